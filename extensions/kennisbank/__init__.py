@@ -1,0 +1,61 @@
+"""Kennisbank: a Sphinx extension for the VZHG knowledge base.
+
+Typed objects (thema, programma, evenement, netwerk, organisatie, persoon),
+cross-references between them, and generated "Gerelateerd" sections.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from sphinx.application import Sphinx
+from sphinx.config import Config
+
+from .directives import ObjectDirective, OverviewDirective
+from .domain import KnowledgeBaseDomain
+from .freshness import pages_to_rewrite
+from .generated import FillGeneratedSections
+from .nodes import overview_placeholder, related_placeholder
+from .references import check_consistency, collect_from_doctree, warn_missing_reference
+from .roles import MissingLinkRole
+from .schema import TYPES
+from .singlehtml import FixDoubleAnchors
+
+__version__ = "0.1.0"
+
+#: Bump when the stored data changes shape, so old environments are rebuilt.
+ENV_VERSION = 1
+
+STATIC = Path(__file__).parent / "static"
+
+
+def setup(app: Sphinx) -> dict[str, Any]:
+    app.add_domain(KnowledgeBaseDomain)
+    for kind in TYPES:
+        app.add_directive(kind, ObjectDirective)
+        # Also without the "kb:" prefix: contributors write {thema}`jeugd`.
+        app.add_role(kind, KnowledgeBaseDomain.roles[kind])
+    app.add_directive("overzicht", OverviewDirective)
+    app.add_role("linkvolgt", MissingLinkRole())
+    app.add_node(related_placeholder)
+    app.add_node(overview_placeholder)
+    app.add_post_transform(FillGeneratedSections)
+    app.add_post_transform(FixDoubleAnchors)
+
+    app.connect("doctree-read", collect_from_doctree)
+    app.connect("env-check-consistency", check_consistency)
+    app.connect("env-get-updated", pages_to_rewrite)
+    app.connect("warn-missing-reference", warn_missing_reference)
+    app.connect("config-inited", _add_static_files)
+    app.add_css_file("kennisbank.css")
+    return {
+        "version": __version__,
+        "env_version": ENV_VERSION,
+        "parallel_read_safe": True,
+        "parallel_write_safe": True,
+    }
+
+
+def _add_static_files(app: Sphinx, config: Config) -> None:
+    config.html_static_path.append(str(STATIC))

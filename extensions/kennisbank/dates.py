@@ -1,0 +1,35 @@
+"""Dutch wording of dates and times, from babel's CLDR data (no hand-written month names)."""
+
+from __future__ import annotations
+
+from babel.dates import format_date, format_time
+
+from .model import When
+
+LOCALE = "nl"
+
+
+def format_day(when: When) -> str:
+    """'donderdag 25 mei 2023', 'april 2023' or '2023', as precise as the date is."""
+    if when.precision == "year":
+        return str(when.value.year)
+    if when.precision == "month":
+        return format_date(when.value.date(), "LLLL y", locale=LOCALE)
+    return format_date(when.value.date(), "full", locale=LOCALE)
+
+
+def format_clock(when: When) -> str:
+    # Dutch writes times with a full stop: 13.30 uur.
+    return format_time(when.value.time(), "H.mm", locale=LOCALE)
+
+
+def format_span(start: When, end: When | None = None) -> str:
+    """'donderdag 25 mei 2023, 13.30–16.00 uur', or a range of days."""
+    first = format_day(start)
+    if end is None:
+        return f"{first}, {format_clock(start)} uur" if start.has_time else first
+    if end.value.date() == start.value.date() and end.precision == start.precision:
+        if start.has_time:
+            return f"{first}, {format_clock(start)}–{format_clock(end)} uur"
+        return first
+    return f"{format_span(start)} – {format_span(end)}"

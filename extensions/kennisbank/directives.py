@@ -1,0 +1,133 @@
+"""Directives that declare objects (``{thema}``, ``{evenement}``...) and list them (``{overzicht}``)."""
+
+from __future__ import annotations
+
+import difflib
+
+from docutils import nodes
+from docutils.parsers.rst import directives
+from sphinx.util import logging
+from sphinx.util.docutils import SphinxDirective
+
+from . import render
+from .model import KBObject
+from .nodes import overview_placeholder, related_placeholder
+from .schema import TYPES, ObjectType
+from .values import FieldError, check_slug, parse_value
+
+logger = logging.getLogger(__name__)
+
+
+class AnyFieldName(dict):
+    """Accepts every option name, so the directive itself can report unknown
+    fields in plain Dutch (with a suggestion) instead of the parser's English."""
+
+    def __missing__(self, key: str):
+        return directives.unchanged
+
+
+class ObjectDirective(SphinxDirective):
+    """Declares one object. The type comes from the directive's name.
+
+    Without a ``titel``/``naam`` field the object takes the heading it stands
+    under: that is how a theme or programme page declares itself.
+    """
+
+    required_arguments = 1
+    has_content = True
+    option_spec = AnyFieldName({name: directives.unchanged for t in TYPES.values() for name in t.field_names})
+
+    @property
+    def spec(self) -> ObjectType:
+        return TYPES[self.name.rpartition(":")[2]]
+
+    def warn(self, message: str, *args) -> None:
+        logger.warning(message, *args, location=self.get_location(), type="kennisbank", subtype="invoer")
+
+    def run(self) -> list[nodes.Node]:
+        spec = self.spec
+        obj_id = self.arguments[0]
+        try:
+            check_slug(obj_id)
+        except FieldError as error:
+            self.warn("%s: %s", spec.label, error)
+        fields = self.parse_fields(obj_id)
+        # Without a title field the object is named after its heading; that
+        # title is filled in once the page is read (see references.py).
+        explicit_title = fields.pop(spec.title_field, None)
+        title = explicit_title or ""
+        obj = KBObject(spec.name, obj_id, title, self.env.docname, self.lineno, fields)
+        registered = self.env.domains["kb"].note_object(obj)
+
+        container = nodes.container(classes=["kb-object", f"kb-{spec.name}"], kb_object=obj_id)
+        container["kb_heading_title"] = not explicit_title
+        self.set_source_info(container)
+        if explicit_title:
+            container += nodes.rubric(title, title, classes=["kb-object-title"])
+        if "samenvatting" in fields:
+            container += nodes.paragraph(fields["samenvatting"], fields["samenvatting"], classes=["kb-samenvatting"])
+        facts = render.fact_list(obj)
+        if len(facts):
+            container += facts
+        if self.content:
+            self.state.nested_parse(self.content, self.content_offset, container)
+        if not registered:  # a duplicate id, already reported: no anchor, no backlinks
+            return [container]
+        container += related_placeholder(object_id=obj_id, own_section=not explicit_title)
+        target = nodes.target("", "", ids=[obj.anchor])
+        self.set_source_info(target)
+        return [target, container]
+
+    def parse_fields(self, obj_id: str) -> dict:
+        spec = self.spec
+        where = f"{spec.label} '{obj_id}'"
+        fields = {}
+        for name, raw in self.options.items():
+            field = spec.field(name)
+            if field is None:
+                close = difflib.get_close_matches(name, spec.field_names, n=1)
+                hint = f" Bedoelt u '{close[0]}'?" if close else ""
+                self.warn(
+                    "%s: onbekend veld '%s'.%s Toegestaan: %s.",
+                    where,
+                    name,
+                    hint,
+                    ", ".join(spec.field_names),
+                )
+                continue
+            try:
+                fields[name] = parse_value(field, raw or "")
+            except FieldError as error:
+                self.warn("%s, veld '%s': %s", where, name, error)
+        for field in spec.fields:
+            if field.required and field.name not in self.options:
+                example = f" (bijvoorbeeld '{field.name}: {field.example}')" if field.example else ""
+                self.warn("%s: verplicht veld '%s' ontbreekt%s", where, field.name, example)
+        if "start" in fields and "eind" in fields and fields["eind"] < fields["start"]:
+            self.warn("%s: het einde ligt vóór het begin", where)
+            del fields["eind"]
+        return fields
+
+
+class OverviewDirective(SphinxDirective):
+    """``{overzicht} programma``: a generated list of every object of one type."""
+
+    required_arguments = 1
+    option_spec = {"alleen-bestuursprioriteiten": directives.flag}
+
+    def run(self) -> list[nodes.Node]:
+        kind = self.arguments[0]
+        if kind not in TYPES:
+            logger.warning(
+                "Overzicht: onbekend type '%s'; kies uit %s",
+                kind,
+                ", ".join(TYPES),
+                location=self.get_location(),
+                type="kennisbank",
+                subtype="invoer",
+            )
+            return []
+        self.env.domains["kb"].note_overview(self.env.docname, kind)
+        node = overview_placeholder(kind=kind, priorities_only="alleen-bestuursprioriteiten" in self.options)
+        self.set_source_info(node)
+        return [node]

@@ -1,0 +1,168 @@
+"""The ``kb`` domain: objects per document, cross-references and their resolution."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import replace
+from typing import Any
+
+from docutils import nodes
+from sphinx.addnodes import pending_xref
+from sphinx.builders import Builder
+from sphinx.domains import Domain, ObjType
+from sphinx.environment import BuildEnvironment
+from sphinx.roles import XRefRole
+from sphinx.util import logging
+from sphinx.util.nodes import make_refnode
+
+from .model import KBObject, Mention
+from .relations import RelationIndex
+from .schema import TYPES
+
+logger = logging.getLogger(__name__)
+
+
+class ObjectRole(XRefRole):
+    """``{thema}`brede-welvaart``: a link whose text is the object's title.
+
+    Registered both as ``kb:thema`` and as plain ``thema``; the plain name is
+    mapped onto this domain so that contributors need no prefix.
+    """
+
+    def __call__(self, name, rawtext, text, lineno, inliner, options=None, content=()):
+        if ":" not in name:
+            name = f"{KnowledgeBaseDomain.name}:{name}"
+        return super().__call__(name, rawtext, text, lineno, inliner, options or {}, content)
+
+
+class KnowledgeBaseDomain(Domain):
+    name = "kb"
+    label = "Kennisbank"
+    object_types = {kind: ObjType(spec.label, kind) for kind, spec in TYPES.items()}
+    roles = {kind: ObjectRole(warn_dangling=True, innernodeclass=nodes.inline) for kind in TYPES}
+    initial_data: dict[str, Any] = {
+        "objects": {},  # id -> KBObject
+        "mentions": {},  # docname -> tuple[Mention, ...]
+        "overviews": {},  # docname -> frozenset of listed kinds
+        "signatures": {},  # docname -> digest of its generated content, see freshness.py
+    }
+    data_version = 1
+
+    def __init__(self, env: BuildEnvironment) -> None:
+        super().__init__(env)
+        self._index: RelationIndex | None = None
+
+    # -- stored data -------------------------------------------------------
+
+    @property
+    def objects(self) -> dict[str, KBObject]:
+        return self.data["objects"]
+
+    @property
+    def mentions(self) -> dict[str, tuple[Mention, ...]]:
+        return self.data["mentions"]
+
+    @property
+    def overviews(self) -> dict[str, frozenset[str]]:
+        return self.data["overviews"]
+
+    @property
+    def index(self) -> RelationIndex:
+        """Inverse relations, rebuilt lazily after any change to the objects."""
+        if self._index is None:
+            all_mentions = (m for ms in self.mentions.values() for m in ms)
+            self._index = RelationIndex(self.objects, all_mentions)
+        return self._index
+
+    def note_object(self, obj: KBObject) -> bool:
+        """Register an object; refuse (with a warning) an id that is already taken."""
+        other = self.objects.get(obj.id)
+        if other is not None:
+            logger.warning(
+                "Dubbele id '%s': deze id is al gebruikt voor %s '%s' in %s, regel %s. "
+                "Kies een andere id.",
+                obj.id,
+                TYPES[other.kind].label.lower(),
+                other.title,
+                self.env.doc2path(other.docname, base=False),
+                other.lineno,
+                location=(obj.docname, obj.lineno),
+                type="kennisbank",
+                subtype="duplicate",
+            )
+            return False
+        self.objects[obj.id] = obj
+        self._index = None
+        return True
+
+    def rename(self, obj_id: str, title: str) -> None:
+        self.objects[obj_id] = replace(self.objects[obj_id], title=title)
+        self._index = None
+
+    def note_mentions(self, docname: str, mentions: Iterable[Mention]) -> None:
+        self.mentions[docname] = tuple(mentions)
+        self._index = None
+
+    def note_overview(self, docname: str, kind: str) -> None:
+        self.overviews[docname] = self.overviews.get(docname, frozenset()) | {kind}
+
+    def clear_doc(self, docname: str) -> None:
+        for obj_id in [i for i, o in self.objects.items() if o.docname == docname]:
+            del self.objects[obj_id]
+        self.mentions.pop(docname, None)
+        self.overviews.pop(docname, None)
+        self._index = None
+
+    def merge_domaindata(self, docnames: Iterable[str], otherdata: dict[str, Any]) -> None:
+        docnames = set(docnames)
+        for obj in otherdata["objects"].values():
+            if obj.docname in docnames:
+                self.note_object(obj)
+        for key in ("mentions", "overviews"):
+            for docname, value in otherdata[key].items():
+                if docname in docnames:
+                    self.data[key][docname] = value
+        self._index = None
+
+    # -- cross-references --------------------------------------------------
+
+    def resolve_xref(
+        self,
+        env: BuildEnvironment,
+        fromdocname: str,
+        builder: Builder,
+        typ: str,
+        target: str,
+        node: pending_xref,
+        contnode: nodes.Element,
+    ) -> nodes.reference | None:
+        obj = self.objects.get(target)
+        if obj is None or obj.kind not in node.get("kb_kinds", (typ,)):
+            return None
+        return self.reference(builder, fromdocname, obj, None if not node.get("refexplicit") else contnode)
+
+    def resolve_any_xref(
+        self,
+        env: BuildEnvironment,
+        fromdocname: str,
+        builder: Builder,
+        target: str,
+        node: pending_xref,
+        contnode: nodes.Element,
+    ) -> list[tuple[str, nodes.reference]]:
+        obj = self.objects.get(target)
+        if obj is None:
+            return []
+        return [(f"{self.name}:{obj.kind}", self.reference(builder, fromdocname, obj))]
+
+    def reference(
+        self, builder: Builder, fromdocname: str, obj: KBObject, child: nodes.Node | None = None
+    ) -> nodes.reference:
+        """A link to an object, with its title as text unless ``child`` is given."""
+        if child is None:
+            child = nodes.inline(obj.title, obj.title, classes=["kb-ref", f"kb-ref-{obj.kind}"])
+        return make_refnode(builder, fromdocname, obj.docname, obj.anchor, child, obj.title)
+
+    def get_objects(self) -> Iterator[tuple[str, str, str, str, str, int]]:
+        for obj in sorted(self.objects.values(), key=lambda o: o.id):
+            yield obj.id, obj.title, obj.kind, obj.docname, obj.anchor, 1

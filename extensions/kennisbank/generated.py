@@ -1,0 +1,116 @@
+"""Fill the placeholders: "Gerelateerd" sections and overviews, as standard nodes.
+
+Runs as a post-transform, so it sees every page's objects and works for every
+builder; the result contains only ordinary docutils nodes.
+"""
+
+from __future__ import annotations
+
+from docutils import nodes
+from sphinx.transforms.post_transforms import SphinxPostTransform
+
+from .model import KBObject
+from .nodes import overview_placeholder, related_placeholder
+from .relations import Backlinks
+from .render import when_nodes
+from .schema import TYPES
+
+RELATED_TITLE = "Gerelateerd"
+
+
+class FillGeneratedSections(SphinxPostTransform):
+    default_priority = 5  # before references are resolved, so titles are final
+
+    @property
+    def domain(self):
+        return self.env.domains["kb"]
+
+    def run(self, **kwargs) -> None:
+        for placeholder in list(self.document.findall(related_placeholder)):
+            self.fill_related(placeholder)
+        for placeholder in list(self.document.findall(overview_placeholder)):
+            placeholder.replace_self(self.overview(placeholder["kind"], placeholder["priorities_only"]))
+
+    # -- Gerelateerd -------------------------------------------------------
+
+    def fill_related(self, placeholder: related_placeholder) -> None:
+        obj = self.domain.objects.get(placeholder["object_id"])
+        if obj is None:  # removed since this page was read; the page is re-read next
+            placeholder.parent.remove(placeholder)
+            return
+        body = self.related_body(obj, self.domain.index.backlinks(obj.id))
+        section = _enclosing_section(placeholder)
+        if placeholder["own_section"] and section is not None:
+            # The object is the page (or heading): its backlinks become a sub-section at the end.
+            placeholder.parent.remove(placeholder)
+            related = nodes.section("", ids=[f"gerelateerd-{obj.anchor}"], classes=["kb-gerelateerd"])
+            related += nodes.title(RELATED_TITLE, RELATED_TITLE)
+            related.extend(body)
+            section += related
+        else:
+            rubric = nodes.rubric(RELATED_TITLE, RELATED_TITLE, classes=["kb-gerelateerd-titel"])
+            placeholder.replace_self([rubric, *body])
+
+    def related_body(self, obj: KBObject, links: Backlinks) -> list[nodes.Node]:
+        if not links:
+            text = f"Er verwijst nog niets naar {_article(obj)} {TYPES[obj.kind].label.lower()}."
+            return [nodes.paragraph(text, text, classes=["kb-gerelateerd-leeg"])]
+        groups = nodes.bullet_list(classes=["kb-gerelateerd"])
+        for kind, items in links.by_type:
+            entries = [self.object_entry(source, labels) for source, labels in items]
+            groups += _group(TYPES[kind].plural, entries)
+        if links.pages:
+            entries = [[self.page_link(docname)] for docname in links.pages]
+            groups += _group("Genoemd op", entries)
+        return [groups]
+
+    def object_entry(self, obj: KBObject, labels: tuple[str, ...] = ()) -> list[nodes.Node]:
+        parts: list[nodes.Node] = []
+        if "start" in obj.fields:
+            parts += [*when_nodes(obj.fields["start"]), nodes.Text(": ")]
+        parts.append(self.domain.reference(self.app.builder, self.env.docname, obj))
+        if labels:
+            parts.append(nodes.Text(f" ({', '.join(labels)})"))
+        return parts
+
+    def page_link(self, docname: str) -> nodes.Node:
+        title = self.env.titles[docname].astext()
+        ref = nodes.reference("", "", internal=True)
+        ref["refuri"] = self.app.builder.get_relative_uri(self.env.docname, docname)
+        ref += nodes.inline(title, title)
+        return ref
+
+    # -- overzicht ---------------------------------------------------------
+
+    def overview(self, kind: str, priorities_only: bool) -> nodes.Node:
+        objects = self.domain.index.of_kind(kind)
+        if priorities_only:
+            objects = [o for o in objects if o.fields.get("bestuursprioriteit") == "ja"]
+        if not objects:
+            text = f"Er zijn nog geen {TYPES[kind].plural.lower()}."
+            return nodes.paragraph(text, text)
+        listing = nodes.bullet_list(classes=["kb-overzicht", f"kb-overzicht-{kind}"])
+        for obj in objects:
+            parts = self.object_entry(obj)
+            summary = obj.fields.get("samenvatting")
+            if summary:
+                parts.append(nodes.Text(f": {summary}"))
+            listing += nodes.list_item("", nodes.paragraph("", "", *parts))
+        return listing
+
+
+def _group(label: str, entries: list[list[nodes.Node]]) -> nodes.list_item:
+    inner = nodes.bullet_list()
+    for parts in entries:
+        inner += nodes.list_item("", nodes.paragraph("", "", *parts))
+    return nodes.list_item("", nodes.paragraph("", "", nodes.strong(label, label)), inner)
+
+
+def _enclosing_section(node: nodes.Node) -> nodes.section | None:
+    while node is not None and not isinstance(node, nodes.section):
+        node = node.parent
+    return node
+
+
+def _article(obj: KBObject) -> str:
+    return "dit" if obj.kind in ("thema", "programma", "evenement", "netwerk") else "deze"

@@ -1,0 +1,91 @@
+"""Checks on references: mentions in running text, relation fields, missing targets."""
+
+from __future__ import annotations
+
+from docutils import nodes
+from sphinx.addnodes import pending_xref
+from sphinx.application import Sphinx
+from sphinx.domains import Domain
+from sphinx.environment import BuildEnvironment
+from sphinx.util import logging
+
+from .model import Mention
+from .relations import check_relations, suggest
+from .schema import TYPES
+
+logger = logging.getLogger(__name__)
+
+
+def collect_from_doctree(app: Sphinx, doctree: nodes.document) -> None:
+    name_objects_after_headings(app, doctree)
+    collect_mentions(app, doctree)
+
+
+def name_objects_after_headings(app: Sphinx, doctree: nodes.document) -> None:
+    """Give objects declared without a title the title of the heading they stand under."""
+    domain = app.env.domains["kb"]
+    for container in doctree.findall(nodes.container):
+        if not container.get("kb_heading_title") or container["kb_object"] not in domain.objects:
+            continue
+        obj = domain.objects[container["kb_object"]]
+        section = container.parent
+        while section is not None and not isinstance(section, nodes.section):
+            section = section.parent
+        if section is not None and isinstance(section[0], nodes.title):
+            domain.rename(obj.id, section[0].astext())
+        else:
+            spec = TYPES[obj.kind]
+            logger.warning(
+                "%s '%s' heeft geen titel: zet het onder een kop of geef het veld '%s'",
+                spec.label,
+                obj.id,
+                spec.title_field,
+                location=container,
+                type="kennisbank",
+                subtype="invoer",
+            )
+            domain.rename(obj.id, obj.id)
+
+
+def collect_mentions(app: Sphinx, doctree: nodes.document) -> None:
+    """Remember which objects a page mentions through roles, for the backlinks."""
+    docname = app.env.docname
+    mentions = [
+        Mention(docname, node.line or 0, node["reftarget"], node["reftype"])
+        for node in doctree.findall(pending_xref)
+        if node.get("refdomain") == "kb" and not node.get("kb_field")
+    ]
+    app.env.domains["kb"].note_mentions(docname, mentions)
+
+
+def check_consistency(app: Sphinx, env: BuildEnvironment) -> None:
+    """Report every relation field that points nowhere or at the wrong type."""
+    for problem in check_relations(env.domains["kb"].objects):
+        logger.warning(
+            problem.message,
+            location=(problem.docname, problem.lineno),
+            type="kennisbank",
+            subtype="relatie",
+        )
+
+
+def warn_missing_reference(app: Sphinx, domain: Domain, node: pending_xref) -> bool | None:
+    """Explain an unresolved ``{thema}`...``-style role in Dutch.
+
+    References from fields are skipped: :func:`check_consistency` reported them.
+    """
+    if domain is None or domain.name != "kb":
+        return None
+    if node.get("kb_field"):
+        return True
+    target, wanted = node["reftarget"], TYPES[node["reftype"]]
+    other = domain.objects.get(target)
+    if other is not None:
+        message = (
+            f"'{target}' is een {TYPES[other.kind].label.lower()}, geen {wanted.label.lower()}: "
+            f"schrijf {{{other.kind}}}`{target}`"
+        )
+    else:
+        message = f"onbekend {wanted.label.lower()} '{target}'{suggest(target, domain.objects)}"
+    logger.warning("Verwijzing: %s", message, location=node, type="kennisbank", subtype="verwijzing")
+    return True

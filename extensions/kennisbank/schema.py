@@ -1,0 +1,212 @@
+"""The object types of the knowledge base and their fields.
+
+Pure data: no docutils, no Sphinx. Field names are the Dutch option names that
+contributors write in a page; labels are what readers see.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import Enum
+
+
+class Kind(Enum):
+    """How a field's raw text is parsed (see :mod:`kennisbank.values`)."""
+
+    TEXT = "tekst"
+    LINES = "regels"  # one item per line
+    URL = "url"  # an http(s) address, or "volgt" while the link is missing
+    EMAIL = "e-mail"
+    WHEN = "datum"  # a year, month, day or day and time
+    NUMBER = "getal"
+    CHOICE = "keuze"
+    CHOICES = "keuzes"  # comma-separated choices
+    REF = "verwijzing"  # one object id
+    REFS = "verwijzingen"  # comma-separated object ids
+    ROLES = "rollen"  # one "functie; organisatie; periode" per line
+
+
+@dataclass(frozen=True)
+class Field:
+    name: str
+    label: str
+    kind: Kind = Kind.TEXT
+    required: bool = False
+    targets: tuple[str, ...] = ()  # object types a REF/REFS/ROLES field may point to
+    choices: tuple[str, ...] = ()
+    example: str = ""  # shown by the authoring guide and in error messages
+
+    @property
+    def is_relation(self) -> bool:
+        return self.kind in (Kind.REF, Kind.REFS, Kind.ROLES)
+
+
+@dataclass(frozen=True)
+class ObjectType:
+    name: str
+    label: str
+    plural: str
+    fields: tuple[Field, ...]
+    title_field: str = "titel"
+
+    def field(self, name: str) -> Field | None:
+        return next((f for f in self.fields if f.name == name), None)
+
+    @property
+    def field_names(self) -> tuple[str, ...]:
+        return tuple(f.name for f in self.fields)
+
+
+def _title(name: str = "titel") -> Field:
+    # Optional: without it, the object takes the heading it stands under.
+    return Field(name, name.capitalize())
+
+
+_SUMMARY = Field("samenvatting", "Samenvatting")
+_THEMES = Field("thema", "Thema's", Kind.REFS, targets=("thema",), example="brede-welvaart, jeugd")
+_WEBSITE = Field("website", "Website", Kind.URL, example="https://www.vzhg.nl")
+
+THEMA = ObjectType(
+    "thema",
+    "Thema",
+    "Thema's",
+    (
+        _title(),
+        _SUMMARY,
+        Field("bestuursprioriteit", "Bestuursprioriteit", Kind.CHOICE, choices=("ja", "nee")),
+        Field("volgorde", "Volgorde", Kind.NUMBER, example="3"),
+        Field("omschrijving", "Volledige naam"),
+    ),
+)
+
+PROGRAMMA = ObjectType(
+    "programma",
+    "Programma",
+    "Programma's",
+    (
+        _title(),
+        _SUMMARY,
+        Field("thema", "Thema's", Kind.REFS, required=True, targets=("thema",), example="brede-welvaart"),
+        Field("eigenaar", "Eigenaar", Kind.REF, targets=("organisatie",), example="vng"),
+        Field("onderdeel-van", "Onderdeel van", Kind.REF, targets=("programma",)),
+        Field("verschenen", "Verschenen", Kind.WHEN, example="2022-07"),
+        _WEBSITE,
+        Field("publicatie", "Publicatie", Kind.URL),
+    ),
+)
+
+EVENEMENT = ObjectType(
+    "evenement",
+    "Evenement",
+    "Evenementen",
+    (
+        _title(),
+        _SUMMARY,
+        Field("start", "Begin", Kind.WHEN, required=True, example="2023-05-25 13:30"),
+        Field("eind", "Einde", Kind.WHEN, example="2023-05-25 16:00"),
+        Field("locatie", "Locatie", example="Eenhoorn Amersfoort"),
+        Field("adres", "Adres", example="Barchman Wuytierslaan 2"),
+        Field("postcode", "Postcode", example="3818 LH"),
+        Field("plaats", "Plaats", example="Amersfoort"),
+        Field("online", "Online", Kind.URL),
+        Field(
+            "organisator",
+            "Organisator",
+            Kind.REF,
+            required=True,
+            targets=("organisatie", "netwerk"),
+            example="vng",
+        ),
+        _THEMES,
+        Field("programma", "Programma's", Kind.REFS, targets=("programma",)),
+        Field("netwerk", "Netwerken", Kind.REFS, targets=("netwerk",)),
+        Field("sprekers", "Sprekers", Kind.REFS, targets=("persoon",)),
+        Field("doelgroep", "Doelgroep", example="burgemeesters en wethouders"),
+        Field("deelnemers", "Deelnemers", example="circa 100 bestuurders"),
+        Field("aanmelden", "Aanmelden", Kind.URL),
+        Field("status", "Status", Kind.CHOICE, choices=("gepland", "geannuleerd", "verplaatst")),
+        Field("terugkijken", "Terugkijken", Kind.URL),
+        Field("verslag", "Verslag", Kind.URL),
+    ),
+)
+
+NETWERK = ObjectType(
+    "netwerk",
+    "Netwerk",
+    "Netwerken",
+    (
+        _title("naam"),
+        _SUMMARY,
+        Field("doel", "Doel"),
+        Field("coordinator", "Coördinatie", Kind.REF, targets=("organisatie",), example="vng"),
+        Field("contact", "Contact", Kind.EMAIL, example="secretariaat@vzhg.nl"),
+        Field("bijeenkomsten", "Bijeenkomsten", example="circa 2 keer per jaar"),
+        Field("vorm", "Vorm", Kind.CHOICES, choices=("digitaal", "fysiek")),
+        Field("beoogde-omvang", "Beoogde omvang", example="circa 10-20 juristen per provincie"),
+        Field("aantal-deelnemers", "Aantal deelnemers", Kind.NUMBER, example="60"),
+        Field("expertise", "Expertise", Kind.LINES),
+        Field("leden", "Leden", Kind.REFS, targets=("organisatie",)),
+        Field("partners", "Partners", Kind.REFS, targets=("netwerk",)),
+        _THEMES,
+        Field("status", "Status", Kind.CHOICE, choices=("in oprichting", "actief")),
+        Field("aansluiten", "Aansluiten", example="mail naar secretariaat@vzhg.nl"),
+        Field("kanalen", "Kanalen", example="appgroep"),
+        _WEBSITE,
+    ),
+    title_field="naam",
+)
+
+ORGANISATIE = ObjectType(
+    "organisatie",
+    "Organisatie",
+    "Organisaties",
+    (
+        _title("naam"),
+        _SUMMARY,
+        Field("afkorting", "Afkorting", example="VZHG"),
+        Field(
+            "soort",
+            "Soort",
+            Kind.CHOICE,
+            required=True,
+            choices=(
+                "vereniging",
+                "gemeente",
+                "provincie",
+                "landelijke koepel",
+                "rijksoverheid",
+                "commissie",
+                "netwerk-partner",
+            ),
+        ),
+        Field("onderdeel-van", "Onderdeel van", Kind.REF, targets=("organisatie",)),
+        _WEBSITE,
+        Field("contact", "Contact", Kind.EMAIL),
+        Field("sociale-media", "Sociale media", Kind.URL),
+    ),
+    title_field="naam",
+)
+
+PERSOON = ObjectType(
+    "persoon",
+    "Persoon",
+    "Personen",
+    (
+        _title("naam"),
+        _SUMMARY,
+        Field(
+            "rollen",
+            "Rollen",
+            Kind.ROLES,
+            required=True,
+            targets=("organisatie",),
+            example="vice-voorzitter; vzhg; sinds 2022",
+        ),
+    ),
+    title_field="naam",
+)
+
+#: All types, in the order the "Gerelateerd" sections list them.
+TYPES: dict[str, ObjectType] = {
+    t.name: t for t in (THEMA, PROGRAMMA, EVENEMENT, NETWERK, ORGANISATIE, PERSOON)
+}

@@ -1,0 +1,3 @@
+extensions = ["myst_parser", "kennisbank"]
+language = "nl"
+exclude_patterns = ["_build"]
