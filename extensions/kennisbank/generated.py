@@ -68,7 +68,7 @@ class FillGeneratedSections(SphinxPostTransform):
         parts: list[nodes.Node] = []
         if "start" in obj.fields:
             parts += [*when_nodes(obj.fields["start"]), nodes.Text(": ")]
-        parts.append(self.domain.reference(self.app.builder, self.env.docname, obj))
+        parts.append(self.domain.reference(self.env._app.builder, self.env.docname, obj))
         if labels:
             parts.append(nodes.Text(f" ({', '.join(labels)})"))
         return parts
@@ -76,7 +76,7 @@ class FillGeneratedSections(SphinxPostTransform):
     def page_link(self, docname: str) -> nodes.Node:
         title = self.env.titles[docname].astext()
         ref = nodes.reference("", "", internal=True)
-        ref["refuri"] = self.app.builder.get_relative_uri(self.env.docname, docname)
+        ref["refuri"] = self.env._app.builder.get_relative_uri(self.env.docname, docname)
         ref += nodes.inline(title, title)
         return ref
 

@@ -43,7 +43,7 @@ def fact_list(obj: KBObject) -> nodes.field_list:
         if obj.kind == "evenement" and field.name in _PLACE_FIELDS:
             if not shown_place:
                 shown_place = True
-                place = ", ".join(str(obj.fields[f]) for f in _PLACE_FIELDS if f in obj.fields)
+                place = _address(obj)
                 if place:
                     facts += _fact("Waar", [nodes.Text(place)])
             continue
@@ -55,6 +55,13 @@ def fact_list(obj: KBObject) -> nodes.field_list:
             continue
         facts += _fact(field.label, value_nodes(field, value))
     return facts
+
+
+def _address(obj: KBObject) -> str:
+    """Dutch address order: venue, street, postcode and city on one line."""
+    town = " ".join(str(obj.fields[f]) for f in ("postcode", "plaats") if f in obj.fields)
+    parts = [str(obj.fields[f]) for f in ("locatie", "adres") if f in obj.fields]
+    return ", ".join([*parts, town] if town else parts)
 
 
 def when_nodes(start: When, end: When | None = None) -> list[nodes.Node]:

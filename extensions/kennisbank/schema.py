@@ -63,13 +63,13 @@ def _title(name: str = "titel") -> Field:
 
 
 _SUMMARY = Field("samenvatting", "Samenvatting")
-_THEMES = Field("thema", "Thema's", Kind.REFS, targets=("thema",), example="brede-welvaart, jeugd")
+_THEMES = Field("thema", "Thema’s", Kind.REFS, targets=("thema",), example="brede-welvaart, jeugd")
 _WEBSITE = Field("website", "Website", Kind.URL, example="https://www.vzhg.nl")
 
 THEMA = ObjectType(
     "thema",
     "Thema",
-    "Thema's",
+    "Thema’s",
     (
         _title(),
         _SUMMARY,
@@ -82,11 +82,11 @@ THEMA = ObjectType(
 PROGRAMMA = ObjectType(
     "programma",
     "Programma",
-    "Programma's",
+    "Programma’s",
     (
         _title(),
         _SUMMARY,
-        Field("thema", "Thema's", Kind.REFS, required=True, targets=("thema",), example="brede-welvaart"),
+        Field("thema", "Thema’s", Kind.REFS, required=True, targets=("thema",), example="brede-welvaart"),
         Field("eigenaar", "Eigenaar", Kind.REF, targets=("organisatie",), example="vng"),
         Field("onderdeel-van", "Onderdeel van", Kind.REF, targets=("programma",)),
         Field("verschenen", "Verschenen", Kind.WHEN, example="2022-07"),
@@ -118,7 +118,7 @@ EVENEMENT = ObjectType(
             example="vng",
         ),
         _THEMES,
-        Field("programma", "Programma's", Kind.REFS, targets=("programma",)),
+        Field("programma", "Programma’s", Kind.REFS, targets=("programma",)),
         Field("netwerk", "Netwerken", Kind.REFS, targets=("netwerk",)),
         Field("sprekers", "Sprekers", Kind.REFS, targets=("persoon",)),
         Field("doelgroep", "Doelgroep", example="burgemeesters en wethouders"),

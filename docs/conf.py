@@ -1,0 +1,44 @@
+"""Sphinx configuration of the VZHG knowledge base."""
+
+project = "Kennisbank VZHG"
+author = "Vereniging van Zuid-Hollandse Gemeenten"
+copyright = "2023, Vereniging van Zuid-Hollandse Gemeenten"
+language = "nl"
+
+extensions = ["myst_parser", "sphinx_design", "kennisbank"]
+
+# The repository, set once: the "Bewerk deze pagina" links are built from it.
+repository_url = "https://github.com/vzhg/kennisbank"
+repository_branch = "main"
+
+exclude_patterns = ["_build"]
+templates_path = ["_templates"]
+html_static_path = ["_static"]
+
+# Contributors write MyST; raw HTML could carry scripts, so it is switched off.
+myst_enable_extensions = ["colon_fence", "deflist"]
+myst_disable_syntax = ["html_block", "html_inline"]
+myst_heading_anchors = 3
+
+html_theme = "furo"
+html_title = "Kennisbank VZHG"
+html_last_updated_fmt = None
+html_copy_source = False
+html_show_sourcelink = False
+html_theme_options = {
+    "source_edit_link": f"{repository_url}/edit/{repository_branch}/docs/{{filename}}",
+    "navigation_with_keys": True,
+}
+html_context = {
+    "association": {
+        "name": "Vereniging van Zuid-Hollandse Gemeenten",
+        "contact": "Anne de Baat",
+        "email": "secretaris@vzhg.nl",
+        "website": "http://www.vzhg.nl",
+        "twitter": "https://twitter.com/VZHG_sec",
+    },
+}
+
+latex_engine = "xelatex"
+latex_documents = [("index", "kennisbank.tex", project, author, "manual")]
+html_css_files = ["vzhg.css"]

@@ -1,0 +1,70 @@
+"""Shared fixtures: build small test roots with ``sphinx.testing``."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+pytest_plugins = ("sphinx.testing.fixtures",)
+
+ROOTS = Path(__file__).parent / "roots"
+CONF = 'extensions = ["myst_parser", "kennisbank"]\nlanguage = "nl"\n'
+
+
+@pytest.fixture(scope="session")
+def rootdir() -> Path:
+    return ROOTS
+
+
+@pytest.fixture
+def copy_root(tmp_path):
+    """Copy a test root to a fresh folder, so a test may edit its sources."""
+
+    def copy(name: str) -> Path:
+        target = tmp_path / name
+        shutil.copytree(ROOTS / f"test-{name}", target)
+        return target
+
+    return copy
+
+
+@pytest.fixture
+def write_source(tmp_path):
+    """Write a small project from a mapping of file names to MyST text."""
+
+    def write(files: dict[str, str], name: str = "src") -> Path:
+        srcdir = tmp_path / name
+        srcdir.mkdir()
+        (srcdir / "conf.py").write_text(CONF, encoding="utf-8")
+        for path, text in files.items():
+            (srcdir / path).parent.mkdir(parents=True, exist_ok=True)
+            (srcdir / path).write_text(text, encoding="utf-8")
+        return srcdir
+
+    return write
+
+
+@pytest.fixture
+def build(make_app, tmp_path):
+    """Build ``srcdir`` with one builder; return the app (warnings in ``app.warning``)."""
+
+    def run(srcdir: Path, builder: str = "html", builddir: Path | None = None, **kwargs):
+        app = make_app(builder, srcdir=srcdir, builddir=builddir or srcdir / "_build", **kwargs)
+        app.build()
+        return app
+
+    return run
+
+
+def warnings_of(app) -> str:
+    return app.warning.getvalue()
+
+
+def html_files(outdir: Path) -> dict[str, bytes]:
+    """Every HTML page of a build, by relative path."""
+    return {
+        str(path.relative_to(outdir)): path.read_bytes()
+        for path in sorted(outdir.rglob("*.html"))
+    }

@@ -1,0 +1,121 @@
+"""Each object type: declared, referenced by its role, and backlinked."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from bs4 import BeautifulSoup
+
+from conftest import warnings_of
+
+
+@pytest.fixture
+def site(copy_root, build):
+    app = build(copy_root("basic"))
+    assert warnings_of(app) == ""
+
+    def page(name: str) -> BeautifulSoup:
+        return BeautifulSoup((app.outdir / f"{name}.html").read_text(encoding="utf-8"), "html.parser")
+
+    return page
+
+
+def text(node) -> str:
+    """Visible text, without the spaces BeautifulSoup puts before punctuation."""
+    return re.sub(r"\s+([:,)])", r"\1", node.get_text(" ", strip=True))
+
+
+def links(soup, selector: str = "") -> dict[str, str]:
+    return {a.get_text(" ", strip=True): a["href"] for a in soup.select(f"{selector} a.reference.internal")}
+
+
+def related(soup, anchor: str) -> dict[str, list[str]]:
+    """The "Gerelateerd" groups of one object: group label -> entry texts."""
+    section = soup.find(id=f"gerelateerd-{anchor}")
+    if section is None:  # an entry on a shared page: a rubric inside the object
+        section = soup.find(id=anchor)
+    groups = {}
+    for item in section.select("ul.kb-gerelateerd > li"):
+        label = item.find("strong").get_text()
+        groups[label] = [text(li) for li in item.select("ul > li")]
+    return groups
+
+
+def test_every_type_is_declared_with_an_anchor(site):
+    assert site("themas/jeugd").find(id="thema-jeugd")
+    assert site("themas/wonen").find(id="programma-woningbouw")
+    assert site("agenda/overleg").find(id="evenement-overleg-jeugd")
+    mensen = site("mensen")
+    for anchor in ("netwerk-juristen", "organisatie-rijk", "persoon-anne"):
+        assert mensen.find(id=anchor), anchor
+
+
+def test_roles_link_with_the_object_title(site):
+    found = links(site("index"), "[role=main] section > p")
+    assert found == {
+        "Jeugd": "themas/jeugd.html#thema-jeugd",
+        "Over wonen": "themas/wonen.html#thema-wonen",
+        "Programma Woningbouw": "themas/wonen.html#programma-woningbouw",
+        "Overleg jeugd": "agenda/overleg.html#evenement-overleg-jeugd",
+        "Juristennetwerk": "mensen.html#netwerk-juristen",
+        "Rijksoverheid": "mensen.html#organisatie-rijk",
+        "Anne": "mensen.html#persoon-anne",
+    }
+
+
+def test_missing_link_is_marked_not_linked(site):
+    index = site("index")
+    marker = index.select_one(".kb-link-volgt")
+    assert marker.get_text() == "[link volgt]"
+    assert marker.find_parent("a") is None
+    assert not index.select('[role=main] a[href="#"]')
+
+
+def test_facts_are_rendered_with_dutch_dates_and_links(site):
+    facts = text(site("agenda/overleg").select_one("dl.kb-facts"))
+    assert "Wanneer: donderdag 25 mei 2023, 13.30–16.00 uur" in facts
+    assert "Waar: Eenhoorn Amersfoort, Barchman Wuytierslaan 2, 3818 LH Amersfoort" in facts
+    assert "Organisator: Rijksoverheid" in facts
+    assert "Aanmelden: [link volgt]" in facts
+
+
+def test_theme_backlinks_are_grouped_by_type_and_sorted(site):
+    assert related(site("themas/jeugd"), "thema-jeugd") == {
+        "Programma’s": ["Programma Woningbouw (thema’s)"],
+        "Evenementen": ["donderdag 25 mei 2023, 13.30 uur: Overleg jeugd (thema’s)"],
+        "Genoemd op": ["Kennisbank test"],
+    }
+
+
+def test_organisation_backlinks_cover_every_relation(site):
+    assert related(site("mensen"), "organisatie-rijk") == {
+        "Programma’s": ["Programma Woningbouw (eigenaar)"],
+        "Evenementen": ["donderdag 25 mei 2023, 13.30 uur: Overleg jeugd (organisator)"],
+        "Netwerken": ["Juristennetwerk (coördinatie)"],
+        "Personen": ["Anne (gedeputeerde (2023))"],
+        "Genoemd op": ["Kennisbank test"],
+    }
+
+
+def test_partner_and_speaker_backlinks(site):
+    mensen = site("mensen")
+    assert related(mensen, "netwerk-strategen")["Netwerken"] == ["Juristennetwerk (partners)"]
+    assert related(mensen, "persoon-anne")["Evenementen"] == [
+        "donderdag 25 mei 2023, 13.30 uur: Overleg jeugd (sprekers)"
+    ]
+
+
+def test_page_objects_get_a_real_section_entries_a_rubric(site):
+    jeugd = site("themas/jeugd")
+    section = jeugd.find(id="gerelateerd-thema-jeugd")
+    assert section.name == "section" and section.h2.get_text(strip=True).startswith("Gerelateerd")
+    # It comes after the page's own sub-sections.
+    assert section.find_previous("section", id="subkop")
+    entry = site("themas/wonen").find(id="programma-woningbouw")
+    assert entry.select_one("p.rubric.kb-gerelateerd-titel").get_text() == "Gerelateerd"
+
+
+def test_overview_lists_every_theme_in_order(site):
+    items = [text(li) for li in site("index").select("ul.kb-overzicht-thema > li")]
+    assert items == ["Jeugd: Jeugdzorg en onderwijs.", "Wonen"]
