@@ -140,7 +140,7 @@ def test_bad_input_is_reported_with_file_and_line(case, write_source, build):
     files, offset = source_for(snippet)
     srcdir = write_source(files)
     warnings = warnings_of(build(srcdir))
-    expected = f"{srcdir / "voorbeeld.md"}:{offset + line}: WARNING: {message}"
+    expected = f"{srcdir / 'voorbeeld.md'}:{offset + line}: WARNING: {message}"
     assert expected in warnings, warnings
     assert warnings.count("WARNING") == 1, warnings
 
