@@ -6,6 +6,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+from sphinx.util.console import strip_colors
 
 pytest_plugins = ("sphinx.testing.fixtures",)
 
@@ -53,13 +54,20 @@ def build(make_app, tmp_path):
     def run(srcdir: Path, builder: str = "html", builddir: Path | None = None, **kwargs):
         app = make_app(builder, srcdir=srcdir, builddir=builddir or srcdir / "_build", **kwargs)
         app.build()
+        # Unregister this app's nodes and roles, so that a second app in the
+        # same test starts as cleanly as the first.
+        app.cleanup()
         return app
 
     return run
 
 
 def warnings_of(app) -> str:
-    return app.warning.getvalue()
+    return strip_colors(app.warning.getvalue())
+
+
+def status_of(app) -> str:
+    return strip_colors(app.status.getvalue())
 
 
 def html_files(outdir: Path) -> dict[str, bytes]:

@@ -14,7 +14,7 @@ from sphinx.config import Config
 
 from .directives import ObjectDirective, OverviewDirective
 from .domain import KnowledgeBaseDomain
-from .freshness import pages_to_rewrite
+from .freshness import delete_removed_output, note_removed_pages, pages_to_rewrite
 from .generated import FillGeneratedSections
 from .nodes import overview_placeholder, related_placeholder
 from .references import check_consistency, collect_from_doctree, warn_missing_reference
@@ -45,7 +45,9 @@ def setup(app: Sphinx) -> dict[str, Any]:
 
     app.connect("doctree-read", collect_from_doctree)
     app.connect("env-check-consistency", check_consistency)
+    app.connect("env-get-outdated", note_removed_pages)
     app.connect("env-get-updated", pages_to_rewrite)
+    app.connect("build-finished", delete_removed_output)
     app.connect("warn-missing-reference", warn_missing_reference)
     app.connect("config-inited", _add_static_files)
     app.add_css_file("kennisbank.css")

@@ -51,6 +51,7 @@ class KnowledgeBaseDomain(Domain):
     def __init__(self, env: BuildEnvironment) -> None:
         super().__init__(env)
         self._index: RelationIndex | None = None
+        self.removed_docs: set[str] = set()  # of the current build only; see freshness.py
 
     # -- stored data -------------------------------------------------------
 

@@ -4,11 +4,17 @@ A page's generated content (its "Gerelateerd" sections, its overviews, the
 titles its links show) depends on other pages. After reading, we compute a
 digest of exactly that input for every page and ask Sphinx to rewrite the
 pages whose digest changed; unchanged pages are left alone.
+
+Sphinx itself leaves two things stale that we fix here too: the navigation
+(every page shows the site's table of contents and its neighbours, which
+change when a page is added, removed or retitled), and the output files of
+removed pages, which it never deletes.
 """
 
 from __future__ import annotations
 
 import hashlib
+from pathlib import Path
 
 from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
@@ -20,7 +26,8 @@ from .relations import relations_of
 def pages_to_rewrite(app: Sphinx, env: BuildEnvironment) -> list[str]:
     domain = env.domains["kb"]
     old: dict[str, str] = domain.data["signatures"]
-    new = {docname: _digest(env, docname) for docname in sorted(env.all_docs)}
+    navigation = _navigation_digest(env)
+    new = {docname: navigation + _digest(env, docname) for docname in sorted(env.all_docs)}
     domain.data["signatures"] = new
     return [docname for docname, digest in new.items() if old.get(docname) != digest]
 
@@ -42,6 +49,26 @@ def _digest(env: BuildEnvironment, docname: str) -> str:
     if not parts:
         return ""
     return hashlib.sha256(repr(parts).encode()).hexdigest()
+
+
+def _navigation_digest(env: BuildEnvironment) -> str:
+    tree = sorted((doc, tuple(children)) for doc, children in env.toctree_includes.items())
+    titles = sorted((doc, title.astext()) for doc, title in env.titles.items())
+    return hashlib.sha256(repr((tree, titles)).encode()).hexdigest()
+
+
+def note_removed_pages(app: Sphinx, env: BuildEnvironment, added, changed, removed) -> list[str]:
+    env.domains["kb"].removed_docs = set(removed)
+    return []
+
+
+def delete_removed_output(app: Sphinx, exception: Exception | None) -> None:
+    """Delete the pages Sphinx wrote for documents that no longer exist."""
+    builder = app.builder
+    if exception is not None or not hasattr(builder, "get_outfilename"):
+        return
+    for docname in sorted(app.env.domains["kb"].removed_docs):
+        Path(builder.get_outfilename(docname)).unlink(missing_ok=True)
 
 
 def _public(obj: KBObject) -> tuple:
