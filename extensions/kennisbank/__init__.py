@@ -20,7 +20,7 @@ from .nodes import overview_placeholder, related_placeholder
 from .references import check_consistency, collect_from_doctree, warn_missing_reference
 from .roles import MissingLinkRole
 from .schema import TYPES
-from .singlehtml import FixDoubleAnchors
+from .singlehtml import FixDoubleAnchors, fix_sidebar_links
 
 __version__ = "0.1.0"
 
@@ -49,6 +49,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("env-get-updated", pages_to_rewrite)
     app.connect("build-finished", delete_removed_output)
     app.connect("warn-missing-reference", warn_missing_reference)
+    app.connect("html-page-context", fix_sidebar_links)
     app.connect("config-inited", _add_static_files)
     app.add_css_file("kennisbank.css")
     return {
