@@ -14,6 +14,7 @@ from sphinx.config import Config
 
 from .directives import ObjectDirective, OverviewDirective
 from .domain import KnowledgeBaseDomain
+from .fieldtable import FieldTableDirective
 from .freshness import delete_removed_output, note_removed_pages, pages_to_rewrite
 from .generated import FillGeneratedSections
 from .nodes import overview_placeholder, related_placeholder
@@ -37,6 +38,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
         # Also without the "kb:" prefix: contributors write {thema}`jeugd`.
         app.add_role(kind, KnowledgeBaseDomain.roles[kind])
     app.add_directive("overzicht", OverviewDirective)
+    app.add_directive("velden", FieldTableDirective)
     app.add_role("linkvolgt", MissingLinkRole())
     app.add_node(related_placeholder)
     app.add_node(overview_placeholder)

@@ -1,0 +1,80 @@
+"""``{velden} evenement``: the fields of one object type as a table, from the schema.
+
+The authoring guide uses it, so the guide can never drift from what the build accepts.
+"""
+
+from __future__ import annotations
+
+from docutils import nodes
+from sphinx.util import logging
+from sphinx.util.docutils import SphinxDirective
+
+from .schema import TYPES, Field, Kind
+
+logger = logging.getLogger(__name__)
+
+HEADERS = ("Veld", "Betekenis", "Wat u invult", "Verplicht", "Voorbeeld")
+
+
+class FieldTableDirective(SphinxDirective):
+    required_arguments = 1
+
+    def run(self) -> list[nodes.Node]:
+        spec = TYPES.get(self.arguments[0])
+        if spec is None:
+            logger.warning(
+                "Velden: onbekend type '%s'; kies uit %s",
+                self.arguments[0],
+                ", ".join(TYPES),
+                location=self.get_location(),
+                type="kennisbank",
+                subtype="invoer",
+            )
+            return []
+        rows = [_row(field, spec.title_field) for field in spec.fields]
+        return [_table(HEADERS, rows, f"Velden van {spec.label.lower()}")]
+
+
+def _row(field: Field, title_field: str) -> tuple[str, ...]:
+    if field.name == title_field:
+        required = "nee (anders de kop erboven)"
+    else:
+        required = "ja" if field.required else "nee"
+    return (field.name, field.label, _what(field), required, field.example)
+
+
+def _what(field: Field) -> str:
+    if field.kind in (Kind.CHOICE, Kind.CHOICES):
+        many = "een of meer van" if field.kind is Kind.CHOICES else "een van"
+        return f"{many}: " + ", ".join(field.choices)
+    if field.is_relation:
+        targets = " of ".join(field.targets)
+        if field.kind is Kind.ROLES:
+            return f"per regel: functie; {targets}-id; periode"
+        return f"id van een {targets}" + (" (meerdere met komma's)" if field.kind is Kind.REFS else "")
+    return {
+        Kind.TEXT: "tekst",
+        Kind.LINES: "tekst, één per regel",
+        Kind.URL: "webadres, of 'volgt'",
+        Kind.EMAIL: "e-mailadres (functiemailbox)",
+        Kind.WHEN: "JJJJ-MM-DD, met tijd: JJJJ-MM-DD UU:MM",
+        Kind.NUMBER: "getal",
+    }[field.kind]
+
+
+def _table(headers: tuple[str, ...], rows: list[tuple[str, ...]], caption: str) -> nodes.table:
+    table = nodes.table(classes=["kb-velden"])
+    table += nodes.title(caption, caption)
+    group = nodes.tgroup(cols=len(headers))
+    table += group
+    group.extend(nodes.colspec(colwidth=1) for _ in headers)
+    group += nodes.thead("", _table_row(headers))
+    group += nodes.tbody("", *(_table_row(row) for row in rows))
+    return table
+
+
+def _table_row(cells: tuple[str, ...]) -> nodes.row:
+    row = nodes.row()
+    for cell in cells:
+        row += nodes.entry("", nodes.paragraph(cell, cell))
+    return row
