@@ -100,7 +100,7 @@ class RelationIndex:
         self._incoming: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
         for obj in objects.values():
             for rel in relations_of(obj):
-                label = rel.detail or TYPES[obj.kind].field(rel.field).label.lower()
+                label = rel.detail or TYPES[obj.kind].field(rel.field).backlink_label
                 self._incoming[rel.target][rel.source].append(label)
         self._pages: dict[str, set[str]] = defaultdict(set)
         for mention in mentions:

@@ -64,9 +64,10 @@ def _address(obj: KBObject) -> str:
     return ", ".join([*parts, town] if town else parts)
 
 
-def when_nodes(start: When, end: When | None = None) -> list[nodes.Node]:
+def when_nodes(start: When, end: When | None = None, *, mark_vague: bool = True) -> list[nodes.Node]:
+    """An event's date; one known only to the month or year gets a visible marker."""
     result: list[nodes.Node] = [nodes.Text(format_span(start, end))]
-    if not start.is_exact_day:
+    if mark_vague and not start.is_exact_day:
         result.append(nodes.inline(" [precieze datum volgt]", " [precieze datum volgt]", classes=["kb-datum-volgt"]))
     return result
 
@@ -77,8 +78,8 @@ def value_nodes(field: Field, value) -> list[nodes.Node]:
             return url_nodes(value)
         case Kind.EMAIL:
             return [nodes.reference(value, value, refuri=f"mailto:{value}")]
-        case Kind.WHEN:
-            return when_nodes(value)
+        case Kind.WHEN:  # a publication month is complete as it is: no marker
+            return when_nodes(value, mark_vague=False)
         case Kind.LINES:
             return [_bullets([nodes.Text(line)] for line in value)]
         case Kind.CHOICES:

@@ -35,6 +35,11 @@ class Field:
     targets: tuple[str, ...] = ()  # object types a REF/REFS/ROLES field may point to
     choices: tuple[str, ...] = ()
     example: str = ""  # shown by the authoring guide and in error messages
+    backlink: str = ""  # how the target's "Gerelateerd" names this relation, if not the label
+
+    @property
+    def backlink_label(self) -> str:
+        return self.backlink or self.label.lower()
 
     @property
     def is_relation(self) -> bool:
@@ -63,7 +68,9 @@ def _title(name: str = "titel") -> Field:
 
 
 _SUMMARY = Field("samenvatting", "Samenvatting")
-_THEMES = Field("thema", "Thema’s", Kind.REFS, targets=("thema",), example="brede-welvaart, jeugd")
+_THEMES = Field(
+    "thema", "Thema’s", Kind.REFS, targets=("thema",), example="brede-welvaart, jeugd", backlink="thema"
+)
 _WEBSITE = Field("website", "Website", Kind.URL, example="https://www.vzhg.nl")
 
 THEMA = ObjectType(
@@ -86,7 +93,15 @@ PROGRAMMA = ObjectType(
     (
         _title(),
         _SUMMARY,
-        Field("thema", "Thema’s", Kind.REFS, required=True, targets=("thema",), example="brede-welvaart"),
+        Field(
+            "thema",
+            "Thema’s",
+            Kind.REFS,
+            required=True,
+            targets=("thema",),
+            example="brede-welvaart",
+            backlink="thema",
+        ),
         Field("eigenaar", "Eigenaar", Kind.REF, targets=("organisatie",), example="vng"),
         Field("onderdeel-van", "Onderdeel van", Kind.REF, targets=("programma",)),
         Field("verschenen", "Verschenen", Kind.WHEN, example="2022-07"),
@@ -118,9 +133,9 @@ EVENEMENT = ObjectType(
             example="vng",
         ),
         _THEMES,
-        Field("programma", "Programma’s", Kind.REFS, targets=("programma",)),
-        Field("netwerk", "Netwerken", Kind.REFS, targets=("netwerk",)),
-        Field("sprekers", "Sprekers", Kind.REFS, targets=("persoon",)),
+        Field("programma", "Programma’s", Kind.REFS, targets=("programma",), backlink="programma"),
+        Field("netwerk", "Netwerken", Kind.REFS, targets=("netwerk",), backlink="netwerk"),
+        Field("sprekers", "Sprekers", Kind.REFS, targets=("persoon",), backlink="spreker"),
         Field("doelgroep", "Doelgroep", example="burgemeesters en wethouders"),
         Field("deelnemers", "Deelnemers", example="circa 100 bestuurders"),
         Field("aanmelden", "Aanmelden", Kind.URL),
@@ -138,15 +153,17 @@ NETWERK = ObjectType(
         _title("naam"),
         _SUMMARY,
         Field("doel", "Doel"),
-        Field("coordinator", "Coördinatie", Kind.REF, targets=("organisatie",), example="vng"),
+        Field(
+            "coordinator", "Coördinatie", Kind.REF, targets=("organisatie",), example="vng", backlink="coördinator"
+        ),
         Field("contact", "Contact", Kind.EMAIL, example="secretariaat@vzhg.nl"),
         Field("bijeenkomsten", "Bijeenkomsten", example="circa 2 keer per jaar"),
         Field("vorm", "Vorm", Kind.CHOICES, choices=("digitaal", "fysiek")),
         Field("beoogde-omvang", "Beoogde omvang", example="circa 10-20 juristen per provincie"),
         Field("aantal-deelnemers", "Aantal deelnemers", Kind.NUMBER, example="60"),
         Field("expertise", "Expertise", Kind.LINES),
-        Field("leden", "Leden", Kind.REFS, targets=("organisatie",)),
-        Field("partners", "Partners", Kind.REFS, targets=("netwerk",)),
+        Field("leden", "Leden", Kind.REFS, targets=("organisatie",), backlink="lid"),
+        Field("partners", "Partners", Kind.REFS, targets=("netwerk",), backlink="partner"),
         _THEMES,
         Field("status", "Status", Kind.CHOICE, choices=("in oprichting", "actief")),
         Field("aansluiten", "Aansluiten", example="mail naar secretariaat@vzhg.nl"),
