@@ -42,3 +42,4 @@ html_context = {
 latex_engine = "xelatex"
 latex_documents = [("index", "kennisbank.tex", project, author, "manual")]
 html_css_files = ["vzhg.css"]
+kennisbank_ignore_mentions_from = ["bijdragen/*"]

@@ -119,3 +119,22 @@ def test_page_objects_get_a_real_section_entries_a_rubric(site):
 def test_overview_lists_every_theme_in_order(site):
     items = [text(li) for li in site("index").select("ul.kb-overzicht-thema > li")]
     assert items == ["Jeugd: Jeugdzorg en onderwijs.", "Wonen"]
+
+
+def test_mentions_from_ignored_pages_are_no_backlinks(copy_root, build):
+    srcdir = copy_root("basic")
+    conf = srcdir / "conf.py"
+    conf.write_text(conf.read_text() + 'kennisbank_ignore_mentions_from = ["ind*"]\n')
+    app = build(srcdir)
+    page = BeautifulSoup((app.outdir / "themas/jeugd.html").read_text(encoding="utf-8"), "html.parser")
+    assert "Genoemd op" not in related(page, "thema-jeugd")
+
+
+def test_invalid_setting_stops_the_build(copy_root, make_app):
+    from sphinx.errors import ConfigError
+
+    srcdir = copy_root("basic")
+    conf = srcdir / "conf.py"
+    conf.write_text(conf.read_text() + "kennisbank_ignore_mentions_from = [1]\n")
+    with pytest.raises(ConfigError, match="lijst van patronen"):
+        make_app("html", srcdir=srcdir)

@@ -12,6 +12,7 @@ from typing import Any
 from sphinx.application import Sphinx
 from sphinx.config import Config
 
+from .config import add_config_values, validate_config
 from .directives import ObjectDirective, OverviewDirective
 from .domain import KnowledgeBaseDomain
 from .fieldtable import FieldTableDirective
@@ -32,6 +33,8 @@ STATIC = Path(__file__).parent / "static"
 
 
 def setup(app: Sphinx) -> dict[str, Any]:
+    add_config_values(app)
+    app.connect("config-inited", validate_config)
     app.add_domain(KnowledgeBaseDomain)
     for kind in TYPES:
         app.add_directive(kind, ObjectDirective)

@@ -14,6 +14,7 @@ removed pages, which it never deletes.
 from __future__ import annotations
 
 import hashlib
+from collections import defaultdict
 from pathlib import Path
 
 from sphinx.application import Sphinx
@@ -26,29 +27,46 @@ from .relations import relations_of
 def pages_to_rewrite(app: Sphinx, env: BuildEnvironment) -> list[str]:
     domain = env.domains["kb"]
     old: dict[str, str] = domain.data["signatures"]
+    inputs = _Inputs(env)
     navigation = _navigation_digest(env)
-    new = {docname: navigation + _digest(env, docname) for docname in sorted(env.all_docs)}
+    new = {docname: navigation + inputs.digest(docname) for docname in sorted(env.all_docs)}
     domain.data["signatures"] = new
     return [docname for docname, digest in new.items() if old.get(docname) != digest]
 
 
-def _digest(env: BuildEnvironment, docname: str) -> str:
-    domain = env.domains["kb"]
-    index = domain.index
-    parts: list[object] = []
-    hosted = [o for o in domain.objects.values() if o.docname == docname]
-    for obj in sorted(hosted, key=lambda o: o.id):
-        links = index.backlinks(obj.id)
-        parts.append(("related", obj.id, [(k, [(_public(o), labels) for o, labels in items]) for k, items in links.by_type]))
-        parts.append(("pages", [(d, env.titles[d].astext()) for d in links.pages if d in env.titles]))
-        parts.append(("fields", [_target(domain, target) for target in _field_targets(obj)]))
-    for mention in domain.mentions.get(docname, ()):
-        parts.append(("mention", _target(domain, mention.target)))
-    for kind in sorted(domain.overviews.get(docname, ())):
-        parts.append(("overview", kind, [_public(o) for o in index.of_kind(kind)]))
-    if not parts:
-        return ""
-    return hashlib.sha256(repr(parts).encode()).hexdigest()
+class _Inputs:
+    """What each page's generated content is made of, gathered once per build."""
+
+    def __init__(self, env: BuildEnvironment):
+        self.env = env
+        self.domain = env.domains["kb"]
+        self.hosted: dict[str, list[KBObject]] = defaultdict(list)
+        for obj in sorted(self.domain.objects.values(), key=lambda o: o.id):
+            self.hosted[obj.docname].append(obj)
+        self.listings: dict[str, list[tuple]] = {}
+
+    def digest(self, docname: str) -> str:
+        index, parts = self.domain.index, []
+        for obj in self.hosted.get(docname, ()):
+            links = index.backlinks(obj.id)
+            related = [(kind, [(_public(o), labels) for o, labels in items]) for kind, items in links.by_type]
+            pages = [(d, self.env.titles[d].astext()) for d in links.pages if d in self.env.titles]
+            fields = [self.target(rel.target) for rel in relations_of(obj)]
+            parts.append((obj.id, related, pages, fields))
+        for mention in self.domain.mentions.get(docname, ()):
+            parts.append(("mention", self.target(mention.target)))
+        for kind in sorted(self.domain.overviews.get(docname, ())):
+            parts.append(("overview", kind, self.listing(kind)))
+        return hashlib.sha256(repr(parts).encode()).hexdigest() if parts else ""
+
+    def listing(self, kind: str) -> list[tuple]:
+        if kind not in self.listings:
+            self.listings[kind] = [_public(o) for o in self.domain.index.of_kind(kind)]
+        return self.listings[kind]
+
+    def target(self, target: str) -> tuple:
+        obj = self.domain.objects.get(target)
+        return (target, None) if obj is None else (target, obj.kind, obj.title, obj.docname)
 
 
 def _navigation_digest(env: BuildEnvironment) -> str:
@@ -74,12 +92,3 @@ def delete_removed_output(app: Sphinx, exception: Exception | None) -> None:
 def _public(obj: KBObject) -> tuple:
     """What another page shows of an object: enough to notice any visible change."""
     return (obj.kind, obj.id, obj.title, obj.docname, repr(sorted(obj.fields.items())))
-
-
-def _target(domain, target: str) -> tuple:
-    obj = domain.objects.get(target)
-    return (target, None) if obj is None else (target, obj.kind, obj.title, obj.docname)
-
-
-def _field_targets(obj: KBObject) -> list[str]:
-    return [rel.target for rel in relations_of(obj)]

@@ -11,7 +11,7 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 
 from .model import KBObject
 from .nodes import overview_placeholder, related_placeholder
-from .relations import Backlinks
+from .relations import Backlinks, fold
 from .render import when_nodes
 from .schema import TYPES
 
@@ -60,7 +60,8 @@ class FillGeneratedSections(SphinxPostTransform):
             entries = [self.object_entry(source, labels) for source, labels in items]
             groups += _group(TYPES[kind].plural, entries)
         if links.pages:
-            entries = [[self.page_link(docname)] for docname in links.pages]
+            pages = sorted(links.pages, key=lambda d: fold(self.env.titles[d].astext()))
+            entries = [[self.page_link(docname)] for docname in pages]
             groups += _group("Genoemd op", entries)
         return [groups]
 

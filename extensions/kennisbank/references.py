@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from fnmatch import fnmatch
+
 from docutils import nodes
 from sphinx.addnodes import pending_xref
 from sphinx.application import Sphinx
@@ -9,6 +11,7 @@ from sphinx.domains import Domain
 from sphinx.environment import BuildEnvironment
 from sphinx.util import logging
 
+from .config import settings
 from .model import Mention
 from .relations import check_relations, suggest
 from .schema import TYPES
@@ -50,6 +53,10 @@ def name_objects_after_headings(app: Sphinx, doctree: nodes.document) -> None:
 def collect_mentions(app: Sphinx, doctree: nodes.document) -> None:
     """Remember which objects a page mentions through roles, for the backlinks."""
     docname = app.env.docname
+    ignored = settings(app.config).ignore_mentions_from
+    if any(fnmatch(docname, pattern) for pattern in ignored):
+        app.env.domains["kb"].note_mentions(docname, ())
+        return
     mentions = [
         Mention(docname, node.line or 0, node["reftarget"], node["reftype"])
         for node in doctree.findall(pending_xref)

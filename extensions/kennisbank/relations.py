@@ -118,7 +118,9 @@ class RelationIndex:
             for kind in TYPES
             if grouped.get(kind)
         )
-        pages = tuple(sorted(self._pages.get(target_id, set()) - {target.docname}))
+        # A page that is already listed through one of its objects is not repeated.
+        listed = {target.docname} | {source.docname for _, items in by_type for source, _ in items}
+        pages = tuple(sorted(self._pages.get(target_id, set()) - listed))
         return Backlinks(by_type, pages)
 
     def of_kind(self, kind: str) -> list[KBObject]:
