@@ -10,6 +10,8 @@ extensions = ["myst_parser", "sphinx_design", "kennisbank"]
 # The repository, set once: the "Bewerk deze pagina" links are built from it.
 repository_url = "https://github.com/vzhg/kennisbank"
 repository_branch = "main"
+# Where the site is published; feeds and structured data need full addresses.
+html_baseurl = "https://vzhg.github.io/kennisbank/"
 
 exclude_patterns = ["_build"]
 templates_path = ["_templates"]

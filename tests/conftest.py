@@ -11,7 +11,7 @@ from sphinx.util.console import strip_colors
 pytest_plugins = ("sphinx.testing.fixtures",)
 
 ROOTS = Path(__file__).parent / "roots"
-CONF = 'extensions = ["myst_parser", "kennisbank"]\nlanguage = "nl"\n'
+CONF = 'extensions = ["myst_parser", "kennisbank"]\nlanguage = "nl"\nhtml_baseurl = "https://kennisbank.example/"\n'
 
 
 @pytest.fixture(scope="session")

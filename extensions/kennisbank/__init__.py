@@ -12,10 +12,12 @@ from typing import Any
 from sphinx.application import Sphinx
 from sphinx.config import Config
 
+from .calendar_views import AgendaDirective, FillCalendars, MonthViewDirective, agenda_placeholder, month_placeholder
 from .config import add_config_values, validate_config
 from .directives import ObjectDirective, OverviewDirective
 from .domain import KnowledgeBaseDomain
 from .fieldtable import FieldTableDirective
+from .feeds import AddToCalendar, write_feeds
 from .freshness import delete_removed_output, note_removed_pages, pages_to_rewrite
 from .generated import FillGeneratedSections
 from .nodes import overview_placeholder, related_placeholder
@@ -42,10 +44,16 @@ def setup(app: Sphinx) -> dict[str, Any]:
         app.add_role(kind, KnowledgeBaseDomain.roles[kind])
     app.add_directive("overzicht", OverviewDirective)
     app.add_directive("velden", FieldTableDirective)
+    app.add_directive("agenda", AgendaDirective)
+    app.add_directive("maandoverzicht", MonthViewDirective)
     app.add_role("linkvolgt", MissingLinkRole())
     app.add_node(related_placeholder)
     app.add_node(overview_placeholder)
+    app.add_node(agenda_placeholder)
+    app.add_node(month_placeholder)
     app.add_post_transform(FillGeneratedSections)
+    app.add_post_transform(FillCalendars)
+    app.add_post_transform(AddToCalendar)
     app.add_post_transform(FixDoubleAnchors)
 
     app.connect("doctree-read", collect_from_doctree)
@@ -53,6 +61,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("env-get-outdated", note_removed_pages)
     app.connect("env-get-updated", pages_to_rewrite)
     app.connect("build-finished", delete_removed_output)
+    app.connect("build-finished", write_feeds)
     app.connect("warn-missing-reference", warn_missing_reference)
     app.connect("html-page-context", fix_sidebar_links)
     app.connect("config-inited", _add_static_files)

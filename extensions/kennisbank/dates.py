@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from babel.dates import format_date, format_time
+import datetime as dt
+
+from babel.dates import format_date, format_time, get_day_names
 
 from .model import When
 
@@ -33,3 +35,14 @@ def format_span(start: When, end: When | None = None) -> str:
             return f"{first}, {format_clock(start)}–{format_clock(end)} uur"
         return first
     return f"{format_span(start)} – {format_span(end)}"
+
+
+def format_month(year: int, month: int) -> str:
+    """'november 2026'."""
+    return format_date(dt.date(year, month, 1), "LLLL y", locale=LOCALE)
+
+
+def weekday_names() -> list[str]:
+    """Monday first: 'maandag' ... 'zondag'."""
+    names = get_day_names("wide", locale=LOCALE)
+    return [names[day] for day in range(7)]

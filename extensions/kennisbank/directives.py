@@ -10,6 +10,7 @@ from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
 from . import render
+from .events import event_problems
 from .model import KBObject
 from .nodes import overview_placeholder, related_placeholder
 from .schema import TYPES, ObjectType
@@ -103,9 +104,10 @@ class ObjectDirective(SphinxDirective):
             if field.required and field.name not in self.options:
                 example = f" (bijvoorbeeld '{field.name}: {field.example}')" if field.example else ""
                 self.warn("%s: verplicht veld '%s' ontbreekt%s", where, field.name, example)
-        if "start" in fields and "eind" in fields and fields["eind"] < fields["start"]:
-            self.warn("%s: het einde ligt vóór het begin", where)
-            del fields["eind"]
+        if spec.name == "evenement":
+            for message, leave_out in event_problems(fields):
+                self.warn("%s: %s", where, message)
+                fields.pop(leave_out, None)
         return fields
 
 

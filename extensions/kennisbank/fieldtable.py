@@ -58,6 +58,7 @@ def _what(field: Field) -> str:
         Kind.URL: "webadres, of 'volgt'",
         Kind.EMAIL: "e-mailadres (functiemailbox)",
         Kind.WHEN: "JJJJ-MM-DD, met tijd: JJJJ-MM-DD UU:MM",
+        Kind.TIMEZONE: "IANA-tijdzone; standaard Europe/Amsterdam",
         Kind.NUMBER: "getal",
     }[field.kind]
 

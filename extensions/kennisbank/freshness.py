@@ -20,6 +20,8 @@ from pathlib import Path
 from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
 
+from .config import settings
+from .feeds import AGENDA_KINDS
 from .model import KBObject
 from .relations import relations_of
 
@@ -44,6 +46,7 @@ class _Inputs:
         for obj in sorted(self.domain.objects.values(), key=lambda o: o.id):
             self.hosted[obj.docname].append(obj)
         self.listings: dict[str, list[tuple]] = {}
+        self.today = settings(env.config).today()
 
     def digest(self, docname: str) -> str:
         index, parts = self.domain.index, []
@@ -55,8 +58,11 @@ class _Inputs:
             parts.append((obj.id, related, pages, fields))
         for mention in self.domain.mentions.get(docname, ()):
             parts.append(("mention", self.target(mention.target)))
-        for kind in sorted(self.domain.overviews.get(docname, ())):
+        overviews = sorted(self.domain.overviews.get(docname, ()))
+        for kind in overviews:
             parts.append(("overview", kind, self.listing(kind)))
+        if "evenement" in overviews or any(o.kind in AGENDA_KINDS for o in self.hosted.get(docname, ())):
+            parts.append(("today", self.today))  # "coming" and "past" move with the date
         return hashlib.sha256(repr(parts).encode()).hexdigest() if parts else ""
 
     def listing(self, kind: str) -> list[tuple]:

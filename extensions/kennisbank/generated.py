@@ -9,6 +9,8 @@ from __future__ import annotations
 from docutils import nodes
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
+from .calendar_views import AgendaView
+from .feeds import AGENDA_KINDS
 from .model import KBObject
 from .nodes import overview_placeholder, related_placeholder
 from .relations import Backlinks, fold
@@ -16,6 +18,7 @@ from .render import when_nodes
 from .schema import TYPES
 
 RELATED_TITLE = "Gerelateerd"
+AGENDA_TITLE = "Agenda"
 
 
 class FillGeneratedSections(SphinxPostTransform):
@@ -26,6 +29,7 @@ class FillGeneratedSections(SphinxPostTransform):
         return self.env.domains["kb"]
 
     def run(self, **kwargs) -> None:
+        self._agenda: AgendaView | None = None
         for placeholder in list(self.document.findall(related_placeholder)):
             self.fill_related(placeholder)
         for placeholder in list(self.document.findall(overview_placeholder)):
@@ -38,18 +42,33 @@ class FillGeneratedSections(SphinxPostTransform):
         if obj is None:  # removed since this page was read; the page is re-read next
             placeholder.parent.remove(placeholder)
             return
-        body = self.related_body(obj, self.domain.index.backlinks(obj.id))
+        links = self.domain.index.backlinks(obj.id)
+        parts = []
+        if obj.kind in AGENDA_KINDS:
+            # Its events get an agenda of their own, coming and past, with a feed.
+            parts.append((AGENDA_TITLE, "agenda", self.agenda.object_agenda(obj.id)))
+            links = links.without("evenement")
+        parts.append((RELATED_TITLE, "gerelateerd", self.related_body(obj, links)))
         section = _enclosing_section(placeholder)
         if placeholder["own_section"] and section is not None:
-            # The object is the page (or heading): its backlinks become a sub-section at the end.
+            # The object is the page (or heading): these become sub-sections at the end.
             placeholder.parent.remove(placeholder)
-            related = nodes.section("", ids=[f"gerelateerd-{obj.anchor}"], classes=["kb-gerelateerd"])
-            related += nodes.title(RELATED_TITLE, RELATED_TITLE)
-            related.extend(body)
-            section += related
+            for title, name, body in parts:
+                sub = nodes.section("", ids=[f"{name}-{obj.anchor}"], classes=[f"kb-{name}"])
+                sub += nodes.title(title, title)
+                sub.extend(body)
+                section += sub
         else:
-            rubric = nodes.rubric(RELATED_TITLE, RELATED_TITLE, classes=["kb-gerelateerd-titel"])
-            placeholder.replace_self([rubric, *body])
+            replacement = []
+            for title, name, body in parts:
+                replacement += [nodes.rubric(title, title, classes=[f"kb-{name}-titel"]), *body]
+            placeholder.replace_self(replacement)
+
+    @property
+    def agenda(self) -> AgendaView:
+        if self._agenda is None:
+            self._agenda = AgendaView(self)
+        return self._agenda
 
     def related_body(self, obj: KBObject, links: Backlinks) -> list[nodes.Node]:
         if not links:

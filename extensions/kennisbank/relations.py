@@ -91,6 +91,9 @@ class Backlinks:
     def __bool__(self) -> bool:
         return bool(self.by_type or self.pages)
 
+    def without(self, kind: str) -> Backlinks:
+        return Backlinks(tuple((k, items) for k, items in self.by_type if k != kind), self.pages)
+
 
 class RelationIndex:
     """The inverse of all relations and mentions, built once per set of objects."""

@@ -18,6 +18,7 @@ class Kind(Enum):
     URL = "url"  # an http(s) address, or "volgt" while the link is missing
     EMAIL = "e-mail"
     WHEN = "datum"  # a year, month, day or day and time
+    TIMEZONE = "tijdzone"  # an IANA name such as Europe/Amsterdam
     NUMBER = "getal"
     CHOICE = "keuze"
     CHOICES = "keuzes"  # comma-separated choices
@@ -119,11 +120,13 @@ EVENEMENT = ObjectType(
         _SUMMARY,
         Field("start", "Begin", Kind.WHEN, required=True, example="2023-05-25 13:30"),
         Field("eind", "Einde", Kind.WHEN, example="2023-05-25 16:00"),
+        Field("tijdzone", "Tijdzone", Kind.TIMEZONE, example="Europe/Amsterdam"),
         Field("locatie", "Locatie", example="Eenhoorn Amersfoort"),
         Field("adres", "Adres", example="Barchman Wuytierslaan 2"),
         Field("postcode", "Postcode", example="3818 LH"),
         Field("plaats", "Plaats", example="Amersfoort"),
-        Field("online", "Online", Kind.URL),
+        Field("online", "Online", Kind.URL, example="https://vng.nl/live"),
+        Field("deelname", "Deelname", Kind.CHOICE, choices=("ter plaatse", "online", "hybride")),
         Field(
             "organisator",
             "Organisator",
@@ -139,7 +142,10 @@ EVENEMENT = ObjectType(
         Field("doelgroep", "Doelgroep", example="burgemeesters en wethouders"),
         Field("deelnemers", "Deelnemers", example="circa 100 bestuurders"),
         Field("aanmelden", "Aanmelden", Kind.URL),
+        Field("aanmelden-tot", "Aanmelden tot", Kind.WHEN, example="2023-05-19"),
         Field("status", "Status", Kind.CHOICE, choices=("gepland", "geannuleerd", "verplaatst")),
+        Field("verplaatst-naar", "Verplaatst naar", Kind.WHEN, example="2023-06-22 13:30"),
+        Field("wijziging", "Wijzigingsnummer", Kind.NUMBER, example="1"),
         Field("terugkijken", "Terugkijken", Kind.URL),
         Field("verslag", "Verslag", Kind.URL),
     ),

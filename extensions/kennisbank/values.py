@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from .model import MissingLink, Role, Value, When
 from .schema import Field, Kind
@@ -63,6 +64,16 @@ def parse_url(text: str) -> str | MissingLink:
     return text
 
 
+def parse_timezone(text: str) -> str:
+    try:
+        ZoneInfo(text)
+    except (ZoneInfoNotFoundError, ValueError):
+        raise FieldError(
+            f"'{text}' is geen bekende tijdzone: gebruik een IANA-naam zoals 'Europe/Amsterdam'"
+        ) from None
+    return text
+
+
 def parse_email(text: str) -> str:
     if not _EMAIL.match(text):
         raise FieldError(f"'{text}' is geen geldig e-mailadres")
@@ -107,6 +118,8 @@ def parse_value(spec: Field, raw: str) -> Value:
             return parse_email(text)
         case Kind.WHEN:
             return parse_when(text)
+        case Kind.TIMEZONE:
+            return parse_timezone(text)
         case Kind.NUMBER:
             return parse_number(text)
         case Kind.CHOICE:

@@ -1,0 +1,137 @@
+"""iCalendar feeds and schema.org data: where they live and how pages link to them.
+
+The feeds are written after every HTML build, from the environment's data, so
+they can never be stale. Pages link to them relatively in HTML (the files sit
+beside the pages) and through ``html_baseurl`` in other outputs, such as PDF.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import posixpath
+from pathlib import Path
+
+from docutils import nodes
+from sphinx.application import Sphinx
+from sphinx.builders import Builder
+from sphinx.transforms.post_transforms import SphinxPostTransform
+from sphinx.util import logging
+from sphinx.util.osutil import relative_uri
+
+from .config import settings, stamp
+from .events import CalendarEvent, calendar_events
+from .ics import EventContext, Feed, write_feed
+from .jsonld import event_data, script_json
+from .schema import TYPES
+
+logger = logging.getLogger(__name__)
+
+#: Builders that write the feeds next to their pages.
+FEED_BUILDERS = ("html", "dirhtml")
+SITE_FEED = "agenda.ics"
+#: Object types that get an agenda section and a feed of their own.
+AGENDA_KINDS = ("thema", "programma", "netwerk")
+
+
+def feed_path(kind: str, obj_id: str) -> str:
+    return f"feeds/{kind}/{obj_id}.ics"
+
+
+def feed_link(builder: Builder, fromdocname: str, path: str) -> str | None:
+    """A link to a feed file: relative where the feeds are written, else absolute."""
+    if builder.name in FEED_BUILDERS:
+        page = posixpath.relpath(builder.get_outfilename(fromdocname), builder.outdir).replace("\\", "/")
+        return relative_uri(page, path)
+    base = builder.config.html_baseurl
+    return base.rstrip("/") + "/" + path if base else None
+
+
+def page_url(builder: Builder, docname: str, anchor: str = "") -> str:
+    url = builder.config.html_baseurl.rstrip("/") + "/" + builder.get_target_uri(docname)
+    return f"{url}#{anchor}" if anchor else url
+
+
+def context_of(app: Sphinx, event: CalendarEvent) -> EventContext:
+    objects = app.env.domains["kb"].objects
+    organiser = objects.get(event.organiser)
+    titles = tuple(objects[i].title for i in event.related if i in objects and i != event.organiser)
+    return EventContext(
+        url=page_url(app.builder, event.docname, event.anchor),
+        organiser=organiser.title if organiser else event.organiser,
+        categories=titles,
+    )
+
+
+def write_feeds(app: Sphinx, exception: Exception | None) -> None:
+    """Write agenda.ics, one feed per theme, programme and network, one per event."""
+    if exception is not None or app.builder.name not in FEED_BUILDERS:
+        return
+    if not app.config.html_baseurl:
+        logger.warning(
+            "Stel html_baseurl in conf.py in: agenda-feeds hebben volledige webadressen nodig",
+            type="kennisbank",
+            subtype="feeds",
+        )
+        return
+    config = settings(app.config)
+    domain = app.env.domains["kb"]
+    events = calendar_events(domain.objects.values())
+    entries = [(event, context_of(app, event)) for event in events]
+    timestamp = stamp(Path(app.srcdir), config.today())
+    refresh = dt.timedelta(hours=config.feed_refresh_hours)
+    base = app.config.html_baseurl.rstrip("/")
+
+    def write(path: str, name: str, description: str, selection) -> None:
+        feed = Feed(name, f"{base}/{path}", description, refresh, timestamp)
+        target = Path(app.outdir, path)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(write_feed(feed, selection, config.uid_domain))
+
+    project = app.config.project
+    write(SITE_FEED, project, f"Alle evenementen uit de {project}", entries)
+    for obj in sorted(domain.objects.values(), key=lambda o: o.id):
+        if obj.kind in AGENDA_KINDS:
+            selection = [(e, c) for e, c in entries if obj.id in e.related]
+            label = TYPES[obj.kind].label.lower()
+            write(feed_path(obj.kind, obj.id), f"{obj.title} ({project})", f"Evenementen bij {label} {obj.title}", selection)
+    for event, context in entries:
+        write(feed_path("evenement", event.id), event.title, event.summary or event.title, [(event, context)])
+
+
+class AddToCalendar(SphinxPostTransform):
+    """Under each event: a "Zet in je agenda" link and, in HTML, its schema.org data."""
+
+    default_priority = 6
+
+    def run(self, **kwargs) -> None:
+        domain = self.env.domains["kb"]
+        builder = self.env._app.builder
+        for container in list(self.document.findall(nodes.container)):
+            obj = domain.objects.get(container.get("kb_object", ""))
+            if obj is None or obj.kind != "evenement":
+                continue
+            event = calendar_events([obj])
+            if not event or not event[0].precise:
+                note = "Deze bijeenkomst staat nog niet in de agenda-feeds: de precieze datum is niet bekend."
+                container.insert(_after_facts(container), nodes.paragraph(note, note, classes=["kb-niet-in-feed"]))
+                continue
+            extras: list[nodes.Node] = []
+            link = feed_link(builder, self.env.docname, feed_path("evenement", obj.id))
+            if link:
+                button = nodes.reference("", "Zet in je agenda", refuri=link, classes=["kb-ics-knop", "sd-btn", "sd-btn-primary"])
+                extras.append(nodes.paragraph("", "", button, classes=["kb-ics"]))
+            if builder.name in FEED_BUILDERS and self.config.html_baseurl:
+                organiser = domain.objects.get(event[0].organiser)
+                organiser_url = page_url(builder, organiser.docname, organiser.anchor) if organiser else ""
+                data = event_data(event[0], context_of(self.env._app, event[0]), organiser_url)
+                script = f'<script type="application/ld+json">\n{script_json(data)}\n</script>\n'
+                extras.append(nodes.raw("", script, format="html"))
+            position = _after_facts(container)
+            container[position:position] = extras
+
+
+def _after_facts(container: nodes.container) -> int:
+    for index, child in enumerate(container.children):
+        if isinstance(child, nodes.field_list):
+            return index + 1
+    return 0

@@ -1,0 +1,105 @@
+"""Write iCalendar feeds (RFC 5545) with the ``icalendar`` library. Pure.
+
+CRLF line endings and line folding come from the library; we decide what goes
+in: stable UIDs, reproducible DTSTAMPs, time zones, and status.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from icalendar import Calendar, Event, vDuration, vUri
+
+from .dates import format_span
+from .events import CalendarEvent, is_missing
+
+PRODID = "-//Vereniging van Zuid-Hollandse Gemeenten//Kennisbank//NL"
+
+
+@dataclass(frozen=True)
+class EventContext:
+    """What a feed says of an event beyond its own fields: names and addresses."""
+
+    url: str  # absolute URL of the event's page or entry
+    organiser: str  # the organiser's name
+    categories: tuple[str, ...] = ()  # titles of its themes, programmes and networks
+
+
+@dataclass(frozen=True)
+class Feed:
+    name: str
+    url: str  # absolute URL of the feed itself
+    description: str
+    refresh: dt.timedelta
+    stamp: dt.datetime  # reproducible, see config.stamp
+
+
+def uid(event: CalendarEvent, domain: str) -> str:
+    # From the id alone: a new title or date must update, not duplicate, the entry.
+    return f"evenement-{event.id}@{domain}"
+
+
+def write_feed(feed: Feed, events: list[tuple[CalendarEvent, EventContext]], uid_domain: str) -> bytes:
+    cal = Calendar()
+    cal.add("prodid", PRODID)
+    cal.add("version", "2.0")
+    cal.add("calscale", "GREGORIAN")
+    cal.add("method", "PUBLISH")
+    cal.add("name", feed.name)
+    cal.add("x-wr-calname", feed.name)
+    cal.add("description", feed.description)
+    cal.add("x-wr-caldesc", feed.description)
+    cal.add("url", vUri(feed.url), parameters={"VALUE": "URI"})
+    cal.add("refresh-interval", feed.refresh, parameters={"VALUE": "DURATION"})
+    cal.add("x-published-ttl", vDuration(feed.refresh))  # Outlook's name for the refresh interval
+    precise = [(event, context) for event, context in events if event.precise]
+    for event, context in precise:
+        cal.add_component(_vevent(event, context, feed.stamp, uid_domain))
+    if precise:
+        years = [e.first_day.year for e, _ in precise]
+        cal.add_missing_timezones(dt.date(min(years) - 1, 1, 1), dt.date(max(years) + 2, 1, 1))
+    return cal.to_ical()
+
+
+def _vevent(event: CalendarEvent, context: EventContext, stamp: dt.datetime, uid_domain: str) -> Event:
+    vevent = Event()
+    vevent.add("uid", uid(event, uid_domain))
+    vevent.add("dtstamp", stamp)
+    vevent.add("dtstart", event.start())
+    end = event.end()
+    if end is not None:
+        vevent.add("dtend", end)
+    vevent.add("summary", event.title)
+    vevent.add("description", _description(event, context))
+    location = _location(event)
+    if location:
+        vevent.add("location", location)
+    vevent.add("url", vUri(context.url), parameters={"VALUE": "URI"})
+    vevent.add("status", "CANCELLED" if event.cancelled else "CONFIRMED")
+    vevent.add("sequence", event.sequence)
+    vevent.add("class", "PUBLIC")
+    vevent.add("transp", "TRANSPARENT" if event.all_day else "OPAQUE")
+    if context.categories:
+        vevent.add("categories", list(context.categories))
+    return vevent
+
+
+def _location(event: CalendarEvent) -> str:
+    parts = [str(event.place)] if event.place else []
+    if event.online and not is_missing(event.online):
+        parts.append(f"Online: {event.online}")
+    return "; ".join(parts)
+
+
+def _description(event: CalendarEvent, context: EventContext) -> str:
+    lines = [event.summary] if event.summary else []
+    if event.cancelled:
+        lines.insert(0, "GEANNULEERD.")
+    if event.moved_from is not None:
+        lines.insert(0, f"Verplaatst; oorspronkelijk gepland op {format_span(event.moved_from)}.")
+    lines.append(f"Organisator: {context.organiser}")
+    if event.registration and not is_missing(event.registration):
+        lines.append(f"Aanmelden: {event.registration}")
+    lines.append(f"Meer informatie: {context.url}")
+    return "\n".join(lines)

@@ -1,0 +1,69 @@
+"""schema.org ``Event`` data for search engines and assistants. Pure.
+
+Built from the same :class:`~kennisbank.events.CalendarEvent` as the .ics
+feeds, so both describe the same instants.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+from .events import CalendarEvent, is_missing
+from .ics import EventContext
+
+_STATUS = {
+    "gepland": "https://schema.org/EventScheduled",
+    "geannuleerd": "https://schema.org/EventCancelled",
+    "verplaatst": "https://schema.org/EventRescheduled",
+}
+_MODE = {
+    "ter plaatse": "https://schema.org/OfflineEventAttendanceMode",
+    "online": "https://schema.org/OnlineEventAttendanceMode",
+    "hybride": "https://schema.org/MixedEventAttendanceMode",
+}
+
+
+def event_data(event: CalendarEvent, context: EventContext, organiser_url: str) -> dict:
+    data: dict = {
+        "@context": "https://schema.org",
+        "@type": "Event",
+        "name": event.title,
+        "startDate": event.start().isoformat(),
+        "eventStatus": _STATUS[event.status],
+        "organizer": {"@type": "Organization", "name": context.organiser, "url": organiser_url},
+        "url": context.url,
+    }
+    end = event.end()
+    if end is not None:
+        # schema.org names the last day of an all-day event; iCalendar the day after.
+        last = end - dt.timedelta(days=1) if event.all_day else end
+        data["endDate"] = last.isoformat()
+    if event.summary:
+        data["description"] = event.summary
+    if event.moved_from is not None:
+        data["previousStartDate"] = event.instant(event.moved_from).isoformat()
+    if event.mode:
+        data["eventAttendanceMode"] = _MODE[event.mode]
+    locations = []
+    if event.place:
+        address = {
+            "@type": "PostalAddress",
+            "streetAddress": event.place.street,
+            "postalCode": event.place.postcode,
+            "addressLocality": event.place.city,
+            "addressCountry": "NL",
+        }
+        place = {"@type": "Place", "name": event.place.name or event.place.city}
+        place["address"] = {k: v for k, v in address.items() if v}
+        locations.append(place)
+    if event.online and not is_missing(event.online):
+        locations.append({"@type": "VirtualLocation", "url": event.online})
+    if locations:
+        data["location"] = locations[0] if len(locations) == 1 else locations
+    return data
+
+
+def script_json(data: dict) -> str:
+    """JSON safe inside a <script> element: no '<' that could close it early."""
+    return json.dumps(data, ensure_ascii=False, sort_keys=True, indent=1).replace("<", "\\u003c")
