@@ -77,6 +77,41 @@ CASES = {
         1,
         "Evenement 'e': het einde ligt vóór het begin",
     ),
+    "unknown time zone": (
+        "```{evenement} e\n:titel: E\n:start: 2023-05-25 13:30\n:tijdzone: Europe/Amstelveen\n:organisator: vng\n```\n",
+        1,
+        "Evenement 'e', veld 'tijdzone': 'Europe/Amstelveen' is geen bekende tijdzone",
+    ),
+    "registration deadline after the start": (
+        "```{evenement} e\n:titel: E\n:start: 2023-05-25 13:30\n:aanmelden-tot: 2023-05-26\n:organisator: vng\n```\n",
+        1,
+        "Evenement 'e': de aanmeldtermijn ('aanmelden-tot') sluit pas na het begin",
+    ),
+    "online event without a link": (
+        "```{evenement} e\n:titel: E\n:start: 2023-05-25\n:deelname: online\n:organisator: vng\n```\n",
+        1,
+        "Evenement 'e': een online evenement heeft een link nodig in het veld 'online'",
+    ),
+    "hybrid event without a link": (
+        "```{evenement} e\n:titel: E\n:start: 2023-05-25\n:plaats: Gouda\n:deelname: hybride\n:organisator: vng\n```\n",
+        1,
+        "Evenement 'e': een hybride evenement heeft een link nodig in het veld 'online'",
+    ),
+    "postponed event without its new date": (
+        "```{evenement} e\n:titel: E\n:start: 2023-05-25\n:status: verplaatst\n:organisator: vng\n```\n",
+        1,
+        "Evenement 'e': een verplaatst evenement heeft een nieuwe datum nodig in 'verplaatst-naar'",
+    ),
+    "new date without the status": (
+        "```{evenement} e\n:titel: E\n:start: 2023-05-25\n:verplaatst-naar: 2023-06-01\n:organisator: vng\n```\n",
+        1,
+        "Evenement 'e': 'verplaatst-naar' hoort bij 'status: verplaatst'",
+    ),
+    "start with time, end without": (
+        "```{evenement} e\n:titel: E\n:start: 2023-05-25 13:30\n:eind: 2023-05-26\n:organisator: vng\n```\n",
+        1,
+        "Evenement 'e': geef begin en einde allebei met tijd, of allebei zonder",
+    ),
     "malformed url": (
         "```{organisatie} o\n:naam: O\n:soort: gemeente\n:website: www.o.nl\n```\n",
         1,

@@ -126,10 +126,10 @@ class AgendaView:
         if notes:
             parts.append(nodes.Text(f" ({', '.join(notes)})"))
         if event.cancelled:
-            parts.append(nodes.strong(" geannuleerd", " geannuleerd", classes=["kb-geannuleerd"]))
+            parts += [nodes.Text(" "), nodes.strong("geannuleerd", "geannuleerd", classes=["kb-geannuleerd"])]
         if event.moved_from is not None:
-            text = f" verplaatst, was {format_span(event.moved_from)}"
-            parts.append(nodes.emphasis(text, text, classes=["kb-verplaatst"]))
+            text = f"verplaatst, was {format_span(event.moved_from)}"
+            parts += [nodes.Text(" "), nodes.emphasis(text, text, classes=["kb-verplaatst"])]
         if not event.precise:
             parts.append(nodes.inline(" [precieze datum volgt]", " [precieze datum volgt]", classes=["kb-datum-volgt"]))
         return parts
@@ -178,7 +178,7 @@ class AgendaView:
         table += nodes.title(title, title)
         group = nodes.tgroup(cols=7)
         table += group
-        group.extend(nodes.colspec(colwidth=1) for _ in range(7))
+        group.extend(nodes.colspec(colwidth=10) for _ in range(7))  # text output counts characters
         head = nodes.row()
         for name in weekday_names():
             head += nodes.entry("", nodes.paragraph(name, name))

@@ -1,0 +1,305 @@
+"""The agenda: pages, month grids, iCalendar feeds and schema.org data."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from zoneinfo import ZoneInfo
+
+import pytest
+from bs4 import BeautifulSoup
+from icalendar import Calendar
+
+from conftest import html_files, warnings_of
+
+EPOCH = 1700000000  # 2023-11-14 22:13:20 UTC
+AMS = ZoneInfo("Europe/Amsterdam")
+
+
+@pytest.fixture
+def agenda_app(copy_root, build, monkeypatch):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", str(EPOCH))
+    app = build(copy_root("agenda"))
+    assert warnings_of(app) == ""
+    return app
+
+
+def feed(app, path: str) -> Calendar:
+    return Calendar.from_ical((app.outdir / path).read_bytes())
+
+
+def events_by_uid(cal: Calendar) -> dict:
+    return {str(e["UID"]): e for e in cal.walk("VEVENT")}
+
+
+def page(app, name: str) -> BeautifulSoup:
+    return BeautifulSoup((app.outdir / f"{name}.html").read_text(encoding="utf-8"), "html.parser")
+
+
+def uid(event_id: str) -> str:
+    return f"evenement-{event_id}@kennisbank.vzhg.nl"
+
+
+# -- the site feed -----------------------------------------------------------
+
+
+def test_site_feed_has_the_calendar_properties(agenda_app):
+    cal = feed(agenda_app, "agenda.ics")
+    assert cal["METHOD"] == "PUBLISH"
+    assert cal["VERSION"] == "2.0"
+    assert str(cal["NAME"]) == str(cal["X-WR-CALNAME"]) == "Testagenda"
+    assert cal["REFRESH-INTERVAL"].dt == dt.timedelta(hours=12)
+    assert str(cal["URL"]) == "https://kennisbank.example/agenda.ics"
+
+
+def test_every_precise_event_is_in_the_site_feed_once(agenda_app):
+    uids = [str(e["UID"]) for e in feed(agenda_app, "agenda.ics").walk("VEVENT")]
+    expected = ["zomertijd", "wintertijd", "londen", "hele-dag", "drie-dagen", "afgelast", "verplaatst", "voorbij"]
+    assert sorted(uids) == sorted(uid(e) for e in expected)
+    assert uid("september") not in uids  # only the month is known
+
+
+def test_a_vtimezone_for_each_tzid_used(agenda_app):
+    cal = feed(agenda_app, "agenda.ics")
+    used = {e["DTSTART"].params["TZID"] for e in cal.walk("VEVENT") if "TZID" in e["DTSTART"].params}
+    declared = {str(tz["TZID"]) for tz in cal.walk("VTIMEZONE")}
+    assert used == declared == {"Europe/Amsterdam", "Europe/London"}
+
+
+def test_timed_events_across_both_daylight_saving_changes(agenda_app):
+    events = events_by_uid(feed(agenda_app, "agenda.ics"))
+    summer, winter, london = events[uid("zomertijd")], events[uid("wintertijd")], events[uid("londen")]
+    assert summer["DTSTART"].params["TZID"] == "Europe/Amsterdam"
+    assert summer["DTSTART"].dt.astimezone(dt.timezone.utc) == dt.datetime(2024, 3, 31, 8, 0, tzinfo=dt.timezone.utc)
+    assert summer["DTEND"].dt.astimezone(dt.timezone.utc) == dt.datetime(2024, 3, 31, 10, 0, tzinfo=dt.timezone.utc)
+    assert winter["DTSTART"].dt.astimezone(dt.timezone.utc) == dt.datetime(2024, 10, 27, 9, 0, tzinfo=dt.timezone.utc)
+    assert london["DTSTART"].params["TZID"] == "Europe/London"
+    assert london["DTSTART"].dt.astimezone(dt.timezone.utc) == dt.datetime(2024, 10, 27, 10, 0, tzinfo=dt.timezone.utc)
+
+
+def test_all_day_and_multi_day_events_use_dates_with_exclusive_end(agenda_app):
+    raw = (agenda_app.outdir / "agenda.ics").read_bytes().decode()
+    assert "DTSTART;VALUE=DATE:20240512\r\nDTEND;VALUE=DATE:20240513" in raw
+    assert "DTSTART;VALUE=DATE:20240603\r\nDTEND;VALUE=DATE:20240606" in raw
+
+
+def test_cancelled_and_postponed_events(agenda_app):
+    events = events_by_uid(feed(agenda_app, "agenda.ics"))
+    cancelled, moved, normal = events[uid("afgelast")], events[uid("verplaatst")], events[uid("zomertijd")]
+    assert (cancelled["STATUS"], cancelled["SEQUENCE"]) == ("CANCELLED", 1)
+    assert (moved["STATUS"], moved["SEQUENCE"]) == ("CONFIRMED", 1)
+    assert moved["DTSTART"].dt == dt.datetime(2024, 5, 16, 14, 0, tzinfo=AMS)
+    assert moved["DTEND"].dt == dt.datetime(2024, 5, 16, 16, 0, tzinfo=AMS)
+    assert "oorspronkelijk gepland op donderdag 18 april 2024, 14.00 uur" in str(moved["DESCRIPTION"])
+    assert (normal["STATUS"], normal["SEQUENCE"]) == ("CONFIRMED", 0)
+
+
+def test_stamp_link_and_location(agenda_app):
+    event = events_by_uid(feed(agenda_app, "agenda.ics"))[uid("zomertijd")]
+    assert event["DTSTAMP"].dt == dt.datetime.fromtimestamp(EPOCH, dt.timezone.utc)
+    assert str(event["URL"]) == "https://kennisbank.example/agenda/zomertijd.html#evenement-zomertijd"
+    assert str(event["LOCATION"]) == "Stadhuis, Markt 1, 2611 GP Delft"
+    assert "Aanmelden: https://voorbeeld.nl/aanmelden" in str(event["DESCRIPTION"])
+
+
+def test_feeds_use_crlf_folding_and_no_email_addresses(agenda_app):
+    for path in agenda_app.outdir.rglob("*.ics"):
+        raw = path.read_bytes()
+        lines = raw.split(b"\r\n")
+        assert lines[-1] == b"" and all(b"\n" not in line for line in lines), path
+        assert max(len(line) for line in lines) <= 75, path
+        text = raw.decode().replace("\r\n ", "")
+        addresses = set(re.findall(r"[\w.+-]+@[\w-]+\.[\w.-]+", text)) - {
+            f"evenement-{e}@kennisbank.vzhg.nl" for e in re.findall(r"UID:evenement-([\w-]+)@", text)
+        }
+        assert not addresses, (path, addresses)  # the organiser has info@voorbeeld.nl: not published
+
+
+def test_theme_network_and_event_feeds(agenda_app):
+    theme = events_by_uid(feed(agenda_app, "feeds/thema/bestuur.ics"))
+    assert set(theme) == {uid(e) for e in ("zomertijd", "londen", "hele-dag", "afgelast", "verplaatst")}
+    network = events_by_uid(feed(agenda_app, "feeds/netwerk/netwerk.ics"))
+    assert set(network) == {uid("wintertijd")}
+    single = feed(agenda_app, "feeds/evenement/drie-dagen.ics")
+    assert [str(e["UID"]) for e in single.walk("VEVENT")] == [uid("drie-dagen")]
+    assert str(single["X-WR-CALNAME"]) == "Drie dagen"
+
+
+def test_uid_is_stable_when_the_title_changes(copy_root, build, monkeypatch, tmp_path):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", str(EPOCH))
+    srcdir = copy_root("agenda")
+    first = build(srcdir, builddir=tmp_path / "a")
+    before = events_by_uid(feed(first, "agenda.ics"))
+    page_path = srcdir / "agenda" / "dagen.md"
+    page_path.write_text(page_path.read_text().replace("## Drie dagen", "## Driedaagse conferentie"))
+    after = events_by_uid(feed(build(srcdir, builddir=tmp_path / "b"), "agenda.ics"))
+    assert set(after) == set(before)
+    assert str(after[uid("drie-dagen")]["SUMMARY"]) == "Driedaagse conferentie"
+
+
+def test_two_clean_builds_give_identical_feeds(copy_root, build, monkeypatch, tmp_path):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", str(EPOCH))
+    srcdir = copy_root("agenda")
+    one = build(srcdir, builddir=tmp_path / "one")
+    two = build(srcdir, builddir=tmp_path / "two")
+    feeds = lambda app: {str(p.relative_to(app.outdir)): p.read_bytes() for p in app.outdir.rglob("*.ics")}
+    assert feeds(one) == feeds(two) and len(feeds(one)) == 1 + 2 + 9  # site, theme+network, events
+
+
+# -- JSON-LD -----------------------------------------------------------------
+
+
+def json_ld(app, name: str) -> list[dict]:
+    scripts = page(app, name).select('script[type="application/ld+json"]')
+    return [json.loads(s.string) for s in scripts]
+
+
+def test_json_ld_describes_the_same_instants_as_the_feed(agenda_app):
+    events = events_by_uid(feed(agenda_app, "agenda.ics"))
+    checked = 0
+    for name in ("agenda/zomertijd", "agenda/wintertijd", "agenda/dagen", "agenda/wijzigingen"):
+        for data in json_ld(agenda_app, name):
+            event = events[uid(data["url"].rpartition("#evenement-")[2])]
+            start, end = event["DTSTART"].dt, event["DTEND"].dt
+            if isinstance(start, dt.datetime):
+                assert dt.datetime.fromisoformat(data["startDate"]) == start
+                assert dt.datetime.fromisoformat(data["endDate"]) == end
+            else:  # all day: schema.org names the last day, iCalendar the day after
+                assert dt.date.fromisoformat(data["startDate"]) == start
+                assert dt.date.fromisoformat(data["endDate"]) == end - dt.timedelta(days=1)
+            checked += 1
+    assert checked == 8
+
+
+def test_json_ld_fields(agenda_app):
+    (summer,) = json_ld(agenda_app, "agenda/zomertijd")
+    assert summer["@type"] == "Event" and summer["name"] == "Zomertijd"
+    assert summer["startDate"] == "2024-03-31T10:00:00+02:00"
+    assert summer["eventStatus"] == "https://schema.org/EventScheduled"
+    assert summer["eventAttendanceMode"] == "https://schema.org/OfflineEventAttendanceMode"
+    assert summer["location"]["address"] == {
+        "@type": "PostalAddress",
+        "streetAddress": "Markt 1",
+        "postalCode": "2611 GP",
+        "addressLocality": "Delft",
+        "addressCountry": "NL",
+    }
+    assert summer["organizer"] == {
+        "@type": "Organization",
+        "name": "Gemeente Voorbeeld",
+        "url": "https://kennisbank.example/thema.html#organisatie-voorbeeld",
+    }
+    winter, london = json_ld(agenda_app, "agenda/wintertijd")
+    assert winter["startDate"] == "2024-10-27T10:00:00+01:00"
+    assert winter["eventAttendanceMode"] == "https://schema.org/OnlineEventAttendanceMode"
+    assert winter["location"] == {"@type": "VirtualLocation", "url": "https://voorbeeld.nl/live"}
+    assert london["eventAttendanceMode"] == "https://schema.org/MixedEventAttendanceMode"
+    assert [loc["@type"] for loc in london["location"]] == ["Place", "VirtualLocation"]
+    cancelled, moved, _ = json_ld(agenda_app, "agenda/wijzigingen")
+    assert cancelled["eventStatus"] == "https://schema.org/EventCancelled"
+    assert moved["eventStatus"] == "https://schema.org/EventRescheduled"
+    assert moved["previousStartDate"] == "2024-04-18T14:00:00+02:00"
+
+
+def test_event_pages_link_to_their_own_feed(agenda_app):
+    button = page(agenda_app, "agenda/dagen").select_one("#evenement-drie-dagen a.kb-ics-knop")
+    assert button.get_text(strip=True) == "Zet in je agenda"
+    assert button["href"] == "../feeds/evenement/drie-dagen.ics"
+    vague = page(agenda_app, "agenda/dagen").select_one("#evenement-september")
+    assert vague.select_one("a.kb-ics-knop") is None
+    assert "nog niet in de agenda-feeds" in vague.select_one(".kb-niet-in-feed").get_text()
+
+
+# -- the agenda pages -----------------------------------------------------------
+
+
+def items(soup, selector: str) -> list[str]:
+    return [" ".join(li.get_text(" ", strip=True).split()) for li in soup.select(selector)]
+
+
+def test_coming_events_from_the_reference_date_in_dutch(agenda_app):
+    coming = items(page(agenda_app, "index"), "ul.kb-agenda-komend > li")
+    assert coming == [
+        "donderdag 2 mei 2024, 19.30–21.00 uur: Afgelast geannuleerd",
+        "zondag 12 mei 2024: Een hele dag (Den Haag)",
+        "donderdag 16 mei 2024, 14.00–16.00 uur: Verplaatst verplaatst, was donderdag 18 april 2024, 14.00 uur",
+        "maandag 3 juni 2024 – woensdag 5 juni 2024: Drie dagen (Leiden)",
+        "september 2024: Ergens in september [precieze datum volgt]",
+        "zondag 27 oktober 2024, 10.00–11.00 uur: In Londen (Londen, hybride)",
+        "zondag 27 oktober 2024, 10.00–11.30 uur: Wintertijd (online)",
+    ]
+    feed_link = page(agenda_app, "index").select_one(".kb-feed-link a")
+    assert feed_link["href"] == "agenda.ics"
+
+
+def test_past_events_are_archived_by_month_newest_first(agenda_app):
+    archive = page(agenda_app, "index").select("ul.kb-agenda-archief > li")
+    months = [li.find("strong").get_text() for li in archive]
+    assert months == ["maart 2024", "februari 2024"]
+    assert items(archive[1], "li li") == ["donderdag 8 februari 2024, 9.00–10.00 uur: Voorbij"]
+
+
+def test_month_view_is_an_accessible_table(agenda_app):
+    tables = page(agenda_app, "maand").select("table.kb-maand")
+    assert [t.caption.get_text(" ", strip=True).rstrip("¶ ").strip() for t in tables] == [
+        "april 2024", "mei 2024", "juni 2024"
+    ]
+    may = tables[1]
+    assert [th.get_text(strip=True) for th in may.select("thead th")] == [
+        "maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag"
+    ]
+    cells = {c.select_one(".kb-dagnummer").get_text(): c for c in may.select("td") if c.select_one(".kb-dagnummer")}
+    assert cells["2"].get_text(" ", strip=True) == "2 Afgelast (geannuleerd)"
+    assert cells["16"].a["href"] == "agenda/wijzigingen.html#evenement-verplaatst"
+    june = tables[2]
+    days = [c.select_one(".kb-dagnummer").get_text() for c in june.select("td") if "Drie dagen" in c.get_text()]
+    assert days == ["3", "4", "5"]
+
+
+def test_theme_and_network_pages_have_their_own_agenda(agenda_app):
+    soup = page(agenda_app, "thema")
+    agenda = soup.find(id="agenda-thema-bestuur")
+    coming = [" ".join(li.get_text(" ", strip=True).split()) for li in agenda.select("ul.kb-agenda-komend > li")]
+    assert [c.split(": ", 1)[1] for c in coming] == [
+        "Afgelast geannuleerd",
+        "Een hele dag (Den Haag)",
+        "Verplaatst verplaatst, was donderdag 18 april 2024, 14.00 uur",
+        "Ergens in september [precieze datum volgt]",
+        "In Londen (Londen, hybride)",
+    ]
+    assert "Zomertijd" in agenda.select_one("ul.kb-agenda:not(.kb-agenda-komend)").get_text()
+    assert agenda.select_one(".kb-feed-link a")["href"] == "feeds/thema/bestuur.ics"
+    network = soup.find(id="agenda-netwerk-netwerk")
+    assert network.find(["h2", "h3"]).get_text(strip=True).rstrip("¶") == "Agenda"
+    assert "Wintertijd" in network.select_one("ul.kb-agenda-komend").get_text()
+
+
+# -- incremental -----------------------------------------------------------------
+
+
+def test_moving_an_event_updates_every_view_like_a_clean_build(copy_root, build, monkeypatch, tmp_path):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", str(EPOCH))
+    srcdir = copy_root("agenda")
+    build(srcdir, builddir=tmp_path / "inc")
+    page_path = srcdir / "agenda" / "dagen.md"
+    page_path.write_text(page_path.read_text().replace(":start: 2024-05-12", ":start: 2024-04-02"))
+    incremental = build(srcdir, builddir=tmp_path / "inc")
+    clean = build(srcdir, builddir=tmp_path / "clean")
+    assert html_files(incremental.outdir) == html_files(clean.outdir)
+    ics = lambda app: {str(p.relative_to(app.outdir)): p.read_bytes() for p in app.outdir.rglob("*.ics")}
+    assert ics(incremental) == ics(clean)
+    archive = page(incremental, "index").select("ul.kb-agenda-archief > li")
+    assert "Een hele dag" in archive[0].get_text()  # now past: 2 April is before 15 April
+
+
+def test_reference_date_moves_coming_events_to_the_archive(copy_root, build, monkeypatch, tmp_path):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", str(EPOCH))
+    srcdir = copy_root("agenda")
+    build(srcdir, builddir=tmp_path / "inc")
+    later = {"kennisbank_reference_date": "2024-06-04"}
+    incremental = build(srcdir, builddir=tmp_path / "inc", confoverrides=later)
+    clean = build(srcdir, builddir=tmp_path / "clean", confoverrides=later)
+    assert html_files(incremental.outdir) == html_files(clean.outdir)
+    coming = items(page(incremental, "index"), "ul.kb-agenda-komend > li")
+    assert coming[0].startswith("maandag 3 juni 2024")  # still running on the 4th
