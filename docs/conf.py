@@ -45,3 +45,5 @@ latex_engine = "xelatex"
 latex_documents = [("index", "kennisbank.tex", project, author, "manual")]
 html_css_files = ["vzhg.css"]
 kennisbank_ignore_mentions_from = ["bijdragen/*"]
+# The association's board comes first in the directory of people.
+kennisbank_board_organisation = "vzhg-bestuur"

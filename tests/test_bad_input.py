@@ -112,6 +112,26 @@ CASES = {
         1,
         "Evenement 'e': geef begin en einde allebei met tijd, of allebei zonder",
     ),
+    "unknown partner": (
+        "```{netwerk} n\n:naam: N\n:partners: viamorgen\n```\n",
+        1,
+        "Netwerk 'n', veld 'partners': er bestaat geen netwerk met id 'viamorgen'",
+    ),
+    "unknown member": (
+        "```{netwerk} n\n:naam: N\n:leden: gouda\n```\n",
+        1,
+        "Netwerk 'n', veld 'leden': er bestaat geen organisatie met id 'gouda'",
+    ),
+    "personal e-mail without a recorded basis": (
+        "```{persoon} p\n:naam: P\n:rollen: lid; vng\n:e-mail: p@example.nl\n```\n",
+        1,
+        "Persoon 'p': persoonlijk contactgegeven 'e-mail' wordt niet gepubliceerd zonder vastgelegde grondslag (AVG)",
+    ),
+    "personal phone without a recorded basis": (
+        "```{persoon} p\n:naam: P\n:rollen: lid; vng\n:telefoon: 06 12345678\n```\n",
+        1,
+        "Persoon 'p': persoonlijk contactgegeven 'telefoon' wordt niet gepubliceerd zonder vastgelegde grondslag (AVG)",
+    ),
     "malformed url": (
         "```{organisatie} o\n:naam: O\n:soort: gemeente\n:website: www.o.nl\n```\n",
         1,
@@ -178,6 +198,13 @@ def test_bad_input_is_reported_with_file_and_line(case, write_source, build):
     expected = f"{srcdir / 'voorbeeld.md'}:{offset + line}: WARNING: {message}"
     assert expected in warnings, warnings
     assert warnings.count("WARNING") == 1, warnings
+
+
+def test_refused_personal_contact_is_not_published(write_source, build):
+    files, _ = source_for(CASES["personal e-mail without a recorded basis"][0])
+    app = build(write_source(files))
+    assert "p@example.nl" not in (app.outdir / "voorbeeld.html").read_text(encoding="utf-8")
+    assert "p@example.nl" not in (app.outdir / "kennisbank.json").read_text(encoding="utf-8")
 
 
 def test_the_good_page_alone_builds_clean(write_source, build):

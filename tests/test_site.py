@@ -135,3 +135,28 @@ def test_raw_html_in_a_page_is_shown_as_text(write_source, build):
     html = (app.outdir / "index.html").read_text(encoding="utf-8")
     assert "<script>alert" not in html and "<b onclick" not in html
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+
+
+def test_directories_list_every_network_organisation_and_person(pages, site):
+    import json
+
+    data = json.loads((site.outdir / "kennisbank.json").read_text(encoding="utf-8"))
+    titles = {kind: {o["titel"] for o in data["objecten"] if o["type"] == kind} for kind in ("netwerk", "organisatie", "persoon")}
+    assert len(titles["netwerk"]) == 6 and len(titles["persoon"]) == 5
+    for name, kind in (("gids/netwerken.html", "netwerk"), ("gids/organisaties.html", "organisatie"), ("gids/personen.html", "persoon")):
+        text = pages[name].select_one("[role=main]").get_text(" ")
+        missing = [t for t in titles[kind] if t not in text]
+        assert missing == [], name
+    board = pages["gids/personen.html"].select_one(".kb-gids-personen .kb-filter-group")
+    assert "Bestuur van de VZHG" in board.get_text() and "Emile Jaensch" in board.get_text()
+
+
+def test_site_export_validates_against_its_schema(site):
+    import json
+
+    from jsonschema import Draft202012Validator
+
+    data = json.loads((site.outdir / "kennisbank.json").read_text(encoding="utf-8"))
+    schema = json.loads((site.outdir / "kennisbank.schema.json").read_text(encoding="utf-8"))
+    validator = Draft202012Validator(schema, format_checker=Draft202012Validator.FORMAT_CHECKER)
+    assert list(validator.iter_errors(data)) == []

@@ -15,11 +15,13 @@ from sphinx.config import Config
 from .calendar_views import AgendaDirective, FillCalendars, MonthViewDirective, agenda_placeholder, month_placeholder
 from .config import add_config_values, validate_config
 from .directives import ObjectDirective, OverviewDirective
+from .directories import DirectoryDirective, FillDirectories, directory_placeholder
 from .domain import KnowledgeBaseDomain
 from .fieldtable import FieldTableDirective
 from .feeds import AddToCalendar, write_feeds
 from .freshness import delete_removed_output, note_removed_pages, pages_to_rewrite
 from .generated import FillGeneratedSections
+from .opendata import write_open_data
 from .nodes import overview_placeholder, related_placeholder
 from .references import check_consistency, collect_from_doctree, warn_missing_reference
 from .roles import MissingLinkRole
@@ -46,13 +48,16 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_directive("velden", FieldTableDirective)
     app.add_directive("agenda", AgendaDirective)
     app.add_directive("maandoverzicht", MonthViewDirective)
+    app.add_directive("gids", DirectoryDirective)
     app.add_role("linkvolgt", MissingLinkRole())
     app.add_node(related_placeholder)
     app.add_node(overview_placeholder)
     app.add_node(agenda_placeholder)
     app.add_node(month_placeholder)
+    app.add_node(directory_placeholder)
     app.add_post_transform(FillGeneratedSections)
     app.add_post_transform(FillCalendars)
+    app.add_post_transform(FillDirectories)
     app.add_post_transform(AddToCalendar)
     app.add_post_transform(FixDoubleAnchors)
 
@@ -62,10 +67,12 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("env-get-updated", pages_to_rewrite)
     app.connect("build-finished", delete_removed_output)
     app.connect("build-finished", write_feeds)
+    app.connect("build-finished", write_open_data)
     app.connect("warn-missing-reference", warn_missing_reference)
     app.connect("html-page-context", fix_sidebar_links)
     app.connect("config-inited", _add_static_files)
     app.add_css_file("kennisbank.css")
+    app.add_js_file("kennisbank.js", loading_method="defer")
     return {
         "version": __version__,
         "env_version": ENV_VERSION,

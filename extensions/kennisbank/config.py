@@ -29,6 +29,8 @@ class KennisbankConfig:
     feed_refresh_hours: int = 12
     #: The domain part of every event UID; never change it once feeds are out.
     uid_domain: str = "kennisbank.vzhg.nl"
+    #: The organisation id of the association's board: listed first among people.
+    board_organisation: str = ""
 
     def __post_init__(self) -> None:
         if not all(isinstance(p, str) for p in self.ignore_mentions_from):

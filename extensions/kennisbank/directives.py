@@ -12,11 +12,20 @@ from sphinx.util.docutils import SphinxDirective
 from . import render
 from .events import event_problems
 from .model import KBObject
+from .privacy import person_problems
 from .nodes import overview_placeholder, related_placeholder
 from .schema import TYPES, ObjectType
 from .values import FieldError, check_slug, parse_value
 
 logger = logging.getLogger(__name__)
+
+
+def _no_problems(fields) -> list:
+    return []
+
+
+#: Checks across the fields of one object: (message, field to leave out).
+CROSS_CHECKS = {"evenement": event_problems, "persoon": person_problems}
 
 
 class AnyFieldName(dict):
@@ -104,10 +113,9 @@ class ObjectDirective(SphinxDirective):
             if field.required and field.name not in self.options:
                 example = f" (bijvoorbeeld '{field.name}: {field.example}')" if field.example else ""
                 self.warn("%s: verplicht veld '%s' ontbreekt%s", where, field.name, example)
-        if spec.name == "evenement":
-            for message, leave_out in event_problems(fields):
-                self.warn("%s: %s", where, message)
-                fields.pop(leave_out, None)
+        for message, leave_out in CROSS_CHECKS.get(spec.name, _no_problems)(fields):
+            self.warn("%s: %s", where, message)
+            fields.pop(leave_out, None)
         return fields
 
 

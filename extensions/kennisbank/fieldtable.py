@@ -59,6 +59,7 @@ def _what(field: Field) -> str:
         Kind.EMAIL: "e-mailadres (functiemailbox)",
         Kind.WHEN: "JJJJ-MM-DD, met tijd: JJJJ-MM-DD UU:MM",
         Kind.TIMEZONE: "IANA-tijdzone; standaard Europe/Amsterdam",
+        Kind.PHONE: "telefoonnummer, alleen met grondslag",
         Kind.NUMBER: "getal",
     }[field.kind]
 

@@ -19,6 +19,7 @@ class Kind(Enum):
     EMAIL = "e-mail"
     WHEN = "datum"  # a year, month, day or day and time
     TIMEZONE = "tijdzone"  # an IANA name such as Europe/Amsterdam
+    PHONE = "telefoon"
     NUMBER = "getal"
     CHOICE = "keuze"
     CHOICES = "keuzes"  # comma-separated choices
@@ -194,6 +195,7 @@ ORGANISATIE = ObjectType(
             required=True,
             choices=(
                 "vereniging",
+                "bestuursorgaan",
                 "gemeente",
                 "provincie",
                 "landelijke koepel",
@@ -223,8 +225,13 @@ PERSOON = ObjectType(
             Kind.ROLES,
             required=True,
             targets=("organisatie",),
-            example="vice-voorzitter; vzhg; sinds 2022",
+            example="vice-voorzitter; vzhg-bestuur; sinds 2022",
         ),
+        # Personal contact details are published only with a recorded basis (AVG):
+        # normally people are reached through their organisation's role mailbox.
+        Field("e-mail", "E-mail", Kind.EMAIL),
+        Field("telefoon", "Telefoon", Kind.PHONE, example="070 123 45 67"),
+        Field("grondslag", "Grondslag publicatie contactgegevens", example="toestemming, 2023-03-01"),
     ),
     title_field="naam",
 )

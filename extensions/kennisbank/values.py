@@ -80,6 +80,13 @@ def parse_email(text: str) -> str:
     return text
 
 
+def parse_phone(text: str) -> str:
+    digits = re.sub(r"[\s()+-]", "", text)
+    if not digits.isdigit() or not 9 <= len(digits) <= 15:
+        raise FieldError(f"'{text}' is geen telefoonnummer")
+    return text
+
+
 def parse_number(text: str) -> int:
     if not text.isdigit():
         raise FieldError(f"'{text}' is geen getal: schrijf alleen cijfers, zoals 60")
@@ -120,6 +127,8 @@ def parse_value(spec: Field, raw: str) -> Value:
             return parse_when(text)
         case Kind.TIMEZONE:
             return parse_timezone(text)
+        case Kind.PHONE:
+            return parse_phone(text)
         case Kind.NUMBER:
             return parse_number(text)
         case Kind.CHOICE:

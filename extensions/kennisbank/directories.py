@@ -1,0 +1,197 @@
+"""``{gids} netwerken|expertise|organisaties|personen``: generated directories.
+
+Standard tables and lists, so they appear in every output. In HTML a small
+script adds a filter box (progressive enhancement: without JavaScript the full
+list shows); it finds the parts to filter by their classes:
+``kb-filterbaar`` on the directory, ``kb-filter-item`` on each entry and
+``kb-filter-group`` on a group of entries.
+"""
+
+from __future__ import annotations
+
+from docutils import nodes
+from sphinx.transforms.post_transforms import SphinxPostTransform
+from sphinx.util import logging
+from sphinx.util.docutils import SphinxDirective
+
+from .config import settings
+from .dates import format_span
+from .listings import Membership, networks_by_expertise, of_kind, organisation_directory, people_directory
+from .model import KBObject
+from .render import url_nodes
+from .schema import TYPES
+
+logger = logging.getLogger(__name__)
+
+DIRECTORIES = ("netwerken", "expertise", "organisaties", "personen")
+NETWORK_COLUMNS = ("Netwerk", "Status", "Coördinatie", "Bijeenkomsten", "Omvang", "Contact")
+
+
+class directory_placeholder(nodes.General, nodes.Element):
+    """Which directory (``name``) goes here."""
+
+
+class DirectoryDirective(SphinxDirective):
+    required_arguments = 1
+
+    def run(self) -> list[nodes.Node]:
+        name = self.arguments[0]
+        if name not in DIRECTORIES:
+            logger.warning(
+                "Gids: onbekende gids '%s'; kies uit %s",
+                name,
+                ", ".join(DIRECTORIES),
+                location=self.get_location(),
+                type="kennisbank",
+                subtype="invoer",
+            )
+            return []
+        domain = self.env.domains["kb"]
+        for kind in TYPES:  # a directory shows facts of several types: rewrite on any change
+            domain.note_overview(self.env.docname, kind)
+        return [directory_placeholder(name=name)]
+
+
+class FillDirectories(SphinxPostTransform):
+    default_priority = 5
+
+    def run(self, **kwargs) -> None:
+        renderers = {
+            "netwerken": self.render_netwerken,
+            "expertise": self.render_expertise,
+            "organisaties": self.render_organisaties,
+            "personen": self.render_personen,
+        }
+        for node in list(self.document.findall(directory_placeholder)):
+            render = renderers[node["name"]]
+            box = nodes.container(classes=["kb-gids", f"kb-gids-{node['name']}", "kb-filterbaar"])
+            box.extend(render())
+            node.replace_self(box)
+
+    @property
+    def objects(self) -> dict[str, KBObject]:
+        return self.env.domains["kb"].objects
+
+    def link(self, obj: KBObject) -> nodes.reference:
+        return self.env.domains["kb"].reference(self.env._app.builder, self.env.docname, obj)
+
+    def link_id(self, obj_id: str | None) -> list[nodes.Node]:
+        obj = self.objects.get(obj_id or "")
+        return [self.link(obj)] if obj else []
+
+    # -- networks ----------------------------------------------------------
+
+    def render_netwerken(self) -> list[nodes.Node]:
+        networks = of_kind(self.objects, "netwerk")
+        if not networks:
+            return [nodes.paragraph("Er zijn nog geen netwerken.", "Er zijn nog geen netwerken.")]
+        rows = [self.network_row(n) for n in networks]
+        return [_table(NETWORK_COLUMNS, rows, "Netwerken van A tot Z", "kb-netwerken-tabel")]
+
+    def network_row(self, network: KBObject) -> list[list[nodes.Node]]:
+        f = network.fields
+        meetings = ", ".join(p for p in (f.get("bijeenkomsten", ""), " of ".join(f.get("vorm", ()))) if p)
+        size = []
+        if "aantal-deelnemers" in f:
+            size.append(f"{f['aantal-deelnemers']} deelnemers")
+        if "beoogde-omvang" in f:
+            size.append(f"beoogd: {f['beoogde-omvang']}")
+        contact = [nodes.reference(f["contact"], f["contact"], refuri=f"mailto:{f['contact']}")] if "contact" in f else []
+        return [
+            [self.link(network)],
+            [nodes.Text(f.get("status", ""))],
+            self.link_id(f.get("coordinator")),
+            [nodes.Text(meetings)],
+            [nodes.Text("; ".join(size))],
+            contact,
+        ]
+
+    def render_expertise(self) -> list[nodes.Node]:
+        groups = nodes.bullet_list(classes=["kb-gids-lijst"])
+        for area, networks in networks_by_expertise(self.objects):
+            items = [[self.link(n)] for n in networks]
+            groups += _group_with_link(nodes.Text(area), items)
+        return [groups]
+
+    # -- organisations -------------------------------------------------------
+
+    def render_organisaties(self) -> list[nodes.Node]:
+        listing = nodes.bullet_list(classes=["kb-gids-lijst"])
+        for entry in organisation_directory(self.objects):
+            org = entry.organisation
+            head = nodes.paragraph("", "", nodes.strong("", "", self.link(org)), nodes.Text(f" ({org.fields['soort']})" if "soort" in org.fields else ""))
+            details = nodes.bullet_list()
+            if "website" in org.fields:
+                details += _item([nodes.Text("Website: "), *url_nodes(org.fields["website"])])
+            if "contact" in org.fields:
+                mail = org.fields["contact"]
+                details += _item([nodes.Text("Contact: "), nodes.reference(mail, mail, refuri=f"mailto:{mail}")])
+            if entry.people:
+                details += _item([nodes.Text("Mensen: "), *_joined([self.person_with_role(m) for m in entry.people])])
+            if entry.parts:
+                details += _item([nodes.Text("Onderdelen: "), *_joined([[self.link(p)] for p in entry.parts])])
+            if entry.networks:
+                details += _item([nodes.Text("Netwerken: "), *_joined([[self.link(n), nodes.Text(f" ({how})")] for n, how in entry.networks])])
+            if entry.events:
+                details += _item([nodes.Text("Evenementen: "), *_joined([[self.link(e), nodes.Text(f" ({format_span(e.fields['start'])})")] for e in entry.events])])
+            item = nodes.list_item("", head, classes=["kb-filter-item"])
+            if len(details):
+                item += details
+            listing += item
+        return [listing]
+
+    # -- people --------------------------------------------------------------
+
+    def render_personen(self) -> list[nodes.Node]:
+        board = settings(self.config).board_organisation
+        groups = nodes.bullet_list(classes=["kb-gids-lijst"])
+        for org, members in people_directory(self.objects, board):
+            items = [self.person_with_role(m) for m in members]
+            groups += _group_with_link(self.link(org), items)
+        return [groups]
+
+    def person_with_role(self, membership: Membership) -> list[nodes.Node]:
+        role = membership.role
+        text = role.function + (f", {role.period}" if role.period else "")
+        return [self.link(membership.person), nodes.Text(f" ({text})")]
+
+
+def _item(parts: list[nodes.Node], classes: list[str] | None = None) -> nodes.list_item:
+    return nodes.list_item("", nodes.paragraph("", "", *parts), classes=classes or [])
+
+
+def _group_with_link(label: nodes.Node, items: list[list[nodes.Node]]) -> nodes.list_item:
+    inner = nodes.bullet_list()
+    for parts in items:
+        inner += _item(parts, ["kb-filter-item"])
+    head = nodes.paragraph("", "", nodes.strong("", "", label), classes=["kb-filter-label"])
+    return nodes.list_item("", head, inner, classes=["kb-filter-group"])
+
+
+def _joined(groups: list[list[nodes.Node]]) -> list[nodes.Node]:
+    result: list[nodes.Node] = []
+    for group in groups:
+        if result:
+            result.append(nodes.Text(", "))
+        result.extend(group)
+    return result
+
+
+def _table(headers, rows, caption: str, table_id: str) -> nodes.table:
+    table = nodes.table(classes=["kb-gids-tabel"], ids=[table_id])
+    table += nodes.title(caption, caption)
+    group = nodes.tgroup(cols=len(headers))
+    table += group
+    group.extend(nodes.colspec(colwidth=12) for _ in headers)
+    head = nodes.row()
+    for header in headers:
+        head += nodes.entry("", nodes.paragraph(header, header))
+    group += nodes.thead("", head)
+    body = nodes.tbody()
+    for cells in rows:
+        row = nodes.row(classes=["kb-filter-item"])
+        for parts in cells:
+            row += nodes.entry("", nodes.paragraph("", "", *parts)) if parts else nodes.entry()
+        body += row
+    group += body
+    return table

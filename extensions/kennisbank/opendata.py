@@ -1,0 +1,23 @@
+"""Write ``kennisbank.json`` and its JSON Schema next to the HTML pages."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from sphinx.application import Sphinx
+
+from .export import DATA_FILE, SCHEMA_FILE, dumps, export_document, json_schema
+from .feeds import FEED_BUILDERS, page_url
+
+
+def write_open_data(app: Sphinx, exception: Exception | None) -> None:
+    # Without html_baseurl write_feeds has already warned; the export needs it too.
+    if exception is not None or app.builder.name not in FEED_BUILDERS or not app.config.html_baseurl:
+        return
+    base = app.config.html_baseurl
+    objects = app.env.domains["kb"].objects
+    data = export_document(objects, lambda o: page_url(app.builder, o.docname, o.anchor), app.config.project, base)
+    Path(app.outdir, DATA_FILE).write_text(dumps(data), encoding="utf-8")
+    schema = json.dumps(json_schema(base), ensure_ascii=False, indent=2) + "\n"
+    Path(app.outdir, SCHEMA_FILE).write_text(schema, encoding="utf-8")

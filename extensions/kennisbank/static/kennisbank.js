@@ -1,0 +1,61 @@
+/* Filter box for the directories: progressive enhancement.
+ * Without JavaScript the full list shows; with it, a labelled search field
+ * appears above each directory. Entries carry "kb-filter-item", groups
+ * "kb-filter-group" (with a "kb-filter-label"). No external code. */
+(function () {
+  "use strict";
+
+  function matches(element, query) {
+    return element.textContent.toLocaleLowerCase("nl").includes(query);
+  }
+
+  function setUp(box, number) {
+    var id = "kb-filter-" + number;
+    var wrapper = document.createElement("div");
+    wrapper.className = "kb-filter";
+    var label = document.createElement("label");
+    label.htmlFor = id;
+    label.textContent = "Zoek in deze lijst";
+    var input = document.createElement("input");
+    input.type = "search";
+    input.id = id;
+    input.autocomplete = "off";
+    var status = document.createElement("p");
+    status.className = "kb-filter-status";
+    status.setAttribute("role", "status");
+    wrapper.append(label, input, status);
+    box.parentNode.insertBefore(wrapper, box);
+
+    var items = box.querySelectorAll(".kb-filter-item");
+    var groups = box.querySelectorAll(".kb-filter-group");
+
+    input.addEventListener("input", function () {
+      var query = input.value.trim().toLocaleLowerCase("nl");
+      var shown = 0;
+      groups.forEach(function (group) {
+        var label = group.querySelector(".kb-filter-label");
+        group.dataset.labelMatch = query && label && matches(label, query) ? "1" : "";
+      });
+      items.forEach(function (item) {
+        var group = item.closest(".kb-filter-group");
+        var hit = !query || matches(item, query) || (group && group.dataset.labelMatch === "1");
+        item.hidden = !hit;
+        if (hit) shown += 1;
+      });
+      groups.forEach(function (group) {
+        group.hidden = Boolean(query) && !group.querySelector(".kb-filter-item:not([hidden])");
+      });
+      status.textContent = query ? shown + (shown === 1 ? " resultaat" : " resultaten") : "";
+    });
+  }
+
+  function start() {
+    document.querySelectorAll(".kb-filterbaar").forEach(setUp);
+  }
+
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", start);
+  } else {
+    start();
+  }
+})();

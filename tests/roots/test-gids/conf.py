@@ -1,0 +1,6 @@
+extensions = ["myst_parser", "kennisbank"]
+language = "nl"
+project = "Gidstest"
+html_baseurl = "https://kennisbank.example/"
+kennisbank_reference_date = "2023-05-01"
+kennisbank_board_organisation = "bestuur"

@@ -1,0 +1,170 @@
+"""Directories of networks, organisations and people; the open data export."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from bs4 import BeautifulSoup
+from jsonschema import Draft202012Validator
+
+from conftest import html_files, warnings_of
+
+
+@pytest.fixture
+def gids(copy_root, build):
+    app = build(copy_root("gids"))
+    assert warnings_of(app) == ""
+    return app
+
+
+def page(app, name: str) -> BeautifulSoup:
+    return BeautifulSoup((app.outdir / f"{name}.html").read_text(encoding="utf-8"), "html.parser")
+
+
+def texts(nodes) -> list[str]:
+    # Sphinx cloaks e-mail addresses with spans; join those back up.
+    return [" ".join(n.get_text(" ", strip=True).split()).replace(" @ ", "@").replace(" . ", ".") for n in nodes]
+
+
+def test_networks_a_to_z_with_key_facts(gids):
+    table = page(gids, "gids").select_one("table#kb-netwerken-tabel")
+    headers = texts(table.select("thead th"))
+    assert headers == ["Netwerk", "Status", "Coördinatie", "Bijeenkomsten", "Omvang", "Contact"]
+    rows = [texts(tr.select("td")) for tr in table.select("tbody tr")]
+    assert rows == [
+        ["Academie", "actief", "", "", "", ""],
+        [
+            "Juristennetwerk",
+            "in oprichting",
+            "VNG",
+            "circa 2 keer per jaar, digitaal of fysiek",
+            "beoogd: 10-20 juristen",
+            "juristen@vng.example",
+        ],
+        ["Strategennetwerk", "actief", "Vereniging", "", "60 deelnemers", ""],
+    ]
+    assert table.select_one("a[href='netwerken.html#netwerk-juristen']")
+
+
+def test_networks_by_area_of_expertise(gids):
+    box = page(gids, "gids").select_one(".kb-gids-expertise")
+    groups = {g.select_one(".kb-filter-label").get_text(strip=True): texts(g.select(".kb-filter-item")) for g in box.select(".kb-filter-group")}
+    assert groups == {
+        "Gemeentewet": ["Juristennetwerk"],
+        "Omgevingsrecht": ["Juristennetwerk"],
+        "Strategie": ["Strategennetwerk"],
+        "Zonder vastgelegd vakgebied": ["Academie"],
+    }
+    assert list(groups)[-1] == "Zonder vastgelegd vakgebied"
+
+
+def test_organisations_with_people_networks_and_events(gids):
+    entries = {e.find("strong").get_text(strip=True): e for e in page(gids, "gids").select(".kb-gids-organisaties > ul > li")}
+    assert list(entries) == ["Bestuur van de vereniging", "Gemeente Gouda", "Vereniging", "VNG"]
+    vng = texts(entries["VNG"].select("li"))
+    assert vng == [
+        "Mensen: Carla Claes (beleidsmedewerker)",
+        "Netwerken: Juristennetwerk (coördinator)",
+        "Evenementen: Bijeenkomst (donderdag 1 juni 2023)",
+    ]
+    assert texts(entries["Gemeente Gouda"].select("li")) == [
+        "Mensen: Zoë Aalders (wethouder)",
+        "Netwerken: Juristennetwerk (lid)",
+    ]
+    assert "Onderdelen: Bestuur van de vereniging" in texts(entries["Vereniging"].select("li"))
+
+
+def test_people_by_organisation_and_role_board_first(gids):
+    groups = page(gids, "gids").select(".kb-gids-personen .kb-filter-group")
+    listing = [(g.select_one(".kb-filter-label").get_text(strip=True), texts(g.select(".kb-filter-item"))) for g in groups]
+    assert listing == [
+        ("Bestuur van de vereniging", ["Bram Bos (voorzitter, sinds 2021)", "Zoë Aalders (lid)"]),
+        ("Gemeente Gouda", ["Zoë Aalders (wethouder)"]),
+        ("VNG", ["Carla Claes (beleidsmedewerker)"]),
+    ]
+
+
+def test_partners_show_in_both_directions(gids):
+    soup = page(gids, "netwerken")
+    own = soup.find(id="netwerk-juristen").select_one("dl.kb-facts").get_text(" ", strip=True)
+    assert "Partners : Strategennetwerk" in own
+    other = soup.find(id="gerelateerd-netwerk-strategen")
+    assert texts(other.select("ul.kb-gerelateerd > li > ul > li")) == ["Juristennetwerk (partner)"]
+
+
+def test_network_page_shows_themes_events_and_partners(gids):
+    agenda = page(gids, "netwerken").find(id="agenda-netwerk-juristen")
+    assert "Bijeenkomst" in agenda.select_one("ul.kb-agenda-komend").get_text()
+
+
+def test_filter_is_progressive_enhancement(gids):
+    soup = page(gids, "gids")
+    boxes = soup.select(".kb-filterbaar")
+    assert len(boxes) == 4
+    assert all(box.select(".kb-filter-item") for box in boxes)
+    assert not soup.select("[role=main] input")  # the script adds it; without it the full list shows
+    scripts = [s["src"].partition("?")[0] for s in soup.select("script[src]")]
+    assert "_static/kennisbank.js" in scripts
+    script = (gids.outdir / "_static" / "kennisbank.js").read_text(encoding="utf-8")
+    assert "http" not in script and "kb-filter-item" in script and "label" in script
+
+
+def test_personal_contact_with_recorded_basis_is_published(gids):
+    carla = page(gids, "personen").find(id="persoon-carla")
+    assert carla.select_one("a[href^=mailto]")["href"] == "mailto:carla%40vng.example"
+    assert "toestemming" in carla.get_text()
+
+
+# -- open data -------------------------------------------------------------
+
+
+def test_export_validates_against_its_schema(gids):
+    data = json.loads((gids.outdir / "kennisbank.json").read_text(encoding="utf-8"))
+    schema = json.loads((gids.outdir / "kennisbank.schema.json").read_text(encoding="utf-8"))
+    Draft202012Validator.check_schema(schema)
+    errors = list(Draft202012Validator(schema, format_checker=Draft202012Validator.FORMAT_CHECKER).iter_errors(data))
+    assert errors == []
+    ids = [(o["type"], o["id"]) for o in data["objecten"]]
+    assert len(ids) == 11 and ids[0] == ("evenement", "overleg")
+    juristen = next(o for o in data["objecten"] if o["id"] == "juristen")
+    assert juristen["url"] == "https://kennisbank.example/netwerken.html#netwerk-juristen"
+    assert juristen["velden"]["expertise"] == ["Omgevingsrecht", "Gemeentewet"]
+    assert {"veld": "partners", "doel": "strategen", "doeltype": "netwerk", "detail": ""} in juristen["relaties"]
+    zoe = next(o for o in data["objecten"] if o["id"] == "zoe")
+    assert zoe["velden"]["rollen"][0] == {"functie": "lid", "organisatie": "bestuur", "periode": ""}
+
+
+def test_schema_rejects_what_the_build_would_refuse(gids):
+    data = json.loads((gids.outdir / "kennisbank.json").read_text(encoding="utf-8"))
+    schema = json.loads((gids.outdir / "kennisbank.schema.json").read_text(encoding="utf-8"))
+    validator = Draft202012Validator(schema)
+    broken = json.loads(json.dumps(data))
+    network = next(o for o in broken["objecten"] if o["id"] == "juristen")
+    network["velden"]["status"] = "slapend"
+    assert list(validator.iter_errors(broken))
+    network["velden"]["status"] = "actief"
+    network["velden"]["onbekend"] = "x"
+    assert list(validator.iter_errors(broken))
+
+
+def test_export_is_deterministic(copy_root, build, tmp_path):
+    srcdir = copy_root("gids")
+    one = build(srcdir, builddir=tmp_path / "one")
+    two = build(srcdir, builddir=tmp_path / "two", parallel=2)
+    for name in ("kennisbank.json", "kennisbank.schema.json"):
+        assert (one.outdir / name).read_bytes() == (two.outdir / name).read_bytes()
+
+
+def test_moving_a_person_to_another_role_equals_a_clean_build(copy_root, build, tmp_path):
+    srcdir = copy_root("gids")
+    build(srcdir, builddir=tmp_path / "inc")
+    people = srcdir / "personen.md"
+    people.write_text(people.read_text().replace("  voorzitter; bestuur; sinds 2021", "  directeur; vng; sinds 2023"))
+    incremental = build(srcdir, builddir=tmp_path / "inc")
+    clean = build(srcdir, builddir=tmp_path / "clean")
+    assert html_files(incremental.outdir) == html_files(clean.outdir)
+    assert (incremental.outdir / "kennisbank.json").read_bytes() == (clean.outdir / "kennisbank.json").read_bytes()
+    groups = page(incremental, "gids").select(".kb-gids-personen .kb-filter-group")
+    assert texts(groups[0].select(".kb-filter-item")) == ["Zoë Aalders (lid)"]
+    assert "Bram Bos (directeur, sinds 2023)" in texts(groups[2].select(".kb-filter-item"))
