@@ -10,11 +10,14 @@ BUILD  := build
 SPHINXOPTS ?=
 STRICT := -W --keep-going -n
 
-.PHONY: help setup html check test serve clean
+PDFSTAMP := $(VENV)/.installed-pdf
+
+.PHONY: help setup html pdf check test serve clean
 
 help:
 	@echo "make html   bouw de site in $(BUILD)/html"
 	@echo "make test   draai alle tests"
+	@echo "make pdf    kennisbank.pdf en de bestuurspakketten in $(BUILD)/pdf"
 	@echo "make check  strikte build (fouten bij elke waarschuwing), daarna de tests"
 	@echo "make serve  live voorbeeld op http://127.0.0.1:8000"
 	@echo "make clean  verwijder $(BUILD)/"
@@ -26,14 +29,22 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e ".[test,dev]"
 	touch $(STAMP)
 
+$(PDFSTAMP): $(STAMP)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e ".[test,dev,pdf]"
+	touch $(PDFSTAMP)
+
 html: $(STAMP)
 	$(BIN)/sphinx-build -b html -d $(BUILD)/doctrees $(SPHINXOPTS) $(DOCS) $(BUILD)/html
 
-check: $(STAMP)
+# WeasyPrint needs the system library Pango; the builder says how to install it.
+pdf: $(PDFSTAMP)
+	$(BIN)/sphinx-build -b kennisbank-pdf -d $(BUILD)/pdf-doctrees $(SPHINXOPTS) $(DOCS) $(BUILD)/pdf
+
+check: $(PDFSTAMP)
 	$(BIN)/sphinx-build -b html -d $(BUILD)/check-doctrees $(STRICT) $(SPHINXOPTS) $(DOCS) $(BUILD)/check-html
 	$(BIN)/python -m pytest
 
-test: $(STAMP)
+test: $(PDFSTAMP)
 	$(BIN)/python -m pytest
 
 serve: $(STAMP)

@@ -13,6 +13,7 @@ from sphinx.config import Config
 from sphinx.errors import ConfigError
 
 PREFIX = "kennisbank_"
+PDF_VARIANTS = ("pdf/ua-1", "pdf/a-3u")
 
 
 @dataclass(frozen=True)
@@ -31,6 +32,8 @@ class KennisbankConfig:
     uid_domain: str = "kennisbank.vzhg.nl"
     #: The organisation id of the association's board: listed first among people.
     board_organisation: str = ""
+    #: PDF flavour: tagged PDF/UA-1 (accessible) or PDF/A-3u (archiving).
+    pdf_variant: str = "pdf/ua-1"
 
     def __post_init__(self) -> None:
         if not all(isinstance(p, str) for p in self.ignore_mentions_from):
@@ -40,6 +43,8 @@ class KennisbankConfig:
                 dt.date.fromisoformat(self.reference_date)
             except ValueError:
                 raise ConfigError(f"{PREFIX}reference_date moet een datum zijn als '2023-05-01'") from None
+        if self.pdf_variant not in PDF_VARIANTS:
+            raise ConfigError(f"{PREFIX}pdf_variant moet een van {', '.join(PDF_VARIANTS)} zijn")
         for name in ("calendar_months", "feed_refresh_hours"):
             if not isinstance(getattr(self, name), int) or getattr(self, name) < 1:
                 raise ConfigError(f"{PREFIX}{name} moet een positief geheel getal zijn")

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from babel.dates import format_date, format_time, get_day_names
+from babel.dates import format_date as format_date_babel
+from babel.dates import format_time, get_day_names
 
 from .model import When
 
@@ -16,8 +17,8 @@ def format_day(when: When) -> str:
     if when.precision == "year":
         return str(when.value.year)
     if when.precision == "month":
-        return format_date(when.value.date(), "LLLL y", locale=LOCALE)
-    return format_date(when.value.date(), "full", locale=LOCALE)
+        return format_date_babel(when.value.date(), "LLLL y", locale=LOCALE)
+    return format_date_babel(when.value.date(), "full", locale=LOCALE)
 
 
 def format_clock(when: When) -> str:
@@ -39,10 +40,15 @@ def format_span(start: When, end: When | None = None) -> str:
 
 def format_month(year: int, month: int) -> str:
     """'november 2026'."""
-    return format_date(dt.date(year, month, 1), "LLLL y", locale=LOCALE)
+    return format_date_babel(dt.date(year, month, 1), "LLLL y", locale=LOCALE)
 
 
 def weekday_names() -> list[str]:
     """Monday first: 'maandag' ... 'zondag'."""
     names = get_day_names("wide", locale=LOCALE)
     return [names[day] for day in range(7)]
+
+
+def format_date(day: dt.date) -> str:
+    """'donderdag 20 april 2023'."""
+    return format_date_babel(day, "full", locale=LOCALE)

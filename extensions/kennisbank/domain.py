@@ -16,6 +16,7 @@ from sphinx.util import logging
 from sphinx.util.nodes import make_refnode
 
 from .model import KBObject, Mention
+from .packs import BoardPack
 from .relations import RelationIndex
 from .schema import TYPES
 
@@ -44,6 +45,7 @@ class KnowledgeBaseDomain(Domain):
         "objects": {},  # id -> KBObject
         "mentions": {},  # docname -> tuple[Mention, ...]
         "overviews": {},  # docname -> frozenset of listed kinds
+        "packs": {},  # docname -> BoardPack
         "signatures": {},  # docname -> digest of its generated content, see freshness.py
     }
     data_version = 1
@@ -104,6 +106,13 @@ class KnowledgeBaseDomain(Domain):
         self.mentions[docname] = tuple(mentions)
         self._index = None
 
+    @property
+    def packs(self) -> dict[str, BoardPack]:
+        return self.data["packs"]
+
+    def note_pack(self, pack: BoardPack) -> None:
+        self.packs[pack.docname] = pack
+
     def note_overview(self, docname: str, kind: str) -> None:
         self.overviews[docname] = self.overviews.get(docname, frozenset()) | {kind}
 
@@ -112,6 +121,7 @@ class KnowledgeBaseDomain(Domain):
             del self.objects[obj_id]
         self.mentions.pop(docname, None)
         self.overviews.pop(docname, None)
+        self.packs.pop(docname, None)
         self._index = None
 
     def merge_domaindata(self, docnames: Iterable[str], otherdata: dict[str, Any]) -> None:
@@ -119,7 +129,7 @@ class KnowledgeBaseDomain(Domain):
         for obj in otherdata["objects"].values():
             if obj.docname in docnames:
                 self.note_object(obj)
-        for key in ("mentions", "overviews"):
+        for key in ("mentions", "overviews", "packs"):
             for docname, value in otherdata[key].items():
                 if docname in docnames:
                     self.data[key][docname] = value

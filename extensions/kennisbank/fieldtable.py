@@ -9,6 +9,7 @@ from docutils import nodes
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
+from .packs import PACK
 from .schema import TYPES, Field, Kind
 
 logger = logging.getLogger(__name__)
@@ -20,12 +21,12 @@ class FieldTableDirective(SphinxDirective):
     required_arguments = 1
 
     def run(self) -> list[nodes.Node]:
-        spec = TYPES.get(self.arguments[0])
+        spec = TYPES.get(self.arguments[0]) or (PACK if self.arguments[0] == PACK.name else None)
         if spec is None:
             logger.warning(
                 "Velden: onbekend type '%s'; kies uit %s",
                 self.arguments[0],
-                ", ".join(TYPES),
+                ", ".join([*TYPES, PACK.name]),
                 location=self.get_location(),
                 type="kennisbank",
                 subtype="invoer",
@@ -36,7 +37,7 @@ class FieldTableDirective(SphinxDirective):
 
 
 def _row(field: Field, title_field: str) -> tuple[str, ...]:
-    if field.name == title_field:
+    if field.name == title_field and not field.required:
         required = "nee (anders de kop erboven)"
     else:
         required = "ja" if field.required else "nee"

@@ -1,0 +1,113 @@
+"""``{bestuurspakket}``: declare a board pack on a page; the PDF builder prints it.
+
+On the website the page shows the meeting and the pack's contents as links.
+The pack's list is checked once all pages are read.
+"""
+
+from __future__ import annotations
+
+from docutils import nodes
+from docutils.parsers.rst import directives
+from sphinx.application import Sphinx
+from sphinx.environment import BuildEnvironment
+from sphinx.transforms.post_transforms import SphinxPostTransform
+from sphinx.util import logging
+from sphinx.util.docutils import SphinxDirective
+
+from .dates import format_date
+from .directives import AnyFieldName
+from .packs import PACK, BoardPack, pack_documents
+from .render import when_nodes
+from .values import FieldError, parse_value
+
+logger = logging.getLogger(__name__)
+
+
+class pack_placeholder(nodes.General, nodes.Element):
+    """The contents of the pack declared on this page."""
+
+
+class BoardPackDirective(SphinxDirective):
+    has_content = False
+    option_spec = AnyFieldName({f.name: directives.unchanged for f in PACK.fields})
+
+    def warn(self, message: str, *args) -> None:
+        logger.warning(message, *args, location=self.get_location(), type="kennisbank", subtype="invoer")
+
+    def run(self) -> list[nodes.Node]:
+        fields = {}
+        for name, raw in self.options.items():
+            field = PACK.field(name)
+            if field is None:
+                self.warn("Bestuurspakket: onbekend veld '%s'. Toegestaan: %s.", name, ", ".join(PACK.field_names))
+                continue
+            try:
+                fields[name] = parse_value(field, raw or "")
+            except FieldError as error:
+                self.warn("Bestuurspakket, veld '%s': %s", name, error)
+        for field in PACK.fields:
+            if field.required and field.name not in fields and field.name not in self.options:
+                self.warn("Bestuurspakket: verplicht veld '%s' ontbreekt (bijvoorbeeld '%s: %s')", field.name, field.name, field.example)
+        pack = BoardPack(
+            docname=self.env.docname,
+            lineno=self.lineno,
+            meeting=fields.get("vergadering", ""),
+            date=fields.get("datum"),
+            place=fields.get("plaats", ""),
+            version=fields.get("versie", ""),
+            draft=fields.get("concept") == "ja",
+            items=fields.get("onderdelen", ()),
+            agenda_months=fields.get("agenda-maanden", 0),
+        )
+        if pack.date is None:  # no date, no file name: reported above, not printed
+            return []
+        self.env.domains["kb"].note_pack(pack)
+        for kind in ("thema", "programma", "netwerk", "evenement"):  # item titles show here
+            self.env.domains["kb"].note_overview(self.env.docname, kind)
+        return [pack_placeholder(pack=self.env.docname)]
+
+
+class FillBoardPack(SphinxPostTransform):
+    default_priority = 5
+
+    def run(self, **kwargs) -> None:
+        domain = self.env.domains["kb"]
+        for node in list(self.document.findall(pack_placeholder)):
+            node.replace_self(self.summary(domain.packs[node["pack"]]))
+
+    def summary(self, pack: BoardPack) -> list[nodes.Node]:
+        domain = self.env.domains["kb"]
+        builder = self.env._app.builder
+        facts = nodes.field_list(classes=["kb-facts", "kb-bestuurspakket"])
+        rows = [("Vergadering", [nodes.Text(pack.meeting)]), ("Datum", when_nodes(pack.date))]
+        if pack.place:
+            rows.append(("Plaats", [nodes.Text(pack.place)]))
+        if pack.version:
+            rows.append(("Versie", [nodes.Text(pack.version + (" (concept)" if pack.draft else ""))]))
+        rows.append(("PDF", [nodes.literal(f"{pack.filename}.pdf", f"{pack.filename}.pdf")]))
+        for label, body in rows:
+            facts += nodes.field("", nodes.field_name(label, label), nodes.field_body("", nodes.paragraph("", "", *body)))
+        contents = nodes.enumerated_list(classes=["kb-pakket-inhoud"])
+        chosen, _ = pack_documents(pack, domain.objects, self.env.all_docs)
+        for item, docname in chosen:
+            obj = domain.objects.get(item)
+            if obj is not None:
+                link = domain.reference(builder, self.env.docname, obj)
+            else:
+                title = self.env.titles[docname].astext()
+                link = nodes.reference("", "", nodes.inline(title, title), internal=True, refuri=builder.get_relative_uri(self.env.docname, docname))
+            contents += nodes.list_item("", nodes.paragraph("", "", link))
+        result: list[nodes.Node] = [facts, nodes.paragraph("In dit pakket:", "In dit pakket:"), contents]
+        period = pack.agenda_period()
+        if period:
+            text = f"Met de agenda van {format_date(period[0])} tot en met {format_date(period[1])}."
+            result.append(nodes.paragraph(text, text))
+        return result
+
+
+def check_packs(app: Sphinx, env: BuildEnvironment) -> None:
+    domain = env.domains["kb"]
+    for pack in sorted(domain.packs.values(), key=lambda p: p.docname):
+        _, problems = pack_documents(pack, domain.objects, env.found_docs)
+        for problem in problems:
+            logger.warning(problem.message, location=(problem.docname, problem.lineno), type="kennisbank", subtype="bestuurspakket")
