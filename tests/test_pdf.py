@@ -1,0 +1,257 @@
+"""PDF output: the whole knowledge base and board packs (WeasyPrint, pypdf, pikepdf)."""
+
+from __future__ import annotations
+
+import re
+import sys
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+from conftest import warnings_of
+
+try:
+    import weasyprint  # noqa: F401
+except OSError as error:  # WeasyPrint is installed, the system library Pango is not
+    pytest.skip(f"PDF-tests overgeslagen: Pango ontbreekt ({error}); .ci/run installeert het", allow_module_level=True)
+
+import pikepdf
+import pypdf
+
+DOCS = Path(__file__).parents[1] / "docs"
+PACK = "bestuurspakket-2023-04-20.pdf"
+
+
+@pytest.fixture(scope="module")
+def pdf_app(tmp_path_factory, rootdir):
+    import shutil
+
+    from sphinx.testing.util import SphinxTestApp
+
+    srcdir = tmp_path_factory.mktemp("pdf") / "src"
+    shutil.copytree(rootdir / "test-pdf", srcdir)
+    app = SphinxTestApp("kennisbank-pdf", srcdir=srcdir, builddir=srcdir / "_build")
+    try:
+        app.build()
+    finally:
+        app.cleanup()
+    assert warnings_of(app) == ""
+    return app
+
+
+def text_of(path: Path) -> str:
+    return "\n".join(page.extract_text() for page in pypdf.PdfReader(path).pages)
+
+
+def outline_titles(outline) -> list[str]:
+    titles = []
+    for item in outline:
+        if isinstance(item, list):
+            titles += outline_titles(item)
+        else:
+            titles.append(item.title)
+    return titles
+
+
+def test_make_pdf_writes_the_knowledge_base_and_each_pack(pdf_app):
+    assert sorted(p.name for p in pdf_app.outdir.glob("*.pdf")) == [PACK, "kennisbank.pdf"]
+
+
+def test_knowledge_base_pdf_has_every_theme_and_programme(pdf_app):
+    text = text_of(pdf_app.outdir / "kennisbank.pdf")
+    for title in ("Wonen", "Jeugd", "Zorg", "Programma Woningbouw", "Jeugdnetwerk"):
+        assert title in text
+
+
+def test_pack_has_its_pages_and_nothing_else(pdf_app):
+    pages = [p.extract_text() for p in pypdf.PdfReader(pdf_app.outdir / PACK).pages]
+    text = "\n".join(pages)
+    cover = pages[0]
+    assert "Vereniging van Zuid-Hollandse Gemeenten" in cover and "Algemeen bestuur, 20 april 2023" in cover
+    assert "donderdag 20 april 2023" in cover and "Gouda" in cover and "0.3 (concept)" in cover
+    assert "CONCEPT" in cover
+    for included in ("Woningbouw vraagt om samenwerking", "Jeugdhulp en onderwijs", "Jeugdnetwerk"):
+        assert included in text
+    assert "Een thema dat niet in het bestuurspakket staat" not in text  # Zorg is not in the pack
+    assert "Een kennisbank om PDF's mee te testen" not in text  # nor the home page
+    # The agenda after the meeting: events of the pack's topics within two months.
+    assert "Agenda tot en met dinsdag 20 juni 2023" in text
+    assert "woensdag 10 mei 2023, 14.00–16.00 uur: Overleg wonen" in text
+    assert "Overleg zorg" not in text
+
+
+def test_running_header_footer_and_toc_page_numbers(pdf_app):
+    pages = [p.extract_text() for p in pypdf.PdfReader(pdf_app.outdir / PACK).pages]
+    total = len(pages)
+    for number, page in enumerate(pages[1:], start=2):
+        assert f"Pagina {number} van {total}" in page
+        assert "Algemeen bestuur, 20 april 2023" in page
+    toc = pages[1]
+    entries = dict(re.findall(r"^(\w[\w ]*?) \.{5,} (\d+)$", toc, flags=re.M))
+    assert list(entries) == ["Wonen", "Jeugdnetwerk", "Jeugd"]
+    for title, number in entries.items():  # each entry points at the page its text starts on
+        assert pages[int(number) - 1].lstrip("CONCEPT\n").startswith(title)
+
+
+def test_outline_matches_the_headings(pdf_app):
+    html = (pdf_app.outdir / PACK.replace(".pdf", ".html")).read_text(encoding="utf-8")
+    main = BeautifulSoup(html, "html.parser").select_one("main")
+    headings = [h.get_text(strip=True).rstrip("¶") for h in main.find_all(re.compile("^h[1-6]$"))]
+    outline = outline_titles(pypdf.PdfReader(pdf_app.outdir / PACK).outline)
+    assert outline == headings
+    assert outline[:3] == ["Bestuurspakket april", "Wonen", "Programma Woningbouw"]
+
+
+def test_internal_links_resolve(pdf_app):
+    for name in (PACK, "kennisbank.pdf"):
+        with pikepdf.open(pdf_app.outdir / name) as pdf:
+            names = _named_destinations(pdf)
+            pages = {page.objgen for page in pdf.pages}
+            internal = 0
+            for page in pdf.pages:
+                for annot in page.get("/Annots", []):
+                    if annot.get("/Subtype") != "/Link":
+                        continue
+                    dest = annot.get("/Dest")
+                    if dest is None and "/A" in annot and annot.A.get("/S") == "/GoTo":
+                        dest = annot.A.D
+                    if dest is None:
+                        continue  # an external link (to the website or a feed)
+                    internal += 1
+                    if isinstance(dest, pikepdf.String | pikepdf.Name):
+                        dest = names[str(dest).lstrip("/")]
+                    assert dest[0].objgen in pages
+            assert internal > 5, name
+
+
+def _named_destinations(pdf) -> dict:
+    found = {}
+
+    def walk(node):
+        if "/Names" in node:
+            items = list(node.Names)
+            for key, value in zip(items[::2], items[1::2]):
+                found[str(key)] = value.D if isinstance(value, pikepdf.Dictionary) else value
+        for kid in node.get("/Kids", []):
+            walk(kid)
+
+    root = pdf.Root
+    if "/Names" in root and "/Dests" in root.Names:
+        walk(root.Names.Dests)
+    if "/Dests" in root:
+        for key, value in root.Dests.items():
+            found[key.lstrip("/")] = value
+    return found
+
+
+def test_tagged_pdf_ua_in_dutch_with_embedded_fonts(pdf_app):
+    for name in (PACK, "kennisbank.pdf"):
+        with pikepdf.open(pdf_app.outdir / name) as pdf:
+            assert "/StructTreeRoot" in pdf.Root
+            assert str(pdf.Root.Lang) == "nl"
+            assert pdf.Root.MarkInfo.Marked
+            meta = pdf.open_metadata()
+            assert meta.get("pdfuaid:part") == "1"
+            assert meta.get("dc:title")
+            fonts = _fonts(pdf)
+            assert fonts and all(_embedded(f) for f in fonts.values()), name
+            assert any("Lato" in n for n in fonts)
+
+
+def _fonts(pdf) -> dict:
+    fonts = {}
+    for page in pdf.pages:
+        for font in page.Resources.get("/Font", {}).values():
+            fonts[str(font.get("/BaseFont"))] = font
+    return fonts
+
+
+def _embedded(font) -> bool:
+    descriptor = font.get("/FontDescriptor")
+    if descriptor is None and "/DescendantFonts" in font:
+        descriptor = font.DescendantFonts[0].get("/FontDescriptor")
+    return descriptor is not None and any(k in descriptor for k in ("/FontFile", "/FontFile2", "/FontFile3"))
+
+
+def test_page_count_is_sane(pdf_app):
+    pack = len(pypdf.PdfReader(pdf_app.outdir / PACK).pages)
+    whole = len(pypdf.PdfReader(pdf_app.outdir / "kennisbank.pdf").pages)
+    assert 6 <= pack <= 15
+    assert pack < whole <= 40
+
+
+def test_long_table_repeats_its_header(pdf_app):
+    pages = [p.extract_text() for p in pypdf.PdfReader(pdf_app.outdir / PACK).pages]
+    with_rows = [p for p in pages if re.search(r"^20\d\d \d+$", p, flags=re.M)]
+    assert len(with_rows) >= 2
+    assert all("Jaar Woningen" in p for p in with_rows)
+
+
+def test_pdf_a_3u_on_request(copy_root, build):
+    app = build(copy_root("pdf"), "kennisbank-pdf", confoverrides={"kennisbank_pdf_variant": "pdf/a-3u"})
+    with pikepdf.open(app.outdir / PACK) as pdf:
+        meta = pdf.open_metadata()
+        assert (meta.get("pdfaid:part"), meta.get("pdfaid:conformance")) == ("3", "U")
+
+
+def test_missing_pango_gives_a_clear_message(copy_root, make_app, monkeypatch):
+    from sphinx.errors import SphinxError
+
+    monkeypatch.setitem(sys.modules, "weasyprint", None)  # import now fails, as without Pango
+    with pytest.raises(SphinxError, match="Pango ontbreekt.*apt-get install libpango"):
+        make_app("kennisbank-pdf", srcdir=copy_root("pdf"))
+
+
+@pytest.mark.parametrize(
+    ("items", "message"),
+    [
+        ("wonen\n  bestaat-niet", "Bestuurspakket: onbekende pagina of id 'bestaat-niet'"),
+        ("wonen\n  themas/wonen", "Bestuurspakket: 'themas/wonen' staat op dezelfde pagina (themas/wonen) als 'wonen'"),
+    ],
+)
+def test_bad_pack_lists_are_reported(items, message, copy_root, build):
+    srcdir = copy_root("pdf")
+    pack = srcdir / "pakketten" / "april.md"
+    pack.write_text(pack.read_text().replace("wonen\n  jeugdnetwerk", items))
+    warnings = warnings_of(build(srcdir))
+    assert f"{pack}:3: WARNING: {message}" in warnings
+
+
+def test_pack_without_date_is_reported(copy_root, build):
+    srcdir = copy_root("pdf")
+    pack = srcdir / "pakketten" / "april.md"
+    pack.write_text(pack.read_text().replace("datum: 2023-04-20\n", ""))
+    warnings = warnings_of(build(srcdir))
+    assert f"{pack}:3: WARNING: Bestuurspakket: verplicht veld 'datum' ontbreekt" in warnings
+
+
+# -- the real site ---------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def site_pdf(tmp_path_factory):
+    from sphinx.testing.util import SphinxTestApp
+
+    app = SphinxTestApp("kennisbank-pdf", srcdir=DOCS, builddir=tmp_path_factory.mktemp("site-pdf"))
+    try:
+        app.build()
+    finally:
+        app.cleanup()
+    assert warnings_of(app) == ""
+    return app
+
+
+def test_site_pdf_has_every_theme_and_programme_title(site_pdf):
+    text = " ".join(text_of(site_pdf.outdir / "kennisbank.pdf").split())
+    html_dir = Path(site_pdf.outdir)
+    assert (html_dir / "bestuurspakket-2023-04.pdf").exists()
+    titles = [
+        "Participatie & polarisatie", "Brede welvaart", "Asiel & migratie", "Regionalisering",
+        "Grip op verbonden partijen", "Ruimtelijke puzzel en NOVEX-gebieden", "NOVI en Omgevingswet",
+        "Jeugd", "Programma NOVEX", "Landelijk Programma Landelijk Gebied",
+        "Zuid-Hollands Programma Landelijk Gebied", "Nationale Woon- en Bouwagenda",
+        "Programma Woningbouw", "Verenigingsstrategie 2030",
+    ]
+    missing = [t for t in titles if t not in text]
+    assert missing == []
