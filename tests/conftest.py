@@ -72,7 +72,4 @@ def status_of(app) -> str:
 
 def html_files(outdir: Path) -> dict[str, bytes]:
     """Every HTML page of a build, by relative path."""
-    return {
-        str(path.relative_to(outdir)): path.read_bytes()
-        for path in sorted(outdir.rglob("*.html"))
-    }
+    return {str(path.relative_to(outdir)): path.read_bytes() for path in sorted(outdir.rglob("*.html"))}

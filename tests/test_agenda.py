@@ -37,6 +37,10 @@ def page(app, name: str) -> BeautifulSoup:
     return BeautifulSoup((app.outdir / f"{name}.html").read_text(encoding="utf-8"), "html.parser")
 
 
+def ics_files(app) -> dict[str, bytes]:
+    return {str(p.relative_to(app.outdir)): p.read_bytes() for p in app.outdir.rglob("*.ics")}
+
+
 def uid(event_id: str) -> str:
     return f"evenement-{event_id}@kennisbank.vzhg.nl"
 
@@ -71,11 +75,11 @@ def test_timed_events_across_both_daylight_saving_changes(agenda_app):
     events = events_by_uid(feed(agenda_app, "agenda.ics"))
     summer, winter, london = events[uid("zomertijd")], events[uid("wintertijd")], events[uid("londen")]
     assert summer["DTSTART"].params["TZID"] == "Europe/Amsterdam"
-    assert summer["DTSTART"].dt.astimezone(dt.timezone.utc) == dt.datetime(2024, 3, 31, 8, 0, tzinfo=dt.timezone.utc)
-    assert summer["DTEND"].dt.astimezone(dt.timezone.utc) == dt.datetime(2024, 3, 31, 10, 0, tzinfo=dt.timezone.utc)
-    assert winter["DTSTART"].dt.astimezone(dt.timezone.utc) == dt.datetime(2024, 10, 27, 9, 0, tzinfo=dt.timezone.utc)
+    assert summer["DTSTART"].dt.astimezone(dt.UTC) == dt.datetime(2024, 3, 31, 8, 0, tzinfo=dt.UTC)
+    assert summer["DTEND"].dt.astimezone(dt.UTC) == dt.datetime(2024, 3, 31, 10, 0, tzinfo=dt.UTC)
+    assert winter["DTSTART"].dt.astimezone(dt.UTC) == dt.datetime(2024, 10, 27, 9, 0, tzinfo=dt.UTC)
     assert london["DTSTART"].params["TZID"] == "Europe/London"
-    assert london["DTSTART"].dt.astimezone(dt.timezone.utc) == dt.datetime(2024, 10, 27, 10, 0, tzinfo=dt.timezone.utc)
+    assert london["DTSTART"].dt.astimezone(dt.UTC) == dt.datetime(2024, 10, 27, 10, 0, tzinfo=dt.UTC)
 
 
 def test_all_day_and_multi_day_events_use_dates_with_exclusive_end(agenda_app):
@@ -97,7 +101,7 @@ def test_cancelled_and_postponed_events(agenda_app):
 
 def test_stamp_link_and_location(agenda_app):
     event = events_by_uid(feed(agenda_app, "agenda.ics"))[uid("zomertijd")]
-    assert event["DTSTAMP"].dt == dt.datetime.fromtimestamp(EPOCH, dt.timezone.utc)
+    assert event["DTSTAMP"].dt == dt.datetime.fromtimestamp(EPOCH, dt.UTC)
     assert str(event["URL"]) == "https://kennisbank.example/agenda/zomertijd.html#evenement-zomertijd"
     assert str(event["LOCATION"]) == "Stadhuis, Markt 1, 2611 GP Delft"
     assert "Aanmelden: https://voorbeeld.nl/aanmelden" in str(event["DESCRIPTION"])
@@ -143,8 +147,7 @@ def test_two_clean_builds_give_identical_feeds(copy_root, build, monkeypatch, tm
     srcdir = copy_root("agenda")
     one = build(srcdir, builddir=tmp_path / "one")
     two = build(srcdir, builddir=tmp_path / "two")
-    feeds = lambda app: {str(p.relative_to(app.outdir)): p.read_bytes() for p in app.outdir.rglob("*.ics")}
-    assert feeds(one) == feeds(two) and len(feeds(one)) == 1 + 2 + 9  # site, theme+network, events
+    assert ics_files(one) == ics_files(two) and len(ics_files(one)) == 1 + 2 + 9  # site, theme+network, events
 
 
 # -- JSON-LD -----------------------------------------------------------------
@@ -243,11 +246,19 @@ def test_past_events_are_archived_by_month_newest_first(agenda_app):
 def test_month_view_is_an_accessible_table(agenda_app):
     tables = page(agenda_app, "maand").select("table.kb-maand")
     assert [t.caption.get_text(" ", strip=True).rstrip("¶ ").strip() for t in tables] == [
-        "april 2024", "mei 2024", "juni 2024"
+        "april 2024",
+        "mei 2024",
+        "juni 2024",
     ]
     may = tables[1]
     assert [th.get_text(strip=True) for th in may.select("thead th")] == [
-        "maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag"
+        "maandag",
+        "dinsdag",
+        "woensdag",
+        "donderdag",
+        "vrijdag",
+        "zaterdag",
+        "zondag",
     ]
     cells = {c.select_one(".kb-dagnummer").get_text(): c for c in may.select("td") if c.select_one(".kb-dagnummer")}
     assert cells["2"].get_text(" ", strip=True) == "2 Afgelast (geannuleerd)"
@@ -287,8 +298,7 @@ def test_moving_an_event_updates_every_view_like_a_clean_build(copy_root, build,
     incremental = build(srcdir, builddir=tmp_path / "inc")
     clean = build(srcdir, builddir=tmp_path / "clean")
     assert html_files(incremental.outdir) == html_files(clean.outdir)
-    ics = lambda app: {str(p.relative_to(app.outdir)): p.read_bytes() for p in app.outdir.rglob("*.ics")}
-    assert ics(incremental) == ics(clean)
+    assert ics_files(incremental) == ics_files(clean)
     archive = page(incremental, "index").select("ul.kb-agenda-archief > li")
     assert "Een hele dag" in archive[0].get_text()  # now past: 2 April is before 15 April
 

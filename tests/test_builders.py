@@ -20,7 +20,9 @@ def test_text_output_has_backlinks_and_markers(copy_root, build):
     jeugd = (app.outdir / "themas" / "jeugd.txt").read_text(encoding="utf-8")
     assert "Gerelateerd\n===========" in jeugd
     assert "* Programma Woningbouw (thema)" in jeugd
-    assert "Agenda\n======\n\n**Komend**\n\n* donderdag 25 mei 2023, 13.30–16.00 uur: Overleg jeugd (Amersfoort)" in jeugd
+    assert (
+        "Agenda\n======\n\n**Komend**\n\n* donderdag 25 mei 2023, 13.30–16.00 uur: Overleg jeugd (Amersfoort)" in jeugd
+    )
     index = (app.outdir / "index.txt").read_text(encoding="utf-8")
     assert "Het verslag [link volgt]" in index
 

@@ -49,7 +49,10 @@ def test_networks_a_to_z_with_key_facts(gids):
 
 def test_networks_by_area_of_expertise(gids):
     box = page(gids, "gids").select_one(".kb-gids-expertise")
-    groups = {g.select_one(".kb-filter-label").get_text(strip=True): texts(g.select(".kb-filter-item")) for g in box.select(".kb-filter-group")}
+    groups = {
+        g.select_one(".kb-filter-label").get_text(strip=True): texts(g.select(".kb-filter-item"))
+        for g in box.select(".kb-filter-group")
+    }
     assert groups == {
         "Gemeentewet": ["Juristennetwerk"],
         "Omgevingsrecht": ["Juristennetwerk"],
@@ -60,7 +63,9 @@ def test_networks_by_area_of_expertise(gids):
 
 
 def test_organisations_with_people_networks_and_events(gids):
-    entries = {e.find("strong").get_text(strip=True): e for e in page(gids, "gids").select(".kb-gids-organisaties > ul > li")}
+    entries = {
+        e.find("strong").get_text(strip=True): e for e in page(gids, "gids").select(".kb-gids-organisaties > ul > li")
+    }
     assert list(entries) == ["Bestuur van de vereniging", "Gemeente Gouda", "Vereniging", "VNG"]
     vng = texts(entries["VNG"].select("li"))
     assert vng == [
@@ -77,7 +82,9 @@ def test_organisations_with_people_networks_and_events(gids):
 
 def test_people_by_organisation_and_role_board_first(gids):
     groups = page(gids, "gids").select(".kb-gids-personen .kb-filter-group")
-    listing = [(g.select_one(".kb-filter-label").get_text(strip=True), texts(g.select(".kb-filter-item"))) for g in groups]
+    listing = [
+        (g.select_one(".kb-filter-label").get_text(strip=True), texts(g.select(".kb-filter-item"))) for g in groups
+    ]
     assert listing == [
         ("Bestuur van de vereniging", ["Bram Bos (voorzitter, sinds 2021)", "Zoë Aalders (lid)"]),
         ("Gemeente Gouda", ["Zoë Aalders (wethouder)"]),

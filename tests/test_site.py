@@ -15,33 +15,76 @@ DOCS = Path(__file__).parents[1] / "docs"
 # Facts from the newsletter, as the site must state them (dates in babel's Dutch).
 FACTS = [
     # contact and links
-    "Anne de Baat", "secretaris@vzhg.nl", "secretariaat@vzhg.nl", "www.vzhg.nl",
-    "twitter.com/VZHG_sec", "netwerkbredewelvaart.nl",
+    "Anne de Baat",
+    "secretaris@vzhg.nl",
+    "secretariaat@vzhg.nl",
+    "www.vzhg.nl",
+    "twitter.com/VZHG_sec",
+    "netwerkbredewelvaart.nl",
     "vng.nl/publicaties/aan-de-slag-met-brede-welvaart-als-gemeente",
     "vng.nl/nieuws/nieuwe-vng-handreiking-over-ambtelijke-bijstand-raadsleden",
     # events
-    "vrijdag 12 mei 2023", "Den Haag", "april 2023", "woensdag 14 juni 2023",
+    "vrijdag 12 mei 2023",
+    "Den Haag",
+    "april 2023",
+    "woensdag 14 juni 2023",
     "donderdag 25 mei 2023, 13.30–16.00 uur",
     "Eenhoorn Amersfoort, Barchman Wuytierslaan 2, 3818 LH Amersfoort",
-    "donderdag 11 mei 2023", "Raad & Rekenkamer: een nieuwe verbinding",
-    "vrijdag 9 juni 2023", "Versterking lokale driehoeken", "Besturen doe je", "100",
+    "donderdag 11 mei 2023",
+    "Raad & Rekenkamer: een nieuwe verbinding",
+    "vrijdag 9 juni 2023",
+    "Versterking lokale driehoeken",
+    "Besturen doe je",
+    "100",
     # people and roles
-    "Emile Jaensch", "vice-voorzitter", "juni 2026", "Anne Koning", "gedeputeerde",
-    "Leonard Geluk", "Sharon Dijksma", "Dijkma",
+    "Emile Jaensch",
+    "vice-voorzitter",
+    "juni 2026",
+    "Anne Koning",
+    "gedeputeerde",
+    "Leonard Geluk",
+    "Sharon Dijksma",
+    "Dijkma",
     # programmes
-    "juli 2022", "Kust en Duinen", "Zuid-Hollandse Delta", "Veenweiden",
-    "bodem en water sturend", "Nationale Woon- en Bouwagenda", "zes programma",
-    "spiegel nieuwe stijl", "Verenigingsstrategie 2030", "artikel 33",
+    "juli 2022",
+    "Kust en Duinen",
+    "Zuid-Hollandse Delta",
+    "Veenweiden",
+    "bodem en water sturend",
+    "Nationale Woon- en Bouwagenda",
+    "zes programma",
+    "spiegel nieuwe stijl",
+    "Verenigingsstrategie 2030",
+    "artikel 33",
     # networks
-    "60", "appgroep", "Viamorgen", "Samenwerkingsplatform sociaal domein", "10-20",
-    "Gemeentewet", "Algemene wet bestuursrecht", "overheidsprivaatrecht", "verordeningen",
-    "Jeugdwet", "Wet maatschappelijke ondersteuning", "Participatiewet", "Omgevingsrecht",
-    "open overheid", "legal tech", "crowdmanagement", "privacy",
+    "60",
+    "appgroep",
+    "Viamorgen",
+    "Samenwerkingsplatform sociaal domein",
+    "10-20",
+    "Gemeentewet",
+    "Algemene wet bestuursrecht",
+    "overheidsprivaatrecht",
+    "verordeningen",
+    "Jeugdwet",
+    "Wet maatschappelijke ondersteuning",
+    "Participatiewet",
+    "Omgevingsrecht",
+    "open overheid",
+    "legal tech",
+    "crowdmanagement",
+    "privacy",
 ]
 
 PRIORITIES = [
-    "Participatie & polarisatie", "Brede welvaart", "Asiel & migratie", "Regionalisering",
-    "Grip op verbonden partijen", "Ruimtelijke puzzel", "NOVI", "Jeugd",
+    "Participatie & polarisatie",
+    "Brede welvaart",
+    "Asiel & migratie",
+    "Regionalisering",
+    "Grip op verbonden partijen",
+    "Ruimtelijke puzzel",
+    "NOVI",
+    "Jeugd",
 ]
 
 
@@ -141,9 +184,16 @@ def test_directories_list_every_network_organisation_and_person(pages, site):
     import json
 
     data = json.loads((site.outdir / "kennisbank.json").read_text(encoding="utf-8"))
-    titles = {kind: {o["titel"] for o in data["objecten"] if o["type"] == kind} for kind in ("netwerk", "organisatie", "persoon")}
+    titles = {
+        kind: {o["titel"] for o in data["objecten"] if o["type"] == kind}
+        for kind in ("netwerk", "organisatie", "persoon")
+    }
     assert len(titles["netwerk"]) == 6 and len(titles["persoon"]) == 5
-    for name, kind in (("gids/netwerken.html", "netwerk"), ("gids/organisaties.html", "organisatie"), ("gids/personen.html", "persoon")):
+    for name, kind in (
+        ("gids/netwerken.html", "netwerk"),
+        ("gids/organisaties.html", "organisatie"),
+        ("gids/personen.html", "persoon"),
+    ):
         text = pages[name].select_one("[role=main]").get_text(" ")
         missing = [t for t in titles[kind] if t not in text]
         assert missing == [], name

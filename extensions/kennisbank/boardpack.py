@@ -47,7 +47,12 @@ class BoardPackDirective(SphinxDirective):
                 self.warn("Bestuurspakket, veld '%s': %s", name, error)
         for field in PACK.fields:
             if field.required and field.name not in fields and field.name not in self.options:
-                self.warn("Bestuurspakket: verplicht veld '%s' ontbreekt (bijvoorbeeld '%s: %s')", field.name, field.name, field.example)
+                self.warn(
+                    "Bestuurspakket: verplicht veld '%s' ontbreekt (bijvoorbeeld '%s: %s')",
+                    field.name,
+                    field.name,
+                    field.example,
+                )
         pack = BoardPack(
             docname=self.env.docname,
             lineno=self.lineno,
@@ -86,7 +91,9 @@ class FillBoardPack(SphinxPostTransform):
             rows.append(("Versie", [nodes.Text(pack.version + (" (concept)" if pack.draft else ""))]))
         rows.append(("PDF", [nodes.literal(f"{pack.filename}.pdf", f"{pack.filename}.pdf")]))
         for label, body in rows:
-            facts += nodes.field("", nodes.field_name(label, label), nodes.field_body("", nodes.paragraph("", "", *body)))
+            facts += nodes.field(
+                "", nodes.field_name(label, label), nodes.field_body("", nodes.paragraph("", "", *body))
+            )
         contents = nodes.enumerated_list(classes=["kb-pakket-inhoud"])
         chosen, _ = pack_documents(pack, domain.objects, self.env.all_docs)
         for item, docname in chosen:
@@ -95,7 +102,13 @@ class FillBoardPack(SphinxPostTransform):
                 link = domain.reference(builder, self.env.docname, obj)
             else:
                 title = self.env.titles[docname].astext()
-                link = nodes.reference("", "", nodes.inline(title, title), internal=True, refuri=builder.get_relative_uri(self.env.docname, docname))
+                link = nodes.reference(
+                    "",
+                    "",
+                    nodes.inline(title, title),
+                    internal=True,
+                    refuri=builder.get_relative_uri(self.env.docname, docname),
+                )
             contents += nodes.list_item("", nodes.paragraph("", "", link))
         result: list[nodes.Node] = [facts, nodes.paragraph("In dit pakket:", "In dit pakket:"), contents]
         period = pack.agenda_period()
@@ -110,4 +123,13 @@ def check_packs(app: Sphinx, env: BuildEnvironment) -> None:
     for pack in sorted(domain.packs.values(), key=lambda p: p.docname):
         _, problems = pack_documents(pack, domain.objects, env.found_docs)
         for problem in problems:
-            logger.warning(problem.message, location=(problem.docname, problem.lineno), type="kennisbank", subtype="bestuurspakket")
+            logger.warning(
+                problem.message, location=(problem.docname, problem.lineno), type="kennisbank", subtype="bestuurspakket"
+            )
+
+
+def setup(app: Sphinx) -> None:
+    app.add_directive("bestuurspakket", BoardPackDirective)
+    app.add_node(pack_placeholder)
+    app.add_post_transform(FillBoardPack)
+    app.connect("env-check-consistency", check_packs)

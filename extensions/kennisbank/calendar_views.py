@@ -11,6 +11,7 @@ import datetime as dt
 
 from docutils import nodes
 from docutils.parsers.rst import directives
+from sphinx.application import Sphinx
 from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
@@ -154,7 +155,9 @@ class AgendaView:
         feed = self.feed_paragraph(feed_path(obj.kind, obj_id), f"Abonneer op de agenda van dit {label}")
         earlier = sorted((e for e in mine if e.last_day < self.today), key=lambda e: e.when.value, reverse=True)
         none = "Geen eerdere evenementen."
-        past_nodes = [self.event_list(earlier)] if earlier else [nodes.paragraph(none, none, classes=["kb-agenda-leeg"])]
+        past_nodes = (
+            [self.event_list(earlier)] if earlier else [nodes.paragraph(none, none, classes=["kb-agenda-leeg"])]
+        )
         return [coming, *self.coming(mine), past, *past_nodes, *feed]
 
     # -- month grids -------------------------------------------------------
@@ -164,8 +167,11 @@ class AgendaView:
         for year, month in months_from(self.today, count):
             result.append(self.month_table(year, month))
             vague = [
-                e for e in self.events
-                if not e.precise and e.when.precision == "month" and (e.when.value.year, e.when.value.month) == (year, month)
+                e
+                for e in self.events
+                if not e.precise
+                and e.when.precision == "month"
+                and (e.when.value.year, e.when.value.month) == (year, month)
             ]
             if vague:
                 label = f"In {format_month(year, month)}, dag nog niet bekend:"
@@ -205,3 +211,11 @@ class AgendaView:
                 paragraph += nodes.Text(" (geannuleerd)")
             cell += paragraph
         return cell
+
+
+def setup(app: Sphinx) -> None:
+    app.add_directive("agenda", AgendaDirective)
+    app.add_directive("maandoverzicht", MonthViewDirective)
+    app.add_node(agenda_placeholder)
+    app.add_node(month_placeholder)
+    app.add_post_transform(FillCalendars)

@@ -76,14 +76,14 @@ def stamp(srcdir: Path, today: dt.date, environ: dict[str, str] | None = None) -
             timeout=10,
             check=True,
         ).stdout.strip()
-        return dt.datetime.fromtimestamp(int(out), dt.timezone.utc)
+        return dt.datetime.fromtimestamp(int(out), dt.UTC)
     except (OSError, subprocess.SubprocessError, ValueError):
-        return dt.datetime(today.year, today.month, today.day, tzinfo=dt.timezone.utc)
+        return dt.datetime(today.year, today.month, today.day, tzinfo=dt.UTC)
 
 
 def _source_date_epoch(environ: dict[str, str] | None) -> dt.datetime | None:
     value = (os.environ if environ is None else environ).get("SOURCE_DATE_EPOCH", "")
-    return dt.datetime.fromtimestamp(int(value), dt.timezone.utc) if value.isdigit() else None
+    return dt.datetime.fromtimestamp(int(value), dt.UTC) if value.isdigit() else None
 
 
 def add_config_values(app: Sphinx) -> None:
@@ -102,3 +102,8 @@ def settings(config: Config) -> KennisbankConfig:
 def validate_config(app: Sphinx, config: Config) -> None:
     """Check the settings at start-up, so a mistake in conf.py stops the build at once."""
     settings(config)
+
+
+def setup(app: Sphinx) -> None:
+    add_config_values(app)
+    app.connect("config-inited", validate_config)

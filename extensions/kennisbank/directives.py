@@ -6,14 +6,15 @@ import difflib
 
 from docutils import nodes
 from docutils.parsers.rst import directives
+from sphinx.application import Sphinx
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
 from . import render
 from .events import event_problems
 from .model import KBObject
-from .privacy import person_problems
 from .nodes import overview_placeholder, related_placeholder
+from .privacy import person_problems
 from .schema import TYPES, ObjectType
 from .values import FieldError, check_slug, parse_value
 
@@ -141,3 +142,9 @@ class OverviewDirective(SphinxDirective):
         node = overview_placeholder(kind=kind, priorities_only="alleen-bestuursprioriteiten" in self.options)
         self.set_source_info(node)
         return [node]
+
+
+def setup(app: Sphinx) -> None:
+    for kind in TYPES:
+        app.add_directive(kind, ObjectDirective)
+    app.add_directive("overzicht", OverviewDirective)

@@ -10,6 +10,7 @@ list shows); it finds the parts to filter by their classes:
 from __future__ import annotations
 
 from docutils import nodes
+from sphinx.application import Sphinx
 from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
@@ -96,7 +97,9 @@ class FillDirectories(SphinxPostTransform):
             size.append(f"{f['aantal-deelnemers']} deelnemers")
         if "beoogde-omvang" in f:
             size.append(f"beoogd: {f['beoogde-omvang']}")
-        contact = [nodes.reference(f["contact"], f["contact"], refuri=f"mailto:{f['contact']}")] if "contact" in f else []
+        contact = (
+            [nodes.reference(f["contact"], f["contact"], refuri=f"mailto:{f['contact']}")] if "contact" in f else []
+        )
         return [
             [self.link(network)],
             [nodes.Text(f.get("status", ""))],
@@ -119,7 +122,12 @@ class FillDirectories(SphinxPostTransform):
         listing = nodes.bullet_list(classes=["kb-gids-lijst"])
         for entry in organisation_directory(self.objects):
             org = entry.organisation
-            head = nodes.paragraph("", "", nodes.strong("", "", self.link(org)), nodes.Text(f" ({org.fields['soort']})" if "soort" in org.fields else ""))
+            head = nodes.paragraph(
+                "",
+                "",
+                nodes.strong("", "", self.link(org)),
+                nodes.Text(f" ({org.fields['soort']})" if "soort" in org.fields else ""),
+            )
             details = nodes.bullet_list()
             if "website" in org.fields:
                 details += _item([nodes.Text("Website: "), *url_nodes(org.fields["website"])])
@@ -131,9 +139,21 @@ class FillDirectories(SphinxPostTransform):
             if entry.parts:
                 details += _item([nodes.Text("Onderdelen: "), *_joined([[self.link(p)] for p in entry.parts])])
             if entry.networks:
-                details += _item([nodes.Text("Netwerken: "), *_joined([[self.link(n), nodes.Text(f" ({how})")] for n, how in entry.networks])])
+                details += _item(
+                    [
+                        nodes.Text("Netwerken: "),
+                        *_joined([[self.link(n), nodes.Text(f" ({how})")] for n, how in entry.networks]),
+                    ]
+                )
             if entry.events:
-                details += _item([nodes.Text("Evenementen: "), *_joined([[self.link(e), nodes.Text(f" ({format_span(e.fields['start'])})")] for e in entry.events])])
+                details += _item(
+                    [
+                        nodes.Text("Evenementen: "),
+                        *_joined(
+                            [[self.link(e), nodes.Text(f" ({format_span(e.fields['start'])})")] for e in entry.events]
+                        ),
+                    ]
+                )
             item = nodes.list_item("", head, classes=["kb-filter-item"])
             if len(details):
                 item += details
@@ -195,3 +215,9 @@ def _table(headers, rows, caption: str, table_id: str) -> nodes.table:
         body += row
     group += body
     return table
+
+
+def setup(app: Sphinx) -> None:
+    app.add_directive("gids", DirectoryDirective)
+    app.add_node(directory_placeholder)
+    app.add_post_transform(FillDirectories)

@@ -8,6 +8,7 @@ from typing import Any
 
 from docutils import nodes
 from sphinx.addnodes import pending_xref
+from sphinx.application import Sphinx
 from sphinx.builders import Builder
 from sphinx.domains import Domain, ObjType
 from sphinx.environment import BuildEnvironment
@@ -82,8 +83,7 @@ class KnowledgeBaseDomain(Domain):
         other = self.objects.get(obj.id)
         if other is not None:
             logger.warning(
-                "Dubbele id '%s': deze id is al gebruikt voor %s '%s' in %s, regel %s. "
-                "Kies een andere id.",
+                "Dubbele id '%s': deze id is al gebruikt voor %s '%s' in %s, regel %s. Kies een andere id.",
                 obj.id,
                 TYPES[other.kind].label.lower(),
                 other.title,
@@ -177,3 +177,10 @@ class KnowledgeBaseDomain(Domain):
     def get_objects(self) -> Iterator[tuple[str, str, str, str, str, int]]:
         for obj in sorted(self.objects.values(), key=lambda o: o.id):
             yield obj.id, obj.title, obj.kind, obj.docname, obj.anchor, 1
+
+
+def setup(app: Sphinx) -> None:
+    app.add_domain(KnowledgeBaseDomain)
+    for kind in TYPES:
+        # Also without the "kb:" prefix: contributors write {thema}`jeugd`.
+        app.add_role(kind, KnowledgeBaseDomain.roles[kind])

@@ -126,8 +126,7 @@ def event_problems(fields: Mapping[str, object]) -> list[tuple[str, str]]:
     if fields.get("deelname") in ("online", "hybride") and "online" not in fields:
         problems.append(
             (
-                f"een {fields['deelname']} evenement heeft een link nodig in het veld 'online' "
-                "(of 'online: volgt')",
+                f"een {fields['deelname']} evenement heeft een link nodig in het veld 'online' (of 'online: volgt')",
                 "",
             )
         )
@@ -209,7 +208,9 @@ def months_from(today: dt.date, count: int) -> list[tuple[int, int]]:
     return result
 
 
-def month_weeks(year: int, month: int, events: Iterable[CalendarEvent]) -> list[list[tuple[dt.date | None, list[CalendarEvent]]]]:
+def month_weeks(
+    year: int, month: int, events: Iterable[CalendarEvent]
+) -> list[list[tuple[dt.date | None, list[CalendarEvent]]]]:
     """Weeks from Monday, each day with its events; days of other months are None."""
     by_day: dict[dt.date, list[CalendarEvent]] = {}
     for event in sorted(events, key=chronological):

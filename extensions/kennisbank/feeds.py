@@ -93,7 +93,12 @@ def write_feeds(app: Sphinx, exception: Exception | None) -> None:
         if obj.kind in AGENDA_KINDS:
             selection = [(e, c) for e, c in entries if obj.id in e.related]
             label = TYPES[obj.kind].label.lower()
-            write(feed_path(obj.kind, obj.id), f"{obj.title} ({project})", f"Evenementen bij {label} {obj.title}", selection)
+            write(
+                feed_path(obj.kind, obj.id),
+                f"{obj.title} ({project})",
+                f"Evenementen bij {label} {obj.title}",
+                selection,
+            )
     for event, context in entries:
         write(feed_path("evenement", event.id), event.title, event.summary or event.title, [(event, context)])
 
@@ -118,7 +123,9 @@ class AddToCalendar(SphinxPostTransform):
             extras: list[nodes.Node] = []
             link = feed_link(builder, self.env.docname, feed_path("evenement", obj.id))
             if link:
-                button = nodes.reference("", "Zet in je agenda", refuri=link, classes=["kb-ics-knop", "sd-btn", "sd-btn-primary"])
+                button = nodes.reference(
+                    "", "Zet in je agenda", refuri=link, classes=["kb-ics-knop", "sd-btn", "sd-btn-primary"]
+                )
                 extras.append(nodes.paragraph("", "", button, classes=["kb-ics"]))
             if builder.name in FEED_BUILDERS and self.config.html_baseurl:
                 organiser = domain.objects.get(event[0].organiser)
@@ -135,3 +142,8 @@ def _after_facts(container: nodes.container) -> int:
         if isinstance(child, nodes.field_list):
             return index + 1
     return 0
+
+
+def setup(app: Sphinx) -> None:
+    app.add_post_transform(AddToCalendar)
+    app.connect("build-finished", write_feeds)

@@ -6,6 +6,7 @@ The authoring guide uses it, so the guide can never drift from what the build ac
 from __future__ import annotations
 
 from docutils import nodes
+from sphinx.application import Sphinx
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
@@ -81,3 +82,7 @@ def _table_row(cells: tuple[str, ...]) -> nodes.row:
     for cell in cells:
         row += nodes.entry("", nodes.paragraph(cell, cell))
     return row
+
+
+def setup(app: Sphinx) -> None:
+    app.add_directive("velden", FieldTableDirective)

@@ -98,3 +98,9 @@ def delete_removed_output(app: Sphinx, exception: Exception | None) -> None:
 def _public(obj: KBObject) -> tuple:
     """What another page shows of an object: enough to notice any visible change."""
     return (obj.kind, obj.id, obj.title, obj.docname, repr(sorted(obj.fields.items())))
+
+
+def setup(app: Sphinx) -> None:
+    app.connect("env-get-outdated", note_removed_pages)
+    app.connect("env-get-updated", pages_to_rewrite)
+    app.connect("build-finished", delete_removed_output)

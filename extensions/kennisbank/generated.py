@@ -7,6 +7,7 @@ builder; the result contains only ordinary docutils nodes.
 from __future__ import annotations
 
 from docutils import nodes
+from sphinx.application import Sphinx
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
 from .calendar_views import AgendaView
@@ -134,3 +135,9 @@ def _enclosing_section(node: nodes.Node) -> nodes.section | None:
 
 def _article(obj: KBObject) -> str:
     return "dit" if obj.kind in ("thema", "programma", "evenement", "netwerk") else "deze"
+
+
+def setup(app: Sphinx) -> None:
+    app.add_node(related_placeholder)
+    app.add_node(overview_placeholder)
+    app.add_post_transform(FillGeneratedSections)

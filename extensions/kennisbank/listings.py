@@ -72,7 +72,9 @@ def organisation_directory(objects: Mapping[str, KBObject]) -> list[Organisation
         ]
         events = [e for e in of_kind(objects, "evenement") if e.fields.get("organisator") == org.id]
         parts = [o for o in of_kind(objects, "organisatie") if o.fields.get("onderdeel-van") == org.id]
-        entries.append(OrganisationEntry(org, tuple(people.get(org.id, ())), tuple(networks), tuple(events), tuple(parts)))
+        entries.append(
+            OrganisationEntry(org, tuple(people.get(org.id, ())), tuple(networks), tuple(events), tuple(parts))
+        )
     return entries
 
 

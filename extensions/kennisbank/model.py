@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from typing import Literal, Union
+from typing import Literal
 
 Precision = Literal["year", "month", "day", "minute"]
 
@@ -34,7 +34,7 @@ class MissingLink:
     """A link the source names but does not give yet; shown as "link volgt"."""
 
 
-Url = Union[str, MissingLink]
+Url = str | MissingLink
 
 
 @dataclass(frozen=True)
@@ -44,7 +44,7 @@ class Role:
     period: str = ""
 
 
-Value = Union[str, int, When, Url, tuple]
+Value = str | int | When | MissingLink | tuple
 
 
 @dataclass(frozen=True)

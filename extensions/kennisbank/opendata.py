@@ -21,3 +21,7 @@ def write_open_data(app: Sphinx, exception: Exception | None) -> None:
     Path(app.outdir, DATA_FILE).write_text(dumps(data), encoding="utf-8")
     schema = json.dumps(json_schema(base), ensure_ascii=False, indent=2) + "\n"
     Path(app.outdir, SCHEMA_FILE).write_text(schema, encoding="utf-8")
+
+
+def setup(app: Sphinx) -> None:
+    app.connect("build-finished", write_open_data)

@@ -77,7 +77,9 @@ def pack_documents(
             docname = item
         else:
             hint = suggest(item, [*objects, *docnames])
-            problems.append(Problem(pack.docname, pack.lineno, f"Bestuurspakket: onbekende pagina of id '{item}'{hint}"))
+            problems.append(
+                Problem(pack.docname, pack.lineno, f"Bestuurspakket: onbekende pagina of id '{item}'{hint}")
+            )
             continue
         if docname in seen:
             problems.append(

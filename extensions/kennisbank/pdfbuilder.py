@@ -16,6 +16,7 @@ from typing import Any
 
 from docutils import nodes
 from sphinx import addnodes
+from sphinx.application import Sphinx
 from sphinx.builders.singlehtml import SingleFileHTMLBuilder
 from sphinx.errors import SphinxError
 from sphinx.util import logging
@@ -61,7 +62,7 @@ class KennisbankPDFBuilder(SingleFileHTMLBuilder):
         except (ImportError, OSError) as error:
             raise SphinxError(PANGO_HELP.format(error=error)) from error
         super().init()
-        self.to_render: list[tuple[str, str]] = []
+        self.to_render: list[str] = []
         self.page_extras: dict[str, Any] = {}
 
     def get_theme_config(self) -> tuple[str, dict]:
@@ -84,7 +85,13 @@ class KennisbankPDFBuilder(SingleFileHTMLBuilder):
         facts = [("Stand van", format_date(today))]
         if self.config.release:
             facts.append(("Versie", self.config.release))
-        cover = {"association": ASSOCIATION, "subtitle": "Kennisbank", "title": self.config.project, "facts": facts, "draft": False}
+        cover = {
+            "association": ASSOCIATION,
+            "subtitle": "Kennisbank",
+            "title": self.config.project,
+            "facts": facts,
+            "draft": False,
+        }
         self.write_print_page("kennisbank", tree, included, cover)
 
         domain = self.env.domains["kb"]
@@ -101,7 +108,7 @@ class KennisbankPDFBuilder(SingleFileHTMLBuilder):
         self.page_extras = {"kb_cover": cover, "kb_toc": self.table_of_contents(tree), "kb_extra_css": []}
         self.write_doc_serialized(pagename, tree)
         self.write_doc(pagename, tree)
-        self.to_render.append((pagename, cover["title"]))
+        self.to_render.append(pagename)
 
     def pack_cover(self, pack: BoardPack) -> dict:
         facts = [("Datum", format_span(pack.date))]
@@ -111,7 +118,13 @@ class KennisbankPDFBuilder(SingleFileHTMLBuilder):
             facts.append(("Versie", pack.version + (" (concept)" if pack.draft else "")))
         elif pack.draft:
             facts.append(("Status", "concept"))
-        return {"association": ASSOCIATION, "subtitle": "Bestuurspakket", "title": pack.meeting, "facts": facts, "draft": pack.draft}
+        return {
+            "association": ASSOCIATION,
+            "subtitle": "Bestuurspakket",
+            "title": pack.meeting,
+            "facts": facts,
+            "draft": pack.draft,
+        }
 
     # -- assembling ----------------------------------------------------------
 
@@ -138,7 +151,8 @@ class KennisbankPDFBuilder(SingleFileHTMLBuilder):
         domain = self.env.domains["kb"]
         topics = {o.id for o in domain.objects.values() if o.docname in docnames and o.kind in AGENDA_KINDS}
         events = [
-            e for e in calendar_events(domain.objects.values())
+            e
+            for e in calendar_events(domain.objects.values())
             if topics & set(e.related) and e.last_day >= period[0] and e.first_day <= period[1]
         ]
         title = f"Agenda tot en met {format_date(period[1])}"
@@ -196,7 +210,7 @@ class KennisbankPDFBuilder(SingleFileHTMLBuilder):
         from weasyprint import HTML
 
         variant = settings(self.config).pdf_variant
-        for pagename, title in self.to_render:
+        for pagename in self.to_render:
             source = Path(self.get_outfilename(pagename))
             target = source.with_suffix(".pdf")
             started = dt.datetime.now()
@@ -235,3 +249,12 @@ def _first_title(part: nodes.Element) -> str:
         if len(section) and isinstance(section[0], nodes.title):
             return section[0].astext()
     return part["docname"]
+
+
+PRINT_THEME = Path(__file__).parent / "print_theme"
+
+
+def setup(app: Sphinx) -> None:
+    app.add_builder(KennisbankPDFBuilder)
+    app.set_translator(KennisbankPDFBuilder.name, PrintTranslator)
+    app.add_html_theme("kennisbank-print", str(PRINT_THEME))

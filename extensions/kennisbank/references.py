@@ -14,6 +14,7 @@ from sphinx.util import logging
 from .config import settings
 from .model import Mention
 from .relations import check_relations, suggest
+from .roles import MissingLinkRole
 from .schema import TYPES
 
 logger = logging.getLogger(__name__)
@@ -96,3 +97,10 @@ def warn_missing_reference(app: Sphinx, domain: Domain, node: pending_xref) -> b
         message = f"onbekend {wanted.label.lower()} '{target}'{suggest(target, domain.objects)}"
     logger.warning("Verwijzing: %s", message, location=node, type="kennisbank", subtype="verwijzing")
     return True
+
+
+def setup(app: Sphinx) -> None:
+    app.add_role("linkvolgt", MissingLinkRole())
+    app.connect("doctree-read", collect_from_doctree)
+    app.connect("env-check-consistency", check_consistency)
+    app.connect("warn-missing-reference", warn_missing_reference)

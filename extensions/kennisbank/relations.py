@@ -58,10 +58,7 @@ def _relation_problem(obj: KBObject, rel: Relation, objects: Mapping[str, KBObje
         hint = suggest(rel.target, objects)
         return f"{where}: er bestaat geen {wanted} met id '{rel.target}'{hint}"
     if target.kind not in spec.targets:
-        return (
-            f"{where}: '{rel.target}' is een {TYPES[target.kind].label.lower()}, "
-            f"maar hier hoort een {wanted}"
-        )
+        return f"{where}: '{rel.target}' is een {TYPES[target.kind].label.lower()}, maar hier hoort een {wanted}"
     return ""
 
 

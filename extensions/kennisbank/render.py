@@ -5,7 +5,7 @@ from __future__ import annotations
 from docutils import nodes
 from sphinx.addnodes import pending_xref
 
-from .dates import format_day, format_span
+from .dates import format_span
 from .model import KBObject, MissingLink, Role, When
 from .schema import TYPES, Field, Kind
 
@@ -15,17 +15,13 @@ _PLACE_FIELDS = ("locatie", "adres", "postcode", "plaats")
 
 def missing_link(text: str = "") -> list[nodes.Node]:
     """Visible marker for a link the source does not give yet; never a dead link."""
-    marker = nodes.inline(
-        f"[{MISSING_LINK_TEXT}]", f"[{MISSING_LINK_TEXT}]", classes=["kb-link-volgt"]
-    )
+    marker = nodes.inline(f"[{MISSING_LINK_TEXT}]", f"[{MISSING_LINK_TEXT}]", classes=["kb-link-volgt"])
     return [nodes.Text(f"{text} "), marker] if text else [marker]
 
 
 def object_ref(kinds: tuple[str, ...], target: str) -> pending_xref:
     """A reference written in a field; resolved like a role, to any of ``kinds``."""
-    ref = pending_xref(
-        "", refdomain="kb", reftype=kinds[0], reftarget=target, refexplicit=False, refwarn=False
-    )
+    ref = pending_xref("", refdomain="kb", reftype=kinds[0], reftarget=target, refexplicit=False, refwarn=False)
     ref["kb_kinds"] = kinds
     ref["kb_field"] = True  # unknown targets are reported once, by the consistency check
     ref += nodes.inline(target, target)

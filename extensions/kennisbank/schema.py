@@ -70,9 +70,7 @@ def _title(name: str = "titel") -> Field:
 
 
 _SUMMARY = Field("samenvatting", "Samenvatting")
-_THEMES = Field(
-    "thema", "Thema’s", Kind.REFS, targets=("thema",), example="brede-welvaart, jeugd", backlink="thema"
-)
+_THEMES = Field("thema", "Thema’s", Kind.REFS, targets=("thema",), example="brede-welvaart, jeugd", backlink="thema")
 _WEBSITE = Field("website", "Website", Kind.URL, example="https://www.vzhg.nl")
 
 THEMA = ObjectType(
@@ -160,9 +158,7 @@ NETWERK = ObjectType(
         _title("naam"),
         _SUMMARY,
         Field("doel", "Doel"),
-        Field(
-            "coordinator", "Coördinatie", Kind.REF, targets=("organisatie",), example="vng", backlink="coördinator"
-        ),
+        Field("coordinator", "Coördinatie", Kind.REF, targets=("organisatie",), example="vng", backlink="coördinator"),
         Field("contact", "Contact", Kind.EMAIL, example="secretariaat@vzhg.nl"),
         Field("bijeenkomsten", "Bijeenkomsten", example="circa 2 keer per jaar"),
         Field("vorm", "Vorm", Kind.CHOICES, choices=("digitaal", "fysiek")),
@@ -237,6 +233,4 @@ PERSOON = ObjectType(
 )
 
 #: All types, in the order the "Gerelateerd" sections list them.
-TYPES: dict[str, ObjectType] = {
-    t.name: t for t in (THEMA, PROGRAMMA, EVENEMENT, NETWERK, ORGANISATIE, PERSOON)
-}
+TYPES: dict[str, ObjectType] = {t.name: t for t in (THEMA, PROGRAMMA, EVENEMENT, NETWERK, ORGANISATIE, PERSOON)}

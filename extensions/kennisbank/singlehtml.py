@@ -45,3 +45,8 @@ def fix_sidebar_links(app: Sphinx, pagename: str, templatename: str, context: di
     render_toctree = context.get("toctree")
     if callable(render_toctree):
         context["toctree"] = lambda **kwargs: _fix(render_toctree(**kwargs), app.config.root_doc)
+
+
+def setup(app: Sphinx) -> None:
+    app.add_post_transform(FixDoubleAnchors)
+    app.connect("html-page-context", fix_sidebar_links)

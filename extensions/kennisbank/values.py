@@ -16,9 +16,7 @@ from .schema import Field, Kind
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _EMAIL = re.compile(r"^[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}$")
 _URL = re.compile(r"^https?://[^\s/$.?#][^\s]*$")
-_WHEN = re.compile(
-    r"^(?P<y>\d{4})(?:-(?P<m>\d{1,2})(?:-(?P<d>\d{1,2})(?:[ T](?P<H>\d{1,2})[:.](?P<M>\d{2}))?)?)?$"
-)
+_WHEN = re.compile(r"^(?P<y>\d{4})(?:-(?P<m>\d{1,2})(?:-(?P<d>\d{1,2})(?:[ T](?P<H>\d{1,2})[:.](?P<M>\d{2}))?)?)?$")
 MISSING_LINK = "volgt"
 
 
@@ -29,8 +27,7 @@ class FieldError(ValueError):
 def check_slug(text: str) -> str:
     if not SLUG.match(text):
         raise FieldError(
-            f"'{text}' is geen geldige id: gebruik alleen kleine letters, cijfers en "
-            "streepjes, zoals 'brede-welvaart'"
+            f"'{text}' is geen geldige id: gebruik alleen kleine letters, cijfers en streepjes, zoals 'brede-welvaart'"
         )
     return text
 
@@ -45,9 +42,7 @@ def parse_when(text: str) -> When:
     parts = {k: int(v) for k, v in match.groupdict().items() if v is not None}
     precision = ("year", "month", "day", "day", "minute")[len(parts) - 1]
     try:
-        value = dt.datetime(
-            parts["y"], parts.get("m", 1), parts.get("d", 1), parts.get("H", 0), parts.get("M", 0)
-        )
+        value = dt.datetime(parts["y"], parts.get("m", 1), parts.get("d", 1), parts.get("H", 0), parts.get("M", 0))
     except ValueError:
         raise FieldError(f"'{text}' bestaat niet als datum of tijd") from None
     return When(value, precision)
@@ -58,8 +53,7 @@ def parse_url(text: str) -> str | MissingLink:
         return MissingLink()
     if not _URL.match(text):
         raise FieldError(
-            f"'{text}' is geen webadres: begin met https:// of schrijf '{MISSING_LINK}' "
-            "als de link nog ontbreekt"
+            f"'{text}' is geen webadres: begin met https:// of schrijf '{MISSING_LINK}' als de link nog ontbreekt"
         )
     return text
 
@@ -68,9 +62,7 @@ def parse_timezone(text: str) -> str:
     try:
         ZoneInfo(text)
     except (ZoneInfoNotFoundError, ValueError):
-        raise FieldError(
-            f"'{text}' is geen bekende tijdzone: gebruik een IANA-naam zoals 'Europe/Amsterdam'"
-        ) from None
+        raise FieldError(f"'{text}' is geen bekende tijdzone: gebruik een IANA-naam zoals 'Europe/Amsterdam'") from None
     return text
 
 
