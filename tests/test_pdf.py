@@ -79,6 +79,11 @@ def test_pack_has_its_pages_and_nothing_else(pdf_app):
     assert "Agenda tot en met dinsdag 20 juni 2023" in text
     assert "woensdag 10 mei 2023, 14.00–16.00 uur: Overleg wonen" in text
     assert "Overleg zorg" not in text
+    # Agenda sections count from the meeting day (20 April), not from the reference
+    # date of the build (1 September), when the meeting of 10 May is past.
+    assert "Komend\nwoensdag 10 mei 2023, 14.00–16.00 uur: Overleg wonen" in text
+    whole = text_of(pdf_app.outdir / "kennisbank.pdf")
+    assert "Eerder\nwoensdag 10 mei 2023, 14.00–16.00 uur: Overleg wonen" in whole
 
 
 def test_running_header_footer_and_toc_page_numbers(pdf_app):

@@ -84,7 +84,9 @@ class AgendaView:
         self.env = transform.env
         self.builder = transform.env._app.builder
         self.domain = self.env.domains["kb"]
-        self.today = settings(transform.config).today()
+        # A board pack measures "coming" from its meeting day (set on its tree by the PDF builder).
+        fixed = transform.document.get("kb_reference_date")
+        self.today = dt.date.fromisoformat(fixed) if fixed else settings(transform.config).today()
         self.events = calendar_events(self.domain.objects.values())
 
     # -- lists -------------------------------------------------------------

@@ -141,6 +141,7 @@ class KennisbankPDFBuilder(SingleFileHTMLBuilder):
         if agenda is not None:
             tree += agenda
         tree["docname"] = pack.docname
+        tree["kb_reference_date"] = pack.date.value.date().isoformat()
         self.env.resolve_references(tree, pack.docname, self)
         return tree
 

@@ -2,4 +2,4 @@ extensions = ["myst_parser", "kennisbank"]
 language = "nl"
 project = "Pdftest"
 html_baseurl = "https://kennisbank.example/"
-kennisbank_reference_date = "2023-04-01"
+kennisbank_reference_date = "2023-09-01"
