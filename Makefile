@@ -8,17 +8,17 @@ STAMP  := $(VENV)/.installed
 DOCS   := docs
 BUILD  := build
 SPHINXOPTS ?=
-STRICT := -W --keep-going -n
 
 PDFSTAMP := $(VENV)/.installed-pdf
 
-.PHONY: help setup html pdf check test serve clean
+.PHONY: help setup html pdf check test serve clean nieuw
 
 help:
 	@echo "make html   bouw de site in $(BUILD)/html"
 	@echo "make test   draai alle tests"
 	@echo "make pdf    kennisbank.pdf en de bestuurspakketten in $(BUILD)/pdf"
-	@echo "make check  strikte build (fouten bij elke waarschuwing), daarna de tests"
+	@echo "make check  strikte build, linkcontrole en open-datacontrole, daarna de tests"
+	@echo "make nieuw TYPE=evenement ID=mijn-id TITEL='Mijn titel'   nieuwe pagina of item"
 	@echo "make serve  live voorbeeld op http://127.0.0.1:8000"
 	@echo "make clean  verwijder $(BUILD)/"
 
@@ -40,9 +40,14 @@ html: $(STAMP)
 pdf: $(PDFSTAMP)
 	$(BIN)/sphinx-build -b kennisbank-pdf -d $(BUILD)/pdf-doctrees $(SPHINXOPTS) $(DOCS) $(BUILD)/pdf
 
+# The strict build (-W --keep-going -n), the internal link check and the open data
+# validation; every message as file:line (and as annotation in GitHub Actions).
 check: $(PDFSTAMP)
-	$(BIN)/sphinx-build -b html -d $(BUILD)/check-doctrees $(STRICT) $(SPHINXOPTS) $(DOCS) $(BUILD)/check-html
+	$(BIN)/kennisbank controleer --docs $(DOCS) --uitvoer $(BUILD)/check-html
 	$(BIN)/python -m pytest
+
+nieuw: $(STAMP)
+	$(BIN)/kennisbank nieuw $(TYPE) $(ID) $(if $(TITEL),--titel "$(TITEL)") --docs $(DOCS)
 
 test: $(PDFSTAMP)
 	$(BIN)/python -m pytest

@@ -25,6 +25,7 @@ from . import (
     fieldtable,
     freshness,
     generated,
+    lastchanged,
     opendata,
     pdfbuilder,
     references,
@@ -51,6 +52,7 @@ COMPONENTS = (
     boardpack,
     fieldtable,
     singlehtml,
+    lastchanged,
     pdfbuilder,
 )
 

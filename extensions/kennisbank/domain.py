@@ -55,6 +55,7 @@ class KnowledgeBaseDomain(Domain):
         super().__init__(env)
         self._index: RelationIndex | None = None
         self.removed_docs: set[str] = set()  # of the current build only; see freshness.py
+        self.commit_dates: dict | None = None  # of the current build only; see lastchanged.py
 
     # -- stored data -------------------------------------------------------
 

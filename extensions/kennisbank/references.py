@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from fnmatch import fnmatch
 
 from docutils import nodes
@@ -18,6 +19,25 @@ from .roles import MissingLinkRole
 from .schema import TYPES
 
 logger = logging.getLogger(__name__)
+
+
+#: What ``kennisbank nieuw`` leaves for the contributor to fill in.
+PLACEHOLDER = re.compile(r"VUL[ -]IN|vul-in-")
+_INLINE_CODE = re.compile(r"`[^`]*`")
+
+
+def check_placeholders(app: Sphinx, docname: str, source: list[str]) -> None:
+    """A page with a placeholder from the scaffold is not finished."""
+    for number, line in enumerate(source[0].splitlines(), start=1):
+        # Inside `code` a placeholder is being written about, as in the guide.
+        if PLACEHOLDER.search(_INLINE_CODE.sub("", line)):
+            logger.warning(
+                "Nog niet ingevuld: vervang de plaatshouder in '%s'",
+                line.strip(),
+                location=(docname, number),
+                type="kennisbank",
+                subtype="plaatshouder",
+            )
 
 
 def collect_from_doctree(app: Sphinx, doctree: nodes.document) -> None:
@@ -101,6 +121,7 @@ def warn_missing_reference(app: Sphinx, domain: Domain, node: pending_xref) -> b
 
 def setup(app: Sphinx) -> None:
     app.add_role("linkvolgt", MissingLinkRole())
+    app.connect("source-read", check_placeholders)
     app.connect("doctree-read", collect_from_doctree)
     app.connect("env-check-consistency", check_consistency)
     app.connect("warn-missing-reference", warn_missing_reference)

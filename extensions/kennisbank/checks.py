@@ -1,0 +1,131 @@
+"""Checks on a finished HTML build, for ``kennisbank controleer``. Pure file handling.
+
+- every internal link points at an existing page and anchor;
+- ``kennisbank.json`` validates against ``kennisbank.schema.json``.
+
+Each problem names the source file and, where it can be found, the line.
+"""
+
+from __future__ import annotations
+
+import json
+import posixpath
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+from bs4 import BeautifulSoup
+
+from .export import DATA_FILE, SCHEMA_FILE
+from .schema import TYPES
+
+_SKIP = {"genindex.html", "search.html"}
+
+
+@dataclass(frozen=True)
+class Finding:
+    path: str  # source file, relative to the project
+    line: int
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}: {self.message}"
+
+
+def check_links(outdir: Path, docs: Path) -> list[Finding]:
+    pages = {p.relative_to(outdir).as_posix(): p for p in outdir.rglob("*.html")}
+    ids: dict[str, set[str]] = {}
+
+    def anchors(page: str) -> set[str]:
+        if page not in ids:
+            soup = BeautifulSoup(pages[page].read_text(encoding="utf-8"), "html.parser")
+            ids[page] = {tag["id"] for tag in soup.find_all(id=True)}
+        return ids[page]
+
+    findings = []
+    for page in sorted(pages):
+        if page in _SKIP or page.startswith("_"):
+            continue
+        soup = BeautifulSoup(pages[page].read_text(encoding="utf-8"), "html.parser")
+        main = soup.select_one("[role=main]") or soup
+        for link in main.find_all("a", href=True):
+            href = link["href"]
+            parts = urlsplit(href)
+            if parts.scheme or parts.netloc or href.startswith("mailto:"):
+                continue
+            target = (
+                posixpath.normpath(posixpath.join(posixpath.dirname(page), unquote(parts.path))) if parts.path else page
+            )
+            if target.endswith("/"):
+                target += "index.html"
+            if parts.path and not (outdir / target).exists():
+                findings.append(_finding(docs, outdir, page, href, f"dode link '{href}': {target} bestaat niet"))
+            elif parts.fragment and target in pages and parts.fragment not in anchors(target):
+                findings.append(_finding(docs, outdir, page, href, f"link '{href}' wijst naar een onbekend anker"))
+    return findings
+
+
+def check_data(outdir: Path) -> list[Finding]:
+    from jsonschema import Draft202012Validator
+    from jsonschema.exceptions import best_match
+
+    data_path, schema_path = outdir / DATA_FILE, outdir / SCHEMA_FILE
+    if not data_path.exists():
+        return [Finding(DATA_FILE, 1, "kennisbank.json ontbreekt: is html_baseurl ingesteld?")]
+    data = json.loads(data_path.read_text(encoding="utf-8"))
+    schema = json.loads(schema_path.read_text(encoding="utf-8"))
+    validator = Draft202012Validator(schema, format_checker=Draft202012Validator.FORMAT_CHECKER)
+    findings = []
+    for error in sorted(validator.iter_errors(data), key=lambda e: list(e.absolute_path)):
+        path = list(error.absolute_path)
+        where = DATA_FILE
+        if len(path) >= 2 and path[0] == "objecten":
+            obj = data["objecten"][path[1]]
+            where = f"{obj.get('type')} '{obj.get('id')}'"
+            # The object matched none of the per-type schemas: explain with its own type's.
+            kinds = list(TYPES)
+            own = [e for e in error.context if obj.get("type") in kinds and e.relative_schema_path[0] == kinds.index(obj["type"])]
+            if own:
+                error = best_match(own)
+        findings.append(Finding(DATA_FILE, 1, f"open data: {where}: {error.message}"))
+    return findings
+
+
+def _finding(docs: Path, outdir: Path, page: str, href: str, message: str) -> Finding:
+    """Point at the Markdown source of the page, at the first line that mentions the target."""
+    source = docs / (page.removesuffix(".html") + ".md")
+    if not source.exists():
+        return Finding(f"{docs.name}/{page}", 1, message)
+    needle = urlsplit(href).fragment or posixpath.basename(urlsplit(href).path).removesuffix(".html")
+    line = 1
+    for number, text in enumerate(source.read_text(encoding="utf-8").splitlines(), start=1):
+        if needle and needle in text:
+            line = number
+            break
+    return Finding(f"{docs.name}/{source.relative_to(docs).as_posix()}", line, message)
+
+
+WARNING = re.compile(r"^(?P<path>[^\s:][^:]*):(?P<line>\d+): (?P<level>WARNING|ERROR|CRITICAL): (?P<message>.*)$")
+
+
+def sphinx_findings(log: str, root: Path) -> list[Finding]:
+    """Read Sphinx's warning log into findings with paths relative to the project."""
+    findings = []
+    for line in log.splitlines():
+        match = WARNING.match(line.strip())
+        if match:
+            path = Path(match["path"])
+            shown = (
+                path.relative_to(root).as_posix() if path.is_absolute() and path.is_relative_to(root) else match["path"]
+            )
+            findings.append(Finding(shown, int(match["line"]), match["message"]))
+        elif line.startswith("WARNING:") or line.startswith("ERROR:"):
+            findings.append(Finding("docs/conf.py", 1, line.partition(":")[2].strip()))
+    return findings
+
+
+def annotation(finding: Finding) -> str:
+    """A GitHub Actions workflow command, so the message shows on the pull request's diff."""
+    message = finding.message.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    return f"::error file={finding.path},line={finding.line}::{message}"

@@ -1,0 +1,214 @@
+"""The contributors' workflow: scaffolding, `kennisbank controleer`, CI files, hygiene."""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+import yaml
+
+from conftest import warnings_of
+from kennisbank.cli import main as kennisbank
+from kennisbank.scaffold import existing_ids
+
+ROOT = Path(__file__).parents[1]
+NEW = {
+    "thema": ("armoede", "themas/armoede.md"),
+    "programma": ("woningbouw", "programmas/woningbouw.md"),
+    "evenement": ("bestuurdersdag-2024", "agenda/bestuurdersdag-2024.md"),
+    "netwerk": ("juristen", "netwerken/juristen.md"),
+    "organisatie": ("gouda", "organisaties.md"),
+    "persoon": ("jan-jansen", "personen.md"),
+}
+FILLED = {
+    "VUL IN: één zin voor overzichten.": "Een korte samenvatting.",
+    "VUL IN: de tekst van deze pagina.": "De tekst.",
+    "VUL IN: een korte beschrijving.": "Een beschrijving.",
+    "vul-in-thema-id": "wonen",
+    "vul-in-organisatie-id": "vng",
+    "JJJJ-MM-DD UU:MM": "2024-05-16 14:00",
+    "VUL-IN (vereniging, gemeente, provincie, ...)": "gemeente",
+}
+
+
+@pytest.fixture
+def docs(copy_root):
+    return copy_root("workflow")
+
+
+def scaffold_all(docs: Path) -> None:
+    for kind, (obj_id, _) in NEW.items():
+        assert kennisbank(["nieuw", kind, obj_id, "--titel", obj_id.replace("-", " ").title(), "--docs", str(docs)]) == 0
+
+
+def test_scaffold_places_each_type_and_adds_it_to_the_toctree(docs):
+    scaffold_all(docs)
+    for kind, (obj_id, path) in NEW.items():
+        text = (docs / path).read_text(encoding="utf-8")
+        assert re.search(rf"^```{{{kind}}} {obj_id}$", text, flags=re.M), kind
+    assert "bestuurdersdag-2024" in (docs / "agenda" / "index.md").read_text()
+    assert "wonen\narmoede\n" in (docs / "themas" / "index.md").read_text()
+    assert set(existing_ids(docs)) >= {obj_id for obj_id, _ in NEW.values()}
+
+
+def test_scaffold_marks_what_is_missing_and_the_build_reports_it(docs, build):
+    scaffold_all(docs)
+    warnings = warnings_of(build(docs))
+    event = docs / "agenda" / "bestuurdersdag-2024.md"
+    assert f"{event}:5: WARNING: Nog niet ingevuld" in warnings
+    assert f"{event}:3: WARNING: Evenement 'bestuurdersdag-2024', veld 'start': 'JJJJ-MM-DD UU:MM' is geen datum" in warnings
+    assert "er bestaat geen organisatie of netwerk met id 'vul-in-organisatie-id'" in warnings
+    assert "Programma 'woningbouw', veld 'thema': er bestaat geen thema met id 'vul-in-thema-id'" in warnings
+
+
+def test_filled_in_scaffolds_pass_the_strict_check(docs, monkeypatch, capsys):
+    scaffold_all(docs)
+    for path in {p for _, p in NEW.values()}:
+        text = (docs / path).read_text(encoding="utf-8")
+        for placeholder, value in FILLED.items():
+            text = text.replace(placeholder, value)
+        (docs / path).write_text(text, encoding="utf-8")
+    monkeypatch.chdir(docs.parent)
+    assert kennisbank(["controleer", "--docs", str(docs), "--uitvoer", str(docs.parent / "out")]) == 0
+    assert "geen problemen gevonden" in capsys.readouterr().out
+
+
+def test_scaffold_refuses_an_existing_id(docs, capsys):
+    assert kennisbank(["nieuw", "netwerk", "wonen", "--docs", str(docs)]) == 2
+    assert "de id 'wonen' bestaat al, in workflow/themas/wonen.md" in capsys.readouterr().err
+    assert not (docs / "netwerken" / "wonen.md").exists()
+
+
+def test_check_names_file_and_line_and_annotates_in_github_actions(docs, monkeypatch, capsys):
+    page = docs / "themas" / "wonen.md"
+    page.write_text(page.read_text() + "\nZie {thema}`wonn` en [elders](armoede.md).\n")
+    monkeypatch.chdir(docs.parent)
+    monkeypatch.setenv("GITHUB_ACTIONS", "true")
+    assert kennisbank(["controleer", "--docs", "workflow", "--uitvoer", "out"]) == 1
+    captured = capsys.readouterr()
+    assert "workflow/themas/wonen.md:6: Verwijzing: onbekend thema 'wonn' (bedoelt u 'wonen'?)" in captured.err
+    assert "::error file=workflow/themas/wonen.md,line=6::Verwijzing: onbekend thema 'wonn'" in captured.out
+
+
+def test_internal_link_check_finds_dead_links(docs, build):
+    from kennisbank.checks import check_links
+
+    app = build(docs)
+    (app.outdir / "themas" / "wonen.html").write_text(
+        '<div role="main"><a href="../bestaat-niet.html">x</a><a href="#geen-anker">y</a></div>'
+    )
+    findings = [str(f) for f in check_links(app.outdir, docs)]
+    assert any("dode link '../bestaat-niet.html'" in f and f.startswith("workflow/themas/wonen.md:1") for f in findings)
+    assert any("'#geen-anker' wijst naar een onbekend anker" in f for f in findings)
+
+
+def test_open_data_validation_reports_errors(docs, build):
+    import json
+
+    from kennisbank.checks import check_data
+
+    app = build(docs)
+    assert check_data(app.outdir) == []
+    data = json.loads((app.outdir / "kennisbank.json").read_text())
+    vng = next(o for o in data["objecten"] if o["id"] == "vng")
+    vng["velden"]["soort"] = "stichting"
+    (app.outdir / "kennisbank.json").write_text(json.dumps(data))
+    (finding,) = check_data(app.outdir)
+    assert str(finding).startswith("kennisbank.json:1: open data: organisatie 'vng': 'stichting' is not one of")
+
+
+# -- last changed, from git ------------------------------------------------------
+
+
+def test_pages_show_the_last_commit_date(docs, build):
+    git = shutil.which("git")
+    if git is None:
+        pytest.skip("git ontbreekt")
+    env = {**os.environ, "GIT_AUTHOR_DATE": "2023-05-12T10:00:00Z", "GIT_COMMITTER_DATE": "2023-05-12T10:00:00Z"}
+    for args in (["init", "-q"], ["add", "."], ["-c", "user.name=T", "-c", "user.email=t@example.nl", "commit", "-qm", "x"]):
+        subprocess.run([git, *args], cwd=docs, check=True, env=env)
+    app = build(docs, confoverrides={"templates_path": [str(ROOT / "docs" / "_templates")], "html_context": CONTEXT})
+    html = (app.outdir / "themas" / "wonen.html").read_text(encoding="utf-8")
+    assert "Laatst gewijzigd: vrijdag 12 mei 2023" in html
+
+
+def test_without_git_history_pages_show_no_date_and_no_warning(docs, build):
+    app = build(docs, confoverrides={"templates_path": [str(ROOT / "docs" / "_templates")], "html_context": CONTEXT})
+    html = (app.outdir / "themas" / "wonen.html").read_text(encoding="utf-8")
+    assert "Laatst gewijzigd" not in html and warnings_of(app) == ""
+
+
+CONTEXT = {"association": {"name": "V", "contact": "C", "email": "s@v.nl", "website": "https://v.nl", "twitter": "https://t"}}
+
+
+# -- repository files ----------------------------------------------------------
+
+KNOWN_ACTIONS = {
+    "actions/checkout@v4",
+    "actions/setup-python@v5",
+    "actions/upload-artifact@v4",
+    "actions/configure-pages@v5",
+    "actions/upload-pages-artifact@v3",
+    "actions/deploy-pages@v4",
+}
+
+
+def workflows() -> dict[str, dict]:
+    return {p.name: yaml.safe_load(p.read_text()) for p in (ROOT / ".github" / "workflows").glob("*.yml")}
+
+
+def test_workflows_are_valid_and_use_only_existing_actions():
+    found = workflows()
+    assert set(found) == {"pull-request.yml", "publish.yml"}
+    used = {step["uses"] for wf in found.values() for job in wf["jobs"].values() for step in job.get("steps", []) if "uses" in step}
+    assert used <= KNOWN_ACTIONS
+    for wf in found.values():
+        for job in wf["jobs"].values():
+            assert job["runs-on"].startswith("ubuntu-")
+
+
+def test_pull_requests_are_checked_and_built_main_is_published():
+    pr, publish = workflows()["pull-request.yml"], workflows()["publish.yml"]
+    assert "pull_request" in pr[True]  # YAML reads the key "on" as True
+    steps = pr["jobs"]["controle"]["steps"]
+    runs = " ".join(s.get("run", "") for s in steps)
+    assert "make check" in runs and "make html" in runs and "make pdf" in runs
+    assert [s["with"]["name"] for s in steps if s.get("uses") == "actions/upload-artifact@v4"] == ["site-html", "pdf"]
+    assert publish[True]["push"]["branches"] == ["main"]
+    deploy = [s for job in publish["jobs"].values() for s in job["steps"] if s.get("uses") == "actions/deploy-pages@v4"]
+    assert deploy and publish["permissions"]["pages"] == "write"
+
+
+def test_read_the_docs_configuration():
+    config = yaml.safe_load((ROOT / ".readthedocs.yaml").read_text())
+    assert config["version"] == 2
+    assert (ROOT / config["sphinx"]["configuration"]).exists()
+    assert config["sphinx"]["fail_on_warning"] is True
+
+
+def test_codeowners_guard_the_files_that_run_code():
+    owners = (ROOT / ".github" / "CODEOWNERS").read_text()
+    for path in ("/docs/conf.py", "/extensions/", "/Makefile", "/pyproject.toml", "/.github/"):
+        assert re.search(rf"^{re.escape(path)}\s+@", owners, flags=re.M), path
+    template = (ROOT / ".github" / "pull_request_template.md").read_text()
+    assert template.count("- [ ]") >= 5
+
+
+def test_pre_commit_passes_on_the_repository(tmp_path):
+    git, pre_commit = shutil.which("git"), Path(os.sys.executable).parent / "pre-commit"
+    if git is None or not (ROOT / ".git").exists() or not pre_commit.exists():
+        pytest.skip("geen git-repository of pre-commit")
+    clone = tmp_path / "clone"
+    subprocess.run([git, "clone", "-q", str(ROOT), str(clone)], check=True)
+    # Work on what is in the working tree now, committed or not.
+    for path in subprocess.run([git, "ls-files"], cwd=ROOT, capture_output=True, text=True, check=True).stdout.split():
+        if (ROOT / path).is_file():
+            (clone / path).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(ROOT / path, clone / path)
+    env = {**os.environ, "PATH": f"{pre_commit.parent}{os.pathsep}{os.environ['PATH']}", "PRE_COMMIT_HOME": str(tmp_path / "cache")}
+    result = subprocess.run([str(pre_commit), "run", "--all-files"], cwd=clone, capture_output=True, text=True, env=env)
+    assert result.returncode == 0, result.stdout + result.stderr
