@@ -5,7 +5,7 @@ author = "Vereniging van Zuid-Hollandse Gemeenten"
 copyright = "2023, Vereniging van Zuid-Hollandse Gemeenten"
 language = "nl"
 
-extensions = ["myst_parser", "sphinx_design", "kennisbank"]
+extensions = ["myst_parser", "sphinx_design", "notfound.extension", "kennisbank"]
 
 # The repository, set once: the "Bewerk deze pagina" links are built from it.
 repository_url = "https://github.com/vzhg/kennisbank"
@@ -47,3 +47,7 @@ html_css_files = ["vzhg.css"]
 kennisbank_ignore_mentions_from = ["bijdragen/*"]
 # The association's board comes first in the directory of people.
 kennisbank_board_organisation = "vzhg-bestuur"
+
+# The 404 page (docs/404.md) is served for any missing address, so its links
+# must be absolute: the site lives under /kennisbank/ on GitHub Pages.
+notfound_urls_prefix = "/kennisbank/"
