@@ -1,0 +1,226 @@
+"""Accessibility in a real browser: axe-core (WCAG 2.1 A and AA), keyboard, CSP, no third parties.
+
+Uses Debian's chromium through Playwright (its own browser download is not used).
+Skipped, with the reason, when no browser or no Playwright is available.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import re
+import shutil
+import threading
+from pathlib import Path
+
+import pytest
+from sphinx.testing.util import SphinxTestApp
+
+from conftest import warnings_of
+
+sync_api = pytest.importorskip("playwright.sync_api", reason="Playwright ontbreekt (pip install -e '.[test]')")
+AXE = Path(pytest.importorskip("axe_playwright_python", reason="axe-playwright-python ontbreekt").__file__).with_name(
+    "axe.min.js"
+)
+BROWSER = os.environ.get("KB_CHROMIUM") or shutil.which("chromium") or shutil.which("google-chrome")
+if BROWSER is None:
+    pytest.skip("geen chromium: .ci/run installeert Debians chromium", allow_module_level=True)
+
+DOCS = Path(__file__).parents[1] / "docs"
+PREFIX = "/kennisbank/"
+WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+PAGES = {
+    "home": "index.html",
+    "thema": "themas/brede-welvaart.html",
+    "programma": "programmas/novex.html",
+    "evenement": "agenda/discussiebijeenkomst-verenigingsstrategie.html",
+    "agenda": "agenda/index.html",
+    "maandoverzicht": "agenda/maand.html",
+    "gids netwerken": "gids/netwerken.html",
+    "gids organisaties": "gids/organisaties.html",
+    "gids personen": "gids/personen.html",
+    "persoon": "personen.html",
+    "zoekresultaten": "search.html?q=welvaart",
+    "404": "bestaat-niet/pagina.html",
+}
+
+
+def content_security_policy() -> str:
+    """The policy documented for hosting (docs/hosting.md): the tests hold the site to it."""
+    text = (DOCS / "hosting.md").read_text(encoding="utf-8")
+    return re.search(r"^Content-Security-Policy: (.+)$", text, flags=re.M).group(1)
+
+
+class Handler(http.server.SimpleHTTPRequestHandler):
+    """Serves the build under /kennisbank/ like GitHub Pages, with the CSP header."""
+
+    def translate_path(self, path: str) -> str:
+        path = path.split("?", 1)[0]
+        if path.startswith(PREFIX):
+            path = "/" + path[len(PREFIX) :]
+        return super().translate_path(path)
+
+    def send_head(self):
+        if not Path(self.translate_path(self.path)).exists():
+            self.path = PREFIX + "404.html"
+            self.not_found = True
+        return super().send_head()
+
+    def send_response(self, code, message=None):
+        super().send_response(404 if getattr(self, "not_found", False) else code, message)
+
+    def end_headers(self):
+        self.send_header("Content-Security-Policy", content_security_policy())
+        super().end_headers()
+
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture(scope="module")
+def site_url(tmp_path_factory):
+    app = SphinxTestApp("html", srcdir=DOCS, builddir=tmp_path_factory.mktemp("browser"))
+    try:
+        app.build()
+    finally:
+        app.cleanup()
+    assert warnings_of(app) == ""
+    handler = functools.partial(Handler, directory=str(app.outdir))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}{PREFIX}"
+    server.shutdown()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with sync_api.sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=BROWSER,
+            args=[
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+            ],
+        )
+        yield browser
+        browser.close()
+
+
+def open_page(browser, url: str, *, dark: bool = False, width: int = 1280, bypass_csp: bool = False):
+    context = browser.new_context(
+        color_scheme="dark" if dark else "light", viewport={"width": width, "height": 900}, bypass_csp=bypass_csp
+    )
+    page = context.new_page()
+    requests: list[str] = []
+    violations: list[str] = []
+    page.on("request", lambda request: requests.append(request.url))
+    page.on("console", lambda msg: violations.append(msg.text) if "Content Security Policy" in msg.text else None)
+    page.goto(url, wait_until="networkidle")
+    return context, page, requests, violations
+
+
+@pytest.mark.parametrize("width", [1280, 320], ids=["breed", "320px"])
+@pytest.mark.parametrize("dark", [False, True], ids=["licht", "donker"])
+@pytest.mark.parametrize("name", PAGES)
+def test_axe_finds_no_wcag_21_aa_violations(name, dark, width, browser, site_url):
+    # axe is injected by the test, so this context may bypass the CSP; the CSP test does not.
+    context, page, _, _ = open_page(browser, site_url + PAGES[name], dark=dark, width=width, bypass_csp=True)
+    try:
+        if name == "zoekresultaten":
+            page.wait_for_selector("#search-results ul.search li", timeout=10000)
+        page.evaluate(AXE.read_text(encoding="utf-8"))
+        result = page.evaluate("(tags) => axe.run(document, {runOnly: {type: 'tag', values: tags}})", WCAG)
+        problems = [
+            f"{v['id']} ({v['impact']}): {v['help']} -> {[n['target'] for n in v['nodes']][:3]}" for v in result["violations"]
+        ]
+        assert problems == []
+        assert result["passes"], "axe ran no checks"
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize("name", ["home", "evenement", "gids personen", "zoekresultaten", "404"])
+def test_csp_holds_and_nothing_leaves_localhost(name, browser, site_url):
+    context, page, requests, violations = open_page(browser, site_url + PAGES[name])
+    try:
+        page.wait_for_timeout(300)
+        assert violations == []
+        foreign = [url for url in requests if not url.startswith(("http://127.0.0.1:", "data:", "blob:"))]
+        assert foreign == []
+        assert len(requests) > 3  # the page, its styles and scripts were loaded
+    finally:
+        context.close()
+
+
+def test_not_found_page_is_served_with_status_404(browser, site_url):
+    context = browser.new_context()
+    page = context.new_page()
+    try:
+        response = page.goto(site_url + PAGES["404"])
+        assert response.status == 404
+        assert page.locator("h1").first.inner_text().startswith("Pagina niet gevonden")
+        assert page.locator("link[rel=stylesheet]").count() and page.evaluate("getComputedStyle(document.body).fontFamily") != ""
+    finally:
+        context.close()
+
+
+def test_directory_filter_works_with_the_keyboard_alone(browser, site_url):
+    context, page, _, _ = open_page(browser, site_url + PAGES["gids personen"])
+    try:
+        field = page.locator("#kb-filter-0")
+        assert page.locator("label[for=kb-filter-0]").inner_text() == "Zoek in deze lijst"
+        for _ in range(80):  # Tab through the page until the filter field has focus
+            page.keyboard.press("Tab")
+            if page.evaluate("document.activeElement.id") == "kb-filter-0":
+                break
+        else:
+            pytest.fail("het zoekveld is niet met Tab te bereiken")
+        page.keyboard.type("koning")
+        visible = page.locator(".kb-filter-item:visible")
+        assert visible.count() == 1 and "Anne Koning" in visible.first.inner_text()
+        assert page.locator(".kb-filter-status").inner_text() == "1 resultaat"
+        assert page.locator(".kb-filter-group:visible").count() == 1
+        field.press("Control+a")
+        page.keyboard.press("Backspace")
+        assert page.locator(".kb-filter-item:visible").count() == page.locator(".kb-filter-item").count()
+    finally:
+        context.close()
+
+
+def test_without_javascript_the_full_directory_shows(browser, site_url):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    try:
+        page.goto(site_url + PAGES["gids personen"])
+        assert page.locator("#kb-filter-0").count() == 0
+        assert page.locator(".kb-filter-item").count() >= 6
+        assert page.locator(".kb-filter-item:visible").count() == page.locator(".kb-filter-item").count()
+    finally:
+        context.close()
+
+
+def test_menu_opens_with_the_keyboard_on_a_small_screen(browser, site_url):
+    context, page, _, _ = open_page(browser, site_url + PAGES["thema"], width=320)
+    try:
+        menu = page.locator("label.nav-overlay-icon")
+        assert menu.get_attribute("role") == "button" and menu.get_attribute("aria-expanded") == "false"
+        for _ in range(20):
+            page.keyboard.press("Tab")
+            if page.evaluate("document.activeElement.classList.contains('nav-overlay-icon')"):
+                break
+        else:
+            pytest.fail("de menuknop is niet met Tab te bereiken")
+        page.keyboard.press("Enter")
+        assert menu.get_attribute("aria-expanded") == "true"
+        assert page.locator(".sidebar-drawer a.reference").first.is_visible()
+        page.keyboard.press("Escape")
+        assert menu.get_attribute("aria-expanded") == "false"
+    finally:
+        context.close()
