@@ -102,7 +102,7 @@ def test_cancelled_and_postponed_events(agenda_app):
 def test_stamp_link_and_location(agenda_app):
     event = events_by_uid(feed(agenda_app, "agenda.ics"))[uid("zomertijd")]
     assert event["DTSTAMP"].dt == dt.datetime.fromtimestamp(EPOCH, dt.UTC)
-    assert str(event["URL"]) == "https://kennisbank.example/agenda/zomertijd.html#evenement-zomertijd"
+    assert str(event["URL"]) == "https://kennisbank.example/agenda/zomertijd.html#kb-evenement-zomertijd"
     assert str(event["LOCATION"]) == "Stadhuis, Markt 1, 2611 GP Delft"
     assert "Aanmelden: https://voorbeeld.nl/aanmelden" in str(event["DESCRIPTION"])
 
@@ -163,7 +163,7 @@ def test_json_ld_describes_the_same_instants_as_the_feed(agenda_app):
     checked = 0
     for name in ("agenda/zomertijd", "agenda/wintertijd", "agenda/dagen", "agenda/wijzigingen"):
         for data in json_ld(agenda_app, name):
-            event = events[uid(data["url"].rpartition("#evenement-")[2])]
+            event = events[uid(data["url"].rpartition("#kb-evenement-")[2])]
             start, end = event["DTSTART"].dt, event["DTEND"].dt
             if isinstance(start, dt.datetime):
                 assert dt.datetime.fromisoformat(data["startDate"]) == start
@@ -191,7 +191,7 @@ def test_json_ld_fields(agenda_app):
     assert summer["organizer"] == {
         "@type": "Organization",
         "name": "Gemeente Voorbeeld",
-        "url": "https://kennisbank.example/thema.html#organisatie-voorbeeld",
+        "url": "https://kennisbank.example/thema.html#kb-organisatie-voorbeeld",
     }
     winter, london = json_ld(agenda_app, "agenda/wintertijd")
     assert winter["startDate"] == "2024-10-27T10:00:00+01:00"
@@ -206,10 +206,10 @@ def test_json_ld_fields(agenda_app):
 
 
 def test_event_pages_link_to_their_own_feed(agenda_app):
-    button = page(agenda_app, "agenda/dagen").select_one("#evenement-drie-dagen a.kb-ics-knop")
+    button = page(agenda_app, "agenda/dagen").select_one("#kb-evenement-drie-dagen a.kb-ics-knop")
     assert button.get_text(strip=True) == "Zet in je agenda"
     assert button["href"] == "../feeds/evenement/drie-dagen.ics"
-    vague = page(agenda_app, "agenda/dagen").select_one("#evenement-september")
+    vague = page(agenda_app, "agenda/dagen").select_one("#kb-evenement-september")
     assert vague.select_one("a.kb-ics-knop") is None
     assert "nog niet in de agenda-feeds" in vague.select_one(".kb-niet-in-feed").get_text()
 
@@ -262,7 +262,7 @@ def test_month_view_is_an_accessible_table(agenda_app):
     ]
     cells = {c.select_one(".kb-dagnummer").get_text(): c for c in may.select("td") if c.select_one(".kb-dagnummer")}
     assert cells["2"].get_text(" ", strip=True) == "2 Afgelast (geannuleerd)"
-    assert cells["16"].a["href"] == "agenda/wijzigingen.html#evenement-verplaatst"
+    assert cells["16"].a["href"] == "agenda/wijzigingen.html#kb-evenement-verplaatst"
     june = tables[2]
     days = [c.select_one(".kb-dagnummer").get_text() for c in june.select("td") if "Drie dagen" in c.get_text()]
     assert days == ["3", "4", "5"]

@@ -138,7 +138,8 @@ def test_axe_finds_no_wcag_21_aa_violations(name, dark, width, browser, site_url
         page.evaluate(AXE.read_text(encoding="utf-8"))
         result = page.evaluate("(tags) => axe.run(document, {runOnly: {type: 'tag', values: tags}})", WCAG)
         problems = [
-            f"{v['id']} ({v['impact']}): {v['help']} -> {[n['target'] for n in v['nodes']][:3]}" for v in result["violations"]
+            f"{v['id']} ({v['impact']}): {v['help']} -> {[n['target'] for n in v['nodes']][:3]}"
+            for v in result["violations"]
         ]
         assert problems == []
         assert result["passes"], "axe ran no checks"
@@ -166,7 +167,10 @@ def test_not_found_page_is_served_with_status_404(browser, site_url):
         response = page.goto(site_url + PAGES["404"])
         assert response.status == 404
         assert page.locator("h1").first.inner_text().startswith("Pagina niet gevonden")
-        assert page.locator("link[rel=stylesheet]").count() and page.evaluate("getComputedStyle(document.body).fontFamily") != ""
+        assert (
+            page.locator("link[rel=stylesheet]").count()
+            and page.evaluate("getComputedStyle(document.body).fontFamily") != ""
+        )
     finally:
         context.close()
 

@@ -44,7 +44,7 @@ def test_networks_a_to_z_with_key_facts(gids):
         ],
         ["Strategennetwerk", "actief", "Vereniging", "", "60 deelnemers", ""],
     ]
-    assert table.select_one("a[href='netwerken.html#netwerk-juristen']")
+    assert table.select_one("a[href='netwerken.html#kb-netwerk-juristen']")
 
 
 def test_networks_by_area_of_expertise(gids):
@@ -94,7 +94,7 @@ def test_people_by_organisation_and_role_board_first(gids):
 
 def test_partners_show_in_both_directions(gids):
     soup = page(gids, "netwerken")
-    own = soup.find(id="netwerk-juristen").select_one("dl.kb-facts").get_text(" ", strip=True)
+    own = soup.find(id="kb-netwerk-juristen").select_one("dl.kb-facts").get_text(" ", strip=True)
     assert "Partners : Strategennetwerk" in own
     other = soup.find(id="gerelateerd-netwerk-strategen")
     assert texts(other.select("ul.kb-gerelateerd > li > ul > li")) == ["Juristennetwerk (partner)"]
@@ -118,7 +118,7 @@ def test_filter_is_progressive_enhancement(gids):
 
 
 def test_personal_contact_with_recorded_basis_is_published(gids):
-    carla = page(gids, "personen").find(id="persoon-carla")
+    carla = page(gids, "personen").find(id="kb-persoon-carla")
     assert carla.select_one("a[href^=mailto]")["href"] == "mailto:carla%40vng.example"
     assert "toestemming" in carla.get_text()
 
@@ -135,7 +135,7 @@ def test_export_validates_against_its_schema(gids):
     ids = [(o["type"], o["id"]) for o in data["objecten"]]
     assert len(ids) == 11 and ids[0] == ("evenement", "overleg")
     juristen = next(o for o in data["objecten"] if o["id"] == "juristen")
-    assert juristen["url"] == "https://kennisbank.example/netwerken.html#netwerk-juristen"
+    assert juristen["url"] == "https://kennisbank.example/netwerken.html#kb-netwerk-juristen"
     assert juristen["velden"]["expertise"] == ["Omgevingsrecht", "Gemeentewet"]
     assert {"veld": "partners", "doel": "strategen", "doeltype": "netwerk", "detail": ""} in juristen["relaties"]
     zoe = next(o for o in data["objecten"] if o["id"] == "zoe")

@@ -32,9 +32,10 @@ def links(soup, selector: str = "") -> dict[str, str]:
 
 def related(soup, anchor: str) -> dict[str, list[str]]:
     """The "Gerelateerd" groups of one object: group label -> entry texts."""
-    section = soup.find(id=f"gerelateerd-{anchor}")
+    key = anchor.removeprefix("kb-")
+    section = soup.find(id=f"gerelateerd-{key}")
     if section is None:  # an entry on a shared page: a rubric inside the object
-        section = soup.find(id=anchor)
+        section = soup.find(id=f"kb-{key}")
     groups = {}
     for item in section.select("ul.kb-gerelateerd > li"):
         label = item.find("strong").get_text()
@@ -43,24 +44,24 @@ def related(soup, anchor: str) -> dict[str, list[str]]:
 
 
 def test_every_type_is_declared_with_an_anchor(site):
-    assert site("themas/jeugd").find(id="thema-jeugd")
-    assert site("themas/wonen").find(id="programma-woningbouw")
-    assert site("agenda/overleg").find(id="evenement-overleg-jeugd")
+    assert site("themas/jeugd").find(id="kb-thema-jeugd")
+    assert site("themas/wonen").find(id="kb-programma-woningbouw")
+    assert site("agenda/overleg").find(id="kb-evenement-overleg-jeugd")
     mensen = site("mensen")
-    for anchor in ("netwerk-juristen", "organisatie-rijk", "persoon-anne"):
+    for anchor in ("kb-netwerk-juristen", "kb-organisatie-rijk", "kb-persoon-anne"):
         assert mensen.find(id=anchor), anchor
 
 
 def test_roles_link_with_the_object_title(site):
     found = links(site("index"), "[role=main] section > p")
     assert found == {
-        "Jeugd": "themas/jeugd.html#thema-jeugd",
-        "Over wonen": "themas/wonen.html#thema-wonen",
-        "Programma Woningbouw": "themas/wonen.html#programma-woningbouw",
-        "Overleg jeugd": "agenda/overleg.html#evenement-overleg-jeugd",
-        "Juristennetwerk": "mensen.html#netwerk-juristen",
-        "Rijksoverheid": "mensen.html#organisatie-rijk",
-        "Anne": "mensen.html#persoon-anne",
+        "Jeugd": "themas/jeugd.html#kb-thema-jeugd",
+        "Over wonen": "themas/wonen.html#kb-thema-wonen",
+        "Programma Woningbouw": "themas/wonen.html#kb-programma-woningbouw",
+        "Overleg jeugd": "agenda/overleg.html#kb-evenement-overleg-jeugd",
+        "Juristennetwerk": "mensen.html#kb-netwerk-juristen",
+        "Rijksoverheid": "mensen.html#kb-organisatie-rijk",
+        "Anne": "mensen.html#kb-persoon-anne",
     }
 
 
@@ -82,14 +83,14 @@ def test_facts_are_rendered_with_dutch_dates_and_links(site):
 
 def test_theme_backlinks_are_grouped_by_type_and_sorted(site):
     # Events are not repeated here: a theme lists them in its own agenda section.
-    assert related(site("themas/jeugd"), "thema-jeugd") == {
+    assert related(site("themas/jeugd"), "kb-thema-jeugd") == {
         "Programma’s": ["Programma Woningbouw (thema)"],
         "Genoemd op": ["Kennisbank test"],
     }
 
 
 def test_organisation_backlinks_cover_every_relation(site):
-    assert related(site("mensen"), "organisatie-rijk") == {
+    assert related(site("mensen"), "kb-organisatie-rijk") == {
         "Programma’s": ["Programma Woningbouw (eigenaar)"],
         "Evenementen": ["donderdag 25 mei 2023, 13.30 uur: Overleg jeugd (organisator)"],
         "Netwerken": ["Juristennetwerk (coördinator)"],
@@ -100,8 +101,8 @@ def test_organisation_backlinks_cover_every_relation(site):
 
 def test_partner_and_speaker_backlinks(site):
     mensen = site("mensen")
-    assert related(mensen, "netwerk-strategen") == {"Netwerken": ["Juristennetwerk (partner)"]}
-    assert related(mensen, "persoon-anne")["Evenementen"] == [
+    assert related(mensen, "kb-netwerk-strategen") == {"Netwerken": ["Juristennetwerk (partner)"]}
+    assert related(mensen, "kb-persoon-anne")["Evenementen"] == [
         "donderdag 25 mei 2023, 13.30 uur: Overleg jeugd (spreker)"
     ]
 
@@ -112,7 +113,7 @@ def test_page_objects_get_a_real_section_entries_a_rubric(site):
     assert section.name == "section" and section.h2.get_text(strip=True).startswith("Gerelateerd")
     # It comes after the page's own sub-sections.
     assert section.find_previous("section", id="subkop")
-    entry = site("themas/wonen").find(id="programma-woningbouw")
+    entry = site("themas/wonen").find(id="kb-programma-woningbouw")
     assert entry.select_one("p.rubric.kb-gerelateerd-titel").get_text() == "Gerelateerd"
 
 
@@ -127,7 +128,7 @@ def test_mentions_from_ignored_pages_are_no_backlinks(copy_root, build):
     conf.write_text(conf.read_text() + 'kennisbank_ignore_mentions_from = ["ind*"]\n')
     app = build(srcdir)
     page = BeautifulSoup((app.outdir / "themas/jeugd.html").read_text(encoding="utf-8"), "html.parser")
-    assert "Genoemd op" not in related(page, "thema-jeugd")
+    assert "Genoemd op" not in related(page, "kb-thema-jeugd")
 
 
 def test_invalid_setting_stops_the_build(copy_root, make_app):

@@ -42,7 +42,9 @@ def docs(copy_root):
 
 def scaffold_all(docs: Path) -> None:
     for kind, (obj_id, _) in NEW.items():
-        assert kennisbank(["nieuw", kind, obj_id, "--titel", obj_id.replace("-", " ").title(), "--docs", str(docs)]) == 0
+        assert (
+            kennisbank(["nieuw", kind, obj_id, "--titel", obj_id.replace("-", " ").title(), "--docs", str(docs)]) == 0
+        )
 
 
 def test_scaffold_places_each_type_and_adds_it_to_the_toctree(docs):
@@ -60,7 +62,10 @@ def test_scaffold_marks_what_is_missing_and_the_build_reports_it(docs, build):
     warnings = warnings_of(build(docs))
     event = docs / "agenda" / "bestuurdersdag-2024.md"
     assert f"{event}:5: WARNING: Nog niet ingevuld" in warnings
-    assert f"{event}:3: WARNING: Evenement 'bestuurdersdag-2024', veld 'start': 'JJJJ-MM-DD UU:MM' is geen datum" in warnings
+    assert (
+        f"{event}:3: WARNING: Evenement 'bestuurdersdag-2024', veld 'start': 'JJJJ-MM-DD UU:MM' is geen datum"
+        in warnings
+    )
     assert "er bestaat geen organisatie of netwerk met id 'vul-in-organisatie-id'" in warnings
     assert "Programma 'woningbouw', veld 'thema': er bestaat geen thema met id 'vul-in-thema-id'" in warnings
 
@@ -129,7 +134,11 @@ def test_pages_show_the_last_commit_date(docs, build):
     if git is None:
         pytest.skip("git ontbreekt")
     env = {**os.environ, "GIT_AUTHOR_DATE": "2023-05-12T10:00:00Z", "GIT_COMMITTER_DATE": "2023-05-12T10:00:00Z"}
-    for args in (["init", "-q"], ["add", "."], ["-c", "user.name=T", "-c", "user.email=t@example.nl", "commit", "-qm", "x"]):
+    for args in (
+        ["init", "-q"],
+        ["add", "."],
+        ["-c", "user.name=T", "-c", "user.email=t@example.nl", "commit", "-qm", "x"],
+    ):
         subprocess.run([git, *args], cwd=docs, check=True, env=env)
     app = build(docs, confoverrides={"templates_path": [str(ROOT / "docs" / "_templates")], "html_context": CONTEXT})
     html = (app.outdir / "themas" / "wonen.html").read_text(encoding="utf-8")
@@ -142,7 +151,9 @@ def test_without_git_history_pages_show_no_date_and_no_warning(docs, build):
     assert "Laatst gewijzigd" not in html and warnings_of(app) == ""
 
 
-CONTEXT = {"association": {"name": "V", "contact": "C", "email": "s@v.nl", "website": "https://v.nl", "twitter": "https://t"}}
+CONTEXT = {
+    "association": {"name": "V", "contact": "C", "email": "s@v.nl", "website": "https://v.nl", "twitter": "https://t"}
+}
 
 
 # -- repository files ----------------------------------------------------------
@@ -164,7 +175,13 @@ def workflows() -> dict[str, dict]:
 def test_workflows_are_valid_and_use_only_existing_actions():
     found = workflows()
     assert set(found) == {"pull-request.yml", "publish.yml"}
-    used = {step["uses"] for wf in found.values() for job in wf["jobs"].values() for step in job.get("steps", []) if "uses" in step}
+    used = {
+        step["uses"]
+        for wf in found.values()
+        for job in wf["jobs"].values()
+        for step in job.get("steps", [])
+        if "uses" in step
+    }
     assert used <= KNOWN_ACTIONS
     for wf in found.values():
         for job in wf["jobs"].values():
@@ -209,6 +226,10 @@ def test_pre_commit_passes_on_the_repository(tmp_path):
         if (ROOT / path).is_file():
             (clone / path).parent.mkdir(parents=True, exist_ok=True)
             shutil.copy2(ROOT / path, clone / path)
-    env = {**os.environ, "PATH": f"{pre_commit.parent}{os.pathsep}{os.environ['PATH']}", "PRE_COMMIT_HOME": str(tmp_path / "cache")}
+    env = {
+        **os.environ,
+        "PATH": f"{pre_commit.parent}{os.pathsep}{os.environ['PATH']}",
+        "PRE_COMMIT_HOME": str(tmp_path / "cache"),
+    }
     result = subprocess.run([str(pre_commit), "run", "--all-files"], cwd=clone, capture_output=True, text=True, env=env)
     assert result.returncode == 0, result.stdout + result.stderr

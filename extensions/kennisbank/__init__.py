@@ -25,6 +25,7 @@ from . import (
     fieldtable,
     freshness,
     generated,
+    htmlfixes,
     lastchanged,
     opendata,
     pdfbuilder,
@@ -52,6 +53,7 @@ COMPONENTS = (
     boardpack,
     fieldtable,
     singlehtml,
+    htmlfixes,
     lastchanged,
     pdfbuilder,
 )

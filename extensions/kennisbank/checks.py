@@ -85,7 +85,11 @@ def check_data(outdir: Path) -> list[Finding]:
             where = f"{obj.get('type')} '{obj.get('id')}'"
             # The object matched none of the per-type schemas: explain with its own type's.
             kinds = list(TYPES)
-            own = [e for e in error.context if obj.get("type") in kinds and e.relative_schema_path[0] == kinds.index(obj["type"])]
+            own = [
+                e
+                for e in error.context
+                if obj.get("type") in kinds and e.relative_schema_path[0] == kinds.index(obj["type"])
+            ]
             if own:
                 error = best_match(own)
         findings.append(Finding(DATA_FILE, 1, f"open data: {where}: {error.message}"))

@@ -55,7 +55,7 @@ class FillGeneratedSections(SphinxPostTransform):
             # The object is the page (or heading): these become sub-sections at the end.
             placeholder.parent.remove(placeholder)
             for title, name, body in parts:
-                sub = nodes.section("", ids=[f"{name}-{obj.anchor}"], classes=[f"kb-{name}"])
+                sub = nodes.section("", ids=[f"{name}-{obj.kind}-{obj.id}"], classes=[f"kb-{name}"])
                 sub += nodes.title(title, title)
                 sub.extend(body)
                 section += sub

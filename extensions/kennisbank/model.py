@@ -58,7 +58,8 @@ class KBObject:
 
     @property
     def anchor(self) -> str:
-        return f"{self.kind}-{self.id}"
+        # Prefixed, so it never collides with the id of a heading ("Programma NOVEX").
+        return f"kb-{self.kind}-{self.id}"
 
 
 @dataclass(frozen=True)

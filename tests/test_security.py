@@ -1,0 +1,78 @@
+"""A page full of script payloads, in every field of every object type, yields no executable markup."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+from bs4 import BeautifulSoup
+
+from conftest import warnings_of
+
+# Furo's one inline script (it applies the chosen colour theme); allowed by hash in the CSP.
+THEME_SCRIPT = 'document.body.dataset.theme = localStorage.getItem("theme") || "auto";'
+
+
+@pytest.fixture(scope="module")
+def attacked(make_app_module):
+    return make_app_module("security")
+
+
+@pytest.fixture(scope="module")
+def make_app_module(tmp_path_factory, rootdir):
+    import shutil
+
+    from sphinx.testing.util import SphinxTestApp
+
+    apps = []
+
+    def build(name: str, builder: str = "html"):
+        srcdir = tmp_path_factory.mktemp(name) / "src"
+        shutil.copytree(rootdir / f"test-{name}", srcdir)
+        app = SphinxTestApp(builder, srcdir=srcdir, builddir=srcdir / "_build")
+        app.build()
+        app.cleanup()
+        apps.append(app)
+        return app
+
+    return build
+
+
+def test_payloads_are_reported_not_run(attacked):
+    warnings = warnings_of(attacked)
+    assert "'javascript:alert(4)' is geen webadres" in warnings
+    page = (attacked.outdir / "index.html").read_text(encoding="utf-8")
+    # The payload text is there, shown as text.
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
+    assert "&lt;img src=x onerror=alert(2)&gt;" in page
+
+
+def test_no_executable_markup_in_any_page(attacked):
+    for path in attacked.outdir.rglob("*.html"):
+        soup = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+        for script in soup.find_all("script"):
+            if script.get("src"):
+                assert script["src"].startswith("_static/") or script["src"].startswith("searchindex"), path
+            elif script.get("type") == "application/ld+json":
+                data = script.string or ""
+                assert "<" not in data  # escaped as \u003c: the element cannot be closed early
+                json.loads(data)
+            else:
+                assert (script.string or "").strip() in ("", THEME_SCRIPT), (path, script)
+        for tag in soup.find_all(True):
+            handlers = [a for a in tag.attrs if a.lower().startswith("on")]
+            assert handlers == [], (path, tag.name, handlers)
+            for attribute in ("href", "src", "action", "formaction", "xlink:href"):
+                value = re.sub(r"\s", "", str(tag.get(attribute, ""))).lower()
+                assert not value.startswith(("javascript:", "vbscript:", "data:text/html")), (path, tag)
+        assert not soup.find_all(["iframe", "object", "embed", "svg"], attrs={"onload": True})
+
+
+def test_feeds_and_open_data_carry_payloads_only_as_text(attacked):
+    data = json.loads((attacked.outdir / "kennisbank.json").read_text(encoding="utf-8"))
+    event = next(o for o in data["objecten"] if o["id"] == "aanval-evenement")
+    assert event["titel"].startswith("<script>")  # data, for the consumer to escape
+    assert "online" not in event["velden"]  # the javascript: link was refused
+    for path in attacked.outdir.rglob("*.ics"):
+        assert b"javascript:" not in path.read_bytes()
