@@ -87,7 +87,7 @@ class AgendaView:
         # A board pack measures "coming" from its meeting day (set on its tree by the PDF builder).
         fixed = transform.document.get("kb_reference_date")
         self.today = dt.date.fromisoformat(fixed) if fixed else settings(transform.config).today()
-        self.events = calendar_events(self.domain.objects.values())
+        self.events = self.domain.events
 
     # -- lists -------------------------------------------------------------
 

@@ -16,6 +16,7 @@ from sphinx.roles import XRefRole
 from sphinx.util import logging
 from sphinx.util.nodes import make_refnode
 
+from .events import CalendarEvent, calendar_events
 from .model import KBObject, Mention
 from .packs import BoardPack
 from .relations import RelationIndex
@@ -54,6 +55,7 @@ class KnowledgeBaseDomain(Domain):
     def __init__(self, env: BuildEnvironment) -> None:
         super().__init__(env)
         self._index: RelationIndex | None = None
+        self._events: list | None = None
         self.removed_docs: set[str] = set()  # of the current build only; see freshness.py
         self.commit_dates: dict | None = None  # of the current build only; see lastchanged.py
 
@@ -79,6 +81,17 @@ class KnowledgeBaseDomain(Domain):
             self._index = RelationIndex(self.objects, all_mentions)
         return self._index
 
+    @property
+    def events(self) -> list[CalendarEvent]:
+        """All events as the calendar sees them, rebuilt lazily after any change."""
+        if self._events is None:
+            self._events = calendar_events(self.objects.values())
+        return self._events
+
+    def _changed(self) -> None:
+        self._index = None
+        self._events = None
+
     def note_object(self, obj: KBObject) -> bool:
         """Register an object; refuse (with a warning) an id that is already taken."""
         other = self.objects.get(obj.id)
@@ -96,16 +109,16 @@ class KnowledgeBaseDomain(Domain):
             )
             return False
         self.objects[obj.id] = obj
-        self._index = None
+        self._changed()
         return True
 
     def rename(self, obj_id: str, title: str) -> None:
         self.objects[obj_id] = replace(self.objects[obj_id], title=title)
-        self._index = None
+        self._changed()
 
     def note_mentions(self, docname: str, mentions: Iterable[Mention]) -> None:
         self.mentions[docname] = tuple(mentions)
-        self._index = None
+        self._changed()
 
     @property
     def packs(self) -> dict[str, BoardPack]:
@@ -123,7 +136,7 @@ class KnowledgeBaseDomain(Domain):
         self.mentions.pop(docname, None)
         self.overviews.pop(docname, None)
         self.packs.pop(docname, None)
-        self._index = None
+        self._changed()
 
     def merge_domaindata(self, docnames: Iterable[str], otherdata: dict[str, Any]) -> None:
         docnames = set(docnames)
@@ -134,7 +147,7 @@ class KnowledgeBaseDomain(Domain):
             for docname, value in otherdata[key].items():
                 if docname in docnames:
                     self.data[key][docname] = value
-        self._index = None
+        self._changed()
 
     # -- cross-references --------------------------------------------------
 
