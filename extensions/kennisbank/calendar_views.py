@@ -18,7 +18,7 @@ from sphinx.util.docutils import SphinxDirective
 
 from .config import settings
 from .dates import format_month, format_span, weekday_names
-from .events import CalendarEvent, archive, calendar_events, month_weeks, months_from, upcoming
+from .events import CalendarEvent, archive, month_weeks, months_from, upcoming
 from .feeds import SITE_FEED, feed_link, feed_path
 from .schema import TYPES
 
