@@ -11,7 +11,7 @@ SPHINXOPTS ?=
 
 PDFSTAMP := $(VENV)/.installed-pdf
 
-.PHONY: help setup html pdf check test serve clean nieuw
+.PHONY: help setup html pdf check test serve clean nieuw bench
 
 help:
 	@echo "make html   bouw de site in $(BUILD)/html"
@@ -20,6 +20,7 @@ help:
 	@echo "make check  strikte build, linkcontrole en open-datacontrole, daarna de tests"
 	@echo "make nieuw TYPE=evenement ID=mijn-id TITEL='Mijn titel'   nieuwe pagina of item"
 	@echo "make serve  live voorbeeld op http://127.0.0.1:8000"
+	@echo "make bench  benchmark met en zonder extensie; schrijft docs/prestaties.md bij"
 	@echo "make clean  verwijder $(BUILD)/"
 
 setup: $(STAMP)
@@ -51,6 +52,10 @@ nieuw: $(STAMP)
 
 test: $(PDFSTAMP)
 	$(BIN)/python -m pytest
+
+# A script, never a timed test: measures our extension against a hand-written baseline.
+bench: $(PDFSTAMP)
+	$(BIN)/python benchmarks/bench.py --workdir $(BUILD)/bench --write $(DOCS)/prestaties.md
 
 serve: $(STAMP)
 	$(BIN)/sphinx-autobuild -b html -d $(BUILD)/doctrees $(SPHINXOPTS) $(DOCS) $(BUILD)/html --watch extensions

@@ -34,6 +34,8 @@ class KennisbankConfig:
     board_organisation: str = ""
     #: PDF flavour: tagged PDF/UA-1 (accessible) or PDF/A-3u (archiving).
     pdf_variant: str = "pdf/ua-1"
+    #: Whether `make pdf` also renders the whole knowledge base, or only the board packs.
+    pdf_whole: bool = True
 
     def __post_init__(self) -> None:
         if not all(isinstance(p, str) for p in self.ignore_mentions_from):

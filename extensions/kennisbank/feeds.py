@@ -8,6 +8,8 @@ beside the pages) and through ``html_baseurl`` in other outputs, such as PDF.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+import json
 import posixpath
 from pathlib import Path
 
@@ -63,7 +65,11 @@ def context_of(app: Sphinx, event: CalendarEvent) -> EventContext:
 
 
 def write_feeds(app: Sphinx, exception: Exception | None) -> None:
-    """Write agenda.ics, one feed per theme, programme and network, one per event."""
+    """Write agenda.ics, one feed per theme, programme and network, one per event.
+
+    A feed is only serialised again when what goes into it changed: the digests
+    of the last build are kept beside the doctrees (not published).
+    """
     if exception is not None or app.builder.name not in FEED_BUILDERS:
         return
     if not app.config.html_baseurl:
@@ -75,32 +81,40 @@ def write_feeds(app: Sphinx, exception: Exception | None) -> None:
         return
     config = settings(app.config)
     domain = app.env.domains["kb"]
-    events = calendar_events(domain.objects.values())
-    entries = [(event, context_of(app, event)) for event in events]
+    entries = [(event, context_of(app, event)) for event in domain.events]
     timestamp = stamp(Path(app.srcdir), config.today())
     refresh = dt.timedelta(hours=config.feed_refresh_hours)
     base = app.config.html_baseurl.rstrip("/")
+    cache_file = Path(app.doctreedir, "kennisbank-feeds.json")
+    previous = json.loads(cache_file.read_text(encoding="utf-8")) if cache_file.exists() else {}
+    digests: dict[str, str] = {}
 
     def write(path: str, name: str, description: str, selection) -> None:
         feed = Feed(name, f"{base}/{path}", description, refresh, timestamp)
+        digest = hashlib.sha256(repr((feed, selection, config.uid_domain)).encode()).hexdigest()
+        digests[path] = digest
         target = Path(app.outdir, path)
+        if previous.get(path) == digest and target.exists():
+            return
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(write_feed(feed, selection, config.uid_domain))
 
     project = app.config.project
     write(SITE_FEED, project, f"Alle evenementen uit de {project}", entries)
+    related: dict[str, list] = {}
+    for event, context in entries:
+        for obj_id in event.related:
+            related.setdefault(obj_id, []).append((event, context))
     for obj in sorted(domain.objects.values(), key=lambda o: o.id):
         if obj.kind in AGENDA_KINDS:
-            selection = [(e, c) for e, c in entries if obj.id in e.related]
             label = TYPES[obj.kind].label.lower()
-            write(
-                feed_path(obj.kind, obj.id),
-                f"{obj.title} ({project})",
-                f"Evenementen bij {label} {obj.title}",
-                selection,
-            )
+            description = f"Evenementen bij {label} {obj.title}"
+            write(feed_path(obj.kind, obj.id), f"{obj.title} ({project})", description, related.get(obj.id, []))
     for event, context in entries:
         write(feed_path("evenement", event.id), event.title, event.summary or event.title, [(event, context)])
+    for path in previous.keys() - digests.keys():  # the event or topic is gone: so is its feed
+        Path(app.outdir, path).unlink(missing_ok=True)
+    cache_file.write_text(json.dumps(digests, sort_keys=True), encoding="utf-8")
 
 
 class AddToCalendar(SphinxPostTransform):

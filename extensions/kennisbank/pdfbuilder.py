@@ -80,19 +80,20 @@ class KennisbankPDFBuilder(SingleFileHTMLBuilder):
         config = settings(self.config)
         today = stamp(Path(self.srcdir), config.today()).date()
 
-        tree = self.assemble_doctree()
-        included = {self.config.root_doc} | {n["docname"] for n in tree.findall(addnodes.start_of_file)}
-        facts = [("Stand van", format_date(today))]
-        if self.config.release:
-            facts.append(("Versie", self.config.release))
-        cover = {
-            "association": ASSOCIATION,
-            "subtitle": "Kennisbank",
-            "title": self.config.project,
-            "facts": facts,
-            "draft": False,
-        }
-        self.write_print_page("kennisbank", tree, included, cover)
+        if config.pdf_whole:
+            tree = self.assemble_doctree()
+            included = {self.config.root_doc} | {n["docname"] for n in tree.findall(addnodes.start_of_file)}
+            facts = [("Stand van", format_date(today))]
+            if self.config.release:
+                facts.append(("Versie", self.config.release))
+            cover = {
+                "association": ASSOCIATION,
+                "subtitle": "Kennisbank",
+                "title": self.config.project,
+                "facts": facts,
+                "draft": False,
+            }
+            self.write_print_page("kennisbank", tree, included, cover)
 
         domain = self.env.domains["kb"]
         for pack in sorted(domain.packs.values(), key=lambda p: (p.filename, p.docname)):
