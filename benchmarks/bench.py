@@ -340,7 +340,7 @@ def report(results: dict, documents: int, counts: dict, scale: float) -> str:
         "| Doel | Gemeten | Norm | Uitkomst |",
         "| --- | ---: | ---: | --- |",
         f"| schone build t.o.v. basislijn | {ratios['clean']:.2f}× | ≤ {TARGETS['clean']}× | {verdict['clean']} |",
-        f"| incrementeel na één evenement t.o.v. schoon | {ratios['incremental']:.0%} | ≤ {TARGETS['incremental']:.0%} | {verdict['incremental']} |",
+        f"| incrementeel na één evenement t.o.v. schoon | {ratios['incremental']:.1%} | ≤ {TARGETS['incremental']:.0%} | {verdict['incremental']} |",
         f"| piekgeheugen t.o.v. basislijn | {ratios['memory']:.2f}× | ≤ {TARGETS['memory']}× | {verdict['memory']} |",
         "",
         f"Omvang: {documents} pagina's; {counts['thema']} thema's, {counts['evenement']} evenementen, "

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+import pickle
 import posixpath
 from pathlib import Path
 
@@ -88,6 +89,8 @@ def write_feeds(app: Sphinx, exception: Exception | None) -> None:
     cache_file = Path(app.doctreedir, "kennisbank-feeds.json")
     previous = json.loads(cache_file.read_text(encoding="utf-8")) if cache_file.exists() else {}
     digests: dict[str, str] = {}
+    blocks_file = Path(app.doctreedir, "kennisbank-vevents.pickle")
+    blocks: dict[str, bytes] = pickle.loads(blocks_file.read_bytes()) if blocks_file.exists() else {}
 
     def write(path: str, name: str, description: str, selection) -> None:
         feed = Feed(name, f"{base}/{path}", description, refresh, timestamp)
@@ -97,7 +100,7 @@ def write_feeds(app: Sphinx, exception: Exception | None) -> None:
         if previous.get(path) == digest and target.exists():
             return
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(write_feed(feed, selection, config.uid_domain))
+        target.write_bytes(write_feed(feed, selection, config.uid_domain, blocks))
 
     project = app.config.project
     write(SITE_FEED, project, f"Alle evenementen uit de {project}", entries)
@@ -115,6 +118,8 @@ def write_feeds(app: Sphinx, exception: Exception | None) -> None:
     for path in previous.keys() - digests.keys():  # the event or topic is gone: so is its feed
         Path(app.outdir, path).unlink(missing_ok=True)
     cache_file.write_text(json.dumps(digests, sort_keys=True), encoding="utf-8")
+    # Old versions of edited events pile up; start afresh once they outnumber the events.
+    blocks_file.write_bytes(pickle.dumps(blocks if len(blocks) <= 2 * len(entries) + 100 else {}))
 
 
 class AddToCalendar(SphinxPostTransform):

@@ -7,9 +7,10 @@ in: stable UIDs, reproducible DTSTAMPs, time zones, and status.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 from dataclasses import dataclass
 
-from icalendar import Calendar, Event, vDuration, vUri
+from icalendar import Calendar, Event, Timezone, vDuration, vUri
 
 from .dates import format_span
 from .events import CalendarEvent, is_missing
@@ -40,7 +41,17 @@ def uid(event: CalendarEvent, domain: str) -> str:
     return f"evenement-{event.id}@{domain}"
 
 
-def write_feed(feed: Feed, events: list[tuple[CalendarEvent, EventContext]], uid_domain: str) -> bytes:
+def write_feed(
+    feed: Feed,
+    events: list[tuple[CalendarEvent, EventContext]],
+    uid_domain: str,
+    blocks: dict[str, bytes] | None = None,
+) -> bytes:
+    """The feed as iCalendar bytes.
+
+    ``blocks`` caches each event's serialised VEVENT by the digest of its input:
+    the site feed holds every event, and most of them did not change.
+    """
     cal = Calendar()
     cal.add("prodid", PRODID)
     cal.add("version", "2.0")
@@ -54,12 +65,22 @@ def write_feed(feed: Feed, events: list[tuple[CalendarEvent, EventContext]], uid
     cal.add("refresh-interval", feed.refresh, parameters={"VALUE": "DURATION"})
     cal.add("x-published-ttl", vDuration(feed.refresh))  # Outlook's name for the refresh interval
     precise = [(event, context) for event, context in events if event.precise]
-    for event, context in precise:
-        cal.add_component(_vevent(event, context, feed.stamp, uid_domain))
     if precise:
         years = [e.first_day.year for e, _ in precise]
-        cal.add_missing_timezones(dt.date(min(years) - 1, 1, 1), dt.date(max(years) + 2, 1, 1))
-    return cal.to_ical()
+        first, last = dt.date(min(years) - 1, 1, 1), dt.date(max(years) + 2, 1, 1)
+        for tzid in sorted({e.timezone for e, _ in precise if not e.all_day}):
+            cal.add_component(Timezone.from_tzid(tzid, first_date=first, last_date=last))
+    cache = {} if blocks is None else blocks
+    body = b"".join(_vevent_bytes(event, context, feed.stamp, uid_domain, cache) for event, context in precise)
+    head, end = cal.to_ical().rsplit(b"END:VCALENDAR", 1)
+    return head + body + b"END:VCALENDAR" + end
+
+
+def _vevent_bytes(event, context, stamp, uid_domain, cache: dict[str, bytes]) -> bytes:
+    key = hashlib.sha256(repr((event, context, stamp, uid_domain)).encode()).hexdigest()
+    if key not in cache:
+        cache[key] = _vevent(event, context, stamp, uid_domain).to_ical()
+    return cache[key]
 
 
 def _vevent(event: CalendarEvent, context: EventContext, stamp: dt.datetime, uid_domain: str) -> Event:
