@@ -20,11 +20,16 @@ from .dates import format_span
 from .listings import Membership, networks_by_expertise, of_kind, organisation_directory, people_directory
 from .model import KBObject
 from .render import url_nodes
-from .schema import TYPES
 
 logger = logging.getLogger(__name__)
 
-DIRECTORIES = ("netwerken", "expertise", "organisaties", "personen")
+#: Each directory, with the object types whose facts it shows (its page is rewritten when they change).
+DIRECTORIES = {
+    "netwerken": ("netwerk", "organisatie"),
+    "expertise": ("netwerk",),
+    "organisaties": ("organisatie", "persoon", "netwerk", "evenement"),
+    "personen": ("persoon", "organisatie"),
+}
 NETWORK_COLUMNS = ("Netwerk", "Status", "Coördinatie", "Bijeenkomsten", "Omvang", "Contact")
 
 
@@ -48,7 +53,7 @@ class DirectoryDirective(SphinxDirective):
             )
             return []
         domain = self.env.domains["kb"]
-        for kind in TYPES:  # a directory shows facts of several types: rewrite on any change
+        for kind in DIRECTORIES[name]:
             domain.note_overview(self.env.docname, kind)
         return [directory_placeholder(name=name)]
 
