@@ -62,6 +62,18 @@ def build(make_app, tmp_path):
     return run
 
 
+def build_once(builder: str, srcdir: Path, builddir: Path, **kwargs):
+    """Build a project outside the per-test fixtures (for module-scoped builds)."""
+    from sphinx.testing.util import SphinxTestApp
+
+    app = SphinxTestApp(builder, srcdir=srcdir, builddir=builddir, **kwargs)
+    try:
+        app.build()
+    finally:
+        app.cleanup()
+    return app
+
+
 def warnings_of(app) -> str:
     return strip_colors(app.warning.getvalue())
 

@@ -15,9 +15,8 @@ import threading
 from pathlib import Path
 
 import pytest
-from sphinx.testing.util import SphinxTestApp
 
-from conftest import warnings_of
+from conftest import build_once, warnings_of
 
 sync_api = pytest.importorskip("playwright.sync_api", reason="Playwright ontbreekt (pip install -e '.[test]')")
 AXE = Path(pytest.importorskip("axe_playwright_python", reason="axe-playwright-python ontbreekt").__file__).with_name(
@@ -80,11 +79,7 @@ class Handler(http.server.SimpleHTTPRequestHandler):
 
 @pytest.fixture(scope="module")
 def site_url(tmp_path_factory):
-    app = SphinxTestApp("html", srcdir=DOCS, builddir=tmp_path_factory.mktemp("browser"))
-    try:
-        app.build()
-    finally:
-        app.cleanup()
+    app = build_once("html", DOCS, tmp_path_factory.mktemp("browser"))
     assert warnings_of(app) == ""
     handler = functools.partial(Handler, directory=str(app.outdir))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import warnings_of
+from conftest import build_once, warnings_of
 
 try:
     import weasyprint  # noqa: F401
@@ -27,15 +27,9 @@ PACK = "bestuurspakket-2023-04-20.pdf"
 def pdf_app(tmp_path_factory, rootdir):
     import shutil
 
-    from sphinx.testing.util import SphinxTestApp
-
     srcdir = tmp_path_factory.mktemp("pdf") / "src"
     shutil.copytree(rootdir / "test-pdf", srcdir)
-    app = SphinxTestApp("kennisbank-pdf", srcdir=srcdir, builddir=srcdir / "_build")
-    try:
-        app.build()
-    finally:
-        app.cleanup()
+    app = build_once("kennisbank-pdf", srcdir, srcdir / "_build")
     assert warnings_of(app) == ""
     return app
 
@@ -236,13 +230,8 @@ def test_pack_without_date_is_reported(copy_root, build):
 
 @pytest.fixture(scope="module")
 def site_pdf(tmp_path_factory):
-    from sphinx.testing.util import SphinxTestApp
 
-    app = SphinxTestApp("kennisbank-pdf", srcdir=DOCS, builddir=tmp_path_factory.mktemp("site-pdf"))
-    try:
-        app.build()
-    finally:
-        app.cleanup()
+    app = build_once("kennisbank-pdf", DOCS, tmp_path_factory.mktemp("site-pdf"))
     assert warnings_of(app) == ""
     return app
 

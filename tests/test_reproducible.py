@@ -9,20 +9,15 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from sphinx.testing.util import SphinxTestApp
 
-from conftest import warnings_of
+from conftest import build_once, warnings_of
 
 ROOT = Path(__file__).parents[1]
 DOCS = ROOT / "docs"
 
 
 def build_site(builddir: Path, parallel: int = 0) -> Path:
-    app = SphinxTestApp("html", srcdir=DOCS, builddir=builddir, parallel=parallel)
-    try:
-        app.build()
-    finally:
-        app.cleanup()
+    app = build_once("html", DOCS, builddir, parallel=parallel)
     assert warnings_of(app) == ""
     return Path(app.outdir)
 

@@ -7,8 +7,9 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from sphinx.testing.util import SphinxTestApp
 from sphinx.util.console import strip_colors
+
+from conftest import build_once
 
 DOCS = Path(__file__).parents[1] / "docs"
 
@@ -90,12 +91,7 @@ PRIORITIES = [
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory):
-    app = SphinxTestApp("html", srcdir=DOCS, builddir=tmp_path_factory.mktemp("site"))
-    try:
-        app.build()
-    finally:
-        app.cleanup()
-    return app
+    return build_once("html", DOCS, tmp_path_factory.mktemp("site"))
 
 
 @pytest.fixture(scope="module")

@@ -19,7 +19,7 @@ from .config import settings
 from .dates import format_span
 from .listings import Membership, networks_by_expertise, of_kind, organisation_directory, people_directory
 from .model import KBObject
-from .render import url_nodes
+from .render import joined, url_nodes
 
 logger = logging.getLogger(__name__)
 
@@ -140,21 +140,21 @@ class FillDirectories(SphinxPostTransform):
                 mail = org.fields["contact"]
                 details += _item([nodes.Text("Contact: "), nodes.reference(mail, mail, refuri=f"mailto:{mail}")])
             if entry.people:
-                details += _item([nodes.Text("Mensen: "), *_joined([self.person_with_role(m) for m in entry.people])])
+                details += _item([nodes.Text("Mensen: "), *joined([self.person_with_role(m) for m in entry.people])])
             if entry.parts:
-                details += _item([nodes.Text("Onderdelen: "), *_joined([[self.link(p)] for p in entry.parts])])
+                details += _item([nodes.Text("Onderdelen: "), *joined([[self.link(p)] for p in entry.parts])])
             if entry.networks:
                 details += _item(
                     [
                         nodes.Text("Netwerken: "),
-                        *_joined([[self.link(n), nodes.Text(f" ({how})")] for n, how in entry.networks]),
+                        *joined([[self.link(n), nodes.Text(f" ({how})")] for n, how in entry.networks]),
                     ]
                 )
             if entry.events:
                 details += _item(
                     [
                         nodes.Text("Evenementen: "),
-                        *_joined(
+                        *joined(
                             [[self.link(e), nodes.Text(f" ({format_span(e.fields['start'])})")] for e in entry.events]
                         ),
                     ]
@@ -191,15 +191,6 @@ def _group_with_link(label: nodes.Node, items: list[list[nodes.Node]]) -> nodes.
         inner += _item(parts, ["kb-filter-item"])
     head = nodes.paragraph("", "", nodes.strong("", "", label), classes=["kb-filter-label"])
     return nodes.list_item("", head, inner, classes=["kb-filter-group"])
-
-
-def _joined(groups: list[list[nodes.Node]]) -> list[nodes.Node]:
-    result: list[nodes.Node] = []
-    for group in groups:
-        if result:
-            result.append(nodes.Text(", "))
-        result.extend(group)
-    return result
 
 
 def _table(headers, rows, caption: str, table_id: str) -> nodes.table:

@@ -83,7 +83,7 @@ def value_nodes(field: Field, value) -> list[nodes.Node]:
         case Kind.REF:
             return [object_ref(field.targets, value)]
         case Kind.REFS:
-            return _joined([object_ref(field.targets, v)] for v in value)
+            return joined([object_ref(field.targets, v)] for v in value)
         case Kind.ROLES:
             return [_bullets(role_nodes(role) for role in value)]
     return [nodes.Text(str(value))]
@@ -120,7 +120,8 @@ def _bullets(items) -> nodes.bullet_list:
     return bullets
 
 
-def _joined(groups) -> list[nodes.Node]:
+def joined(groups) -> list[nodes.Node]:
+    """Groups of inline nodes separated by commas."""
     result: list[nodes.Node] = []
     for group in groups:
         if result:
