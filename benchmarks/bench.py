@@ -273,7 +273,7 @@ def run_one(srcdir: str, outdir: str, builder: str, jobs: str, fresh: str) -> No
     )
 
 
-def edit_one_event(root: Path, with_extension: bool) -> None:
+def edit_one_event(root: Path) -> None:
     page = root / "agenda" / "p0.md"
     text = page.read_text(encoding="utf-8")
     match = re.search(r"(start: |:start: )(\d{4}-\d{2}-\d{2})", text)
@@ -306,7 +306,7 @@ def main() -> int:
     for label, root in (("basislijn", base), ("kennisbank", ours)):
         results[f"{label} schoon"] = measure(root / "src", root / "out")
         print(label, "schoon", results[f"{label} schoon"], flush=True)
-        edit_one_event(root / "src", label == "kennisbank")
+        edit_one_event(root / "src")
         results[f"{label} incrementeel"] = measure(root / "src", root / "out", fresh=False)
         print(label, "incrementeel", results[f"{label} incrementeel"], flush=True)
     results["kennisbank -j 2"] = measure(ours / "src", ours / "out-j2", jobs=2)

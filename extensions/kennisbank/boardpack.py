@@ -12,13 +12,11 @@ from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
 from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util import logging
-from sphinx.util.docutils import SphinxDirective
 
 from .dates import format_date
-from .directives import AnyFieldName
+from .directives import AnyFieldName, KBDirective
 from .packs import PACK, BoardPack, pack_documents
 from .render import when_nodes
-from .values import FieldError, parse_value
 
 logger = logging.getLogger(__name__)
 
@@ -27,32 +25,12 @@ class pack_placeholder(nodes.General, nodes.Element):
     """The contents of the pack declared on this page."""
 
 
-class BoardPackDirective(SphinxDirective):
+class BoardPackDirective(KBDirective):
     has_content = False
     option_spec = AnyFieldName({f.name: directives.unchanged for f in PACK.fields})
 
-    def warn(self, message: str, *args) -> None:
-        logger.warning(message, *args, location=self.get_location(), type="kennisbank", subtype="invoer")
-
     def run(self) -> list[nodes.Node]:
-        fields = {}
-        for name, raw in self.options.items():
-            field = PACK.field(name)
-            if field is None:
-                self.warn("Bestuurspakket: onbekend veld '%s'. Toegestaan: %s.", name, ", ".join(PACK.field_names))
-                continue
-            try:
-                fields[name] = parse_value(field, raw or "")
-            except FieldError as error:
-                self.warn("Bestuurspakket, veld '%s': %s", name, error)
-        for field in PACK.fields:
-            if field.required and field.name not in fields and field.name not in self.options:
-                self.warn(
-                    "Bestuurspakket: verplicht veld '%s' ontbreekt (bijvoorbeeld '%s: %s')",
-                    field.name,
-                    field.name,
-                    field.example,
-                )
+        fields = self.read_fields(PACK, PACK.label)
         pack = BoardPack(
             docname=self.env.docname,
             lineno=self.lineno,
@@ -101,14 +79,7 @@ class FillBoardPack(SphinxPostTransform):
             if obj is not None:
                 link = domain.reference(builder, self.env.docname, obj)
             else:
-                title = self.env.titles[docname].astext()
-                link = nodes.reference(
-                    "",
-                    "",
-                    nodes.inline(title, title),
-                    internal=True,
-                    refuri=builder.get_relative_uri(self.env.docname, docname),
-                )
+                link = domain.page_reference(builder, self.env.docname, docname)
             contents += nodes.list_item("", nodes.paragraph("", "", link))
         result: list[nodes.Node] = [facts, nodes.paragraph("In dit pakket:", "In dit pakket:"), contents]
         period = pack.agenda_period()

@@ -13,16 +13,13 @@ from docutils import nodes
 from docutils.parsers.rst import directives
 from sphinx.application import Sphinx
 from sphinx.transforms.post_transforms import SphinxPostTransform
-from sphinx.util import logging
-from sphinx.util.docutils import SphinxDirective
 
 from .config import settings
 from .dates import format_month, format_span, weekday_names
+from .directives import KBDirective
 from .events import CalendarEvent, archive, month_weeks, months_from, upcoming
 from .feeds import SITE_FEED, feed_link, feed_path
 from .schema import TYPES
-
-logger = logging.getLogger(__name__)
 
 AGENDA_PARTS = ("komend", "archief")
 
@@ -35,25 +32,22 @@ class month_placeholder(nodes.General, nodes.Element):
     """Month grids from the reference month on (``months``)."""
 
 
-class AgendaDirective(SphinxDirective):
+class AgendaDirective(KBDirective):
     required_arguments = 1
 
     def run(self) -> list[nodes.Node]:
         part = self.arguments[0]
         if part not in AGENDA_PARTS:
-            logger.warning(
+            self.warn(
                 "Agenda: kies 'komend' of 'archief', niet '%s'",
                 part,
-                location=self.get_location(),
-                type="kennisbank",
-                subtype="invoer",
             )
             return []
         self.env.domains["kb"].note_overview(self.env.docname, "evenement")
         return [agenda_placeholder(part=part)]
 
 
-class MonthViewDirective(SphinxDirective):
+class MonthViewDirective(KBDirective):
     option_spec = {"maanden": directives.positive_int}
 
     def run(self) -> list[nodes.Node]:

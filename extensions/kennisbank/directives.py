@@ -37,7 +37,40 @@ class AnyFieldName(dict):
         return directives.unchanged
 
 
-class ObjectDirective(SphinxDirective):
+class KBDirective(SphinxDirective):
+    """Base of our directives: Dutch warnings at the directive's line, typed fields."""
+
+    def warn(self, message: str, *args) -> None:
+        logger.warning(message, *args, location=self.get_location(), type="kennisbank", subtype="invoer")
+
+    def read_fields(self, spec: ObjectType, where: str) -> dict:
+        """Parse the options as ``spec``'s fields; report unknown, malformed and missing ones."""
+        fields = {}
+        for name, raw in self.options.items():
+            field = spec.field(name)
+            if field is None:
+                close = difflib.get_close_matches(name, spec.field_names, n=1)
+                hint = f" Bedoelt u '{close[0]}'?" if close else ""
+                self.warn(
+                    "%s: onbekend veld '%s'.%s Toegestaan: %s.",
+                    where,
+                    name,
+                    hint,
+                    ", ".join(spec.field_names),
+                )
+                continue
+            try:
+                fields[name] = parse_value(field, raw or "")
+            except FieldError as error:
+                self.warn("%s, veld '%s': %s", where, name, error)
+        for field in spec.fields:
+            if field.required and field.name not in self.options:
+                example = f" (bijvoorbeeld '{field.name}: {field.example}')" if field.example else ""
+                self.warn("%s: verplicht veld '%s' ontbreekt%s", where, field.name, example)
+        return fields
+
+
+class ObjectDirective(KBDirective):
     """Declares one object. The type comes from the directive's name.
 
     Without a ``titel``/``naam`` field the object takes the heading it stands
@@ -51,9 +84,6 @@ class ObjectDirective(SphinxDirective):
     @property
     def spec(self) -> ObjectType:
         return TYPES[self.name.rpartition(":")[2]]
-
-    def warn(self, message: str, *args) -> None:
-        logger.warning(message, *args, location=self.get_location(), type="kennisbank", subtype="invoer")
 
     def run(self) -> list[nodes.Node]:
         spec = self.spec
@@ -92,35 +122,14 @@ class ObjectDirective(SphinxDirective):
     def parse_fields(self, obj_id: str) -> dict:
         spec = self.spec
         where = f"{spec.label} '{obj_id}'"
-        fields = {}
-        for name, raw in self.options.items():
-            field = spec.field(name)
-            if field is None:
-                close = difflib.get_close_matches(name, spec.field_names, n=1)
-                hint = f" Bedoelt u '{close[0]}'?" if close else ""
-                self.warn(
-                    "%s: onbekend veld '%s'.%s Toegestaan: %s.",
-                    where,
-                    name,
-                    hint,
-                    ", ".join(spec.field_names),
-                )
-                continue
-            try:
-                fields[name] = parse_value(field, raw or "")
-            except FieldError as error:
-                self.warn("%s, veld '%s': %s", where, name, error)
-        for field in spec.fields:
-            if field.required and field.name not in self.options:
-                example = f" (bijvoorbeeld '{field.name}: {field.example}')" if field.example else ""
-                self.warn("%s: verplicht veld '%s' ontbreekt%s", where, field.name, example)
+        fields = self.read_fields(spec, where)
         for message, leave_out in CROSS_CHECKS.get(spec.name, _no_problems)(fields):
             self.warn("%s: %s", where, message)
             fields.pop(leave_out, None)
         return fields
 
 
-class OverviewDirective(SphinxDirective):
+class OverviewDirective(KBDirective):
     """``{overzicht} programma``: a generated list of every object of one type."""
 
     required_arguments = 1
@@ -129,14 +138,7 @@ class OverviewDirective(SphinxDirective):
     def run(self) -> list[nodes.Node]:
         kind = self.arguments[0]
         if kind not in TYPES:
-            logger.warning(
-                "Overzicht: onbekend type '%s'; kies uit %s",
-                kind,
-                ", ".join(TYPES),
-                location=self.get_location(),
-                type="kennisbank",
-                subtype="invoer",
-            )
+            self.warn("Overzicht: onbekend type '%s'; kies uit %s", kind, ", ".join(TYPES))
             return []
         self.env.domains["kb"].note_overview(self.env.docname, kind)
         node = overview_placeholder(kind=kind, priorities_only="alleen-bestuursprioriteiten" in self.options)

@@ -12,16 +12,13 @@ from __future__ import annotations
 from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.transforms.post_transforms import SphinxPostTransform
-from sphinx.util import logging
-from sphinx.util.docutils import SphinxDirective
 
 from .config import settings
 from .dates import format_span
+from .directives import KBDirective
 from .listings import Membership, networks_by_expertise, of_kind, organisation_directory, people_directory
 from .model import KBObject
-from .render import joined, url_nodes
-
-logger = logging.getLogger(__name__)
+from .render import joined, labeled_group, url_nodes
 
 #: Each directory, with the object types whose facts it shows (its page is rewritten when they change).
 DIRECTORIES = {
@@ -37,19 +34,16 @@ class directory_placeholder(nodes.General, nodes.Element):
     """Which directory (``name``) goes here."""
 
 
-class DirectoryDirective(SphinxDirective):
+class DirectoryDirective(KBDirective):
     required_arguments = 1
 
     def run(self) -> list[nodes.Node]:
         name = self.arguments[0]
         if name not in DIRECTORIES:
-            logger.warning(
+            self.warn(
                 "Gids: onbekende gids '%s'; kies uit %s",
                 name,
                 ", ".join(DIRECTORIES),
-                location=self.get_location(),
-                type="kennisbank",
-                subtype="invoer",
             )
             return []
         domain = self.env.domains["kb"]
@@ -118,7 +112,7 @@ class FillDirectories(SphinxPostTransform):
         groups = nodes.bullet_list(classes=["kb-gids-lijst"])
         for area, networks in networks_by_expertise(self.objects):
             items = [[self.link(n)] for n in networks]
-            groups += _group_with_link(nodes.Text(area), items)
+            groups += _filter_group(nodes.Text(area), items)
         return [groups]
 
     # -- organisations -------------------------------------------------------
@@ -172,7 +166,7 @@ class FillDirectories(SphinxPostTransform):
         groups = nodes.bullet_list(classes=["kb-gids-lijst"])
         for org, members in people_directory(self.objects, board):
             items = [self.person_with_role(m) for m in members]
-            groups += _group_with_link(self.link(org), items)
+            groups += _filter_group(self.link(org), items)
         return [groups]
 
     def person_with_role(self, membership: Membership) -> list[nodes.Node]:
@@ -185,12 +179,10 @@ def _item(parts: list[nodes.Node], classes: list[str] | None = None) -> nodes.li
     return nodes.list_item("", nodes.paragraph("", "", *parts), classes=classes or [])
 
 
-def _group_with_link(label: nodes.Node, items: list[list[nodes.Node]]) -> nodes.list_item:
-    inner = nodes.bullet_list()
-    for parts in items:
-        inner += _item(parts, ["kb-filter-item"])
-    head = nodes.paragraph("", "", nodes.strong("", "", label), classes=["kb-filter-label"])
-    return nodes.list_item("", head, inner, classes=["kb-filter-group"])
+def _filter_group(label: nodes.Node, items: list[list[nodes.Node]]) -> nodes.list_item:
+    return labeled_group(
+        label, items, classes=["kb-filter-group"], label_classes=["kb-filter-label"], item_classes=["kb-filter-item"]
+    )
 
 
 def _table(headers, rows, caption: str, table_id: str) -> nodes.table:

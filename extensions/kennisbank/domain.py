@@ -188,6 +188,11 @@ class KnowledgeBaseDomain(Domain):
             child = nodes.inline(obj.title, obj.title, classes=["kb-ref", f"kb-ref-{obj.kind}"])
         return make_refnode(builder, fromdocname, obj.docname, obj.anchor, child, obj.title)
 
+    def page_reference(self, builder: Builder, fromdocname: str, docname: str) -> nodes.reference:
+        """A link to a whole page, with its title as text."""
+        title = self.env.titles[docname].astext()
+        return make_refnode(builder, fromdocname, docname, None, nodes.inline(title, title))
+
     def get_objects(self) -> Iterator[tuple[str, str, str, str, str, int]]:
         for obj in sorted(self.objects.values(), key=lambda o: o.id):
             yield obj.id, obj.title, obj.kind, obj.docname, obj.anchor, 1

@@ -22,7 +22,7 @@ from sphinx.util import logging
 from sphinx.util.osutil import relative_uri
 
 from .config import settings, stamp
-from .events import CalendarEvent, calendar_events
+from .events import CalendarEvent, calendar_event
 from .ics import EventContext, Feed, write_feed
 from .jsonld import event_data, script_json
 from .schema import TYPES
@@ -134,8 +134,8 @@ class AddToCalendar(SphinxPostTransform):
             obj = domain.objects.get(container.get("kb_object", ""))
             if obj is None or obj.kind != "evenement":
                 continue
-            event = calendar_events([obj])
-            if not event or not event[0].precise:
+            event = calendar_event(obj) if "start" in obj.fields else None  # no start: reported
+            if event is None or not event.precise:
                 note = "Deze bijeenkomst staat nog niet in de agenda-feeds: de precieze datum is niet bekend."
                 container.insert(_after_facts(container), nodes.paragraph(note, note, classes=["kb-niet-in-feed"]))
                 continue
@@ -147,9 +147,9 @@ class AddToCalendar(SphinxPostTransform):
                 )
                 extras.append(nodes.paragraph("", "", button, classes=["kb-ics"]))
             if builder.name in FEED_BUILDERS and self.config.html_baseurl:
-                organiser = domain.objects.get(event[0].organiser)
+                organiser = domain.objects.get(event.organiser)
                 organiser_url = page_url(builder, organiser.docname, organiser.anchor) if organiser else ""
-                data = event_data(event[0], context_of(self.env._app, event[0]), organiser_url)
+                data = event_data(event, context_of(self.env._app, event), organiser_url)
                 script = f'<script type="application/ld+json">\n{script_json(data)}\n</script>\n'
                 extras.append(nodes.raw("", script, format="html"))
             position = _after_facts(container)

@@ -7,30 +7,24 @@ from __future__ import annotations
 
 from docutils import nodes
 from sphinx.application import Sphinx
-from sphinx.util import logging
-from sphinx.util.docutils import SphinxDirective
 
+from .directives import KBDirective
 from .packs import PACK
 from .schema import TYPES, Field, Kind
-
-logger = logging.getLogger(__name__)
 
 HEADERS = ("Veld", "Betekenis", "Wat u invult", "Verplicht", "Voorbeeld")
 
 
-class FieldTableDirective(SphinxDirective):
+class FieldTableDirective(KBDirective):
     required_arguments = 1
 
     def run(self) -> list[nodes.Node]:
         spec = TYPES.get(self.arguments[0]) or (PACK if self.arguments[0] == PACK.name else None)
         if spec is None:
-            logger.warning(
+            self.warn(
                 "Velden: onbekend type '%s'; kies uit %s",
                 self.arguments[0],
                 ", ".join([*TYPES, PACK.name]),
-                location=self.get_location(),
-                type="kennisbank",
-                subtype="invoer",
             )
             return []
         rows = [_row(field, spec.title_field) for field in spec.fields]

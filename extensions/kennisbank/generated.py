@@ -15,7 +15,7 @@ from .feeds import AGENDA_KINDS
 from .model import KBObject
 from .nodes import overview_placeholder, related_placeholder
 from .relations import Backlinks, fold
-from .render import when_nodes
+from .render import labeled_group, when_nodes
 from .schema import TYPES
 
 RELATED_TITLE = "Gerelateerd"
@@ -78,11 +78,11 @@ class FillGeneratedSections(SphinxPostTransform):
         groups = nodes.bullet_list(classes=["kb-gerelateerd"])
         for kind, items in links.by_type:
             entries = [self.object_entry(source, labels) for source, labels in items]
-            groups += _group(TYPES[kind].plural, entries)
+            groups += labeled_group(nodes.Text(TYPES[kind].plural), entries)
         if links.pages:
             pages = sorted(links.pages, key=lambda d: fold(self.env.titles[d].astext()))
-            entries = [[self.page_link(docname)] for docname in pages]
-            groups += _group("Genoemd op", entries)
+            entries = [[self.domain.page_reference(self.env._app.builder, self.env.docname, d)] for d in pages]
+            groups += labeled_group(nodes.Text("Genoemd op"), entries)
         return [groups]
 
     def object_entry(self, obj: KBObject, labels: tuple[str, ...] = ()) -> list[nodes.Node]:
@@ -93,13 +93,6 @@ class FillGeneratedSections(SphinxPostTransform):
         if labels:
             parts.append(nodes.Text(f" ({', '.join(labels)})"))
         return parts
-
-    def page_link(self, docname: str) -> nodes.Node:
-        title = self.env.titles[docname].astext()
-        ref = nodes.reference("", "", internal=True)
-        ref["refuri"] = self.env._app.builder.get_relative_uri(self.env.docname, docname)
-        ref += nodes.inline(title, title)
-        return ref
 
     # -- overzicht ---------------------------------------------------------
 
@@ -118,13 +111,6 @@ class FillGeneratedSections(SphinxPostTransform):
                 parts.append(nodes.Text(f": {summary}"))
             listing += nodes.list_item("", nodes.paragraph("", "", *parts))
         return listing
-
-
-def _group(label: str, entries: list[list[nodes.Node]]) -> nodes.list_item:
-    inner = nodes.bullet_list()
-    for parts in entries:
-        inner += nodes.list_item("", nodes.paragraph("", "", *parts))
-    return nodes.list_item("", nodes.paragraph("", "", nodes.strong(label, label)), inner)
 
 
 def _enclosing_section(node: nodes.Node) -> nodes.section | None:

@@ -24,7 +24,6 @@ from sphinx.writers.html5 import HTML5Translator
 
 from .config import settings, stamp
 from .dates import format_date, format_span
-from .events import calendar_events
 from .feeds import AGENDA_KINDS
 from .packs import BoardPack, pack_documents
 
@@ -153,9 +152,7 @@ class KennisbankPDFBuilder(SingleFileHTMLBuilder):
         domain = self.env.domains["kb"]
         topics = {o.id for o in domain.objects.values() if o.docname in docnames and o.kind in AGENDA_KINDS}
         events = [
-            e
-            for e in calendar_events(domain.objects.values())
-            if topics & set(e.related) and e.last_day >= period[0] and e.first_day <= period[1]
+            e for e in domain.events if topics & set(e.related) and e.last_day >= period[0] and e.first_day <= period[1]
         ]
         title = f"Agenda tot en met {format_date(period[1])}"
         section = nodes.section("", nodes.title(title, title), ids=["kb-pakket-agenda"])

@@ -113,6 +113,15 @@ def _fact(label: str, body: list[nodes.Node]) -> nodes.field:
     return nodes.field("", name, content)
 
 
+def labeled_group(label: nodes.Node, entries, *, classes=(), label_classes=(), item_classes=()) -> nodes.list_item:
+    """A list item: a bold label, then a list of entries (each a list of inline nodes)."""
+    inner = nodes.bullet_list()
+    for parts in entries:
+        inner += nodes.list_item("", nodes.paragraph("", "", *parts), classes=list(item_classes))
+    head = nodes.paragraph("", "", nodes.strong("", "", label), classes=list(label_classes))
+    return nodes.list_item("", head, inner, classes=list(classes))
+
+
 def _bullets(items) -> nodes.bullet_list:
     bullets = nodes.bullet_list()
     for parts in items:
