@@ -55,7 +55,7 @@ test: $(PDFSTAMP)
 
 # A script, never a timed test: measures our extension against a hand-written baseline.
 bench: $(PDFSTAMP)
-	$(BIN)/python benchmarks/bench.py --workdir $(BUILD)/bench --write $(DOCS)/prestaties.md
+	$(BIN)/python benchmarks/bench.py --workdir $(BUILD)/bench --write $(DOCS)/prestaties.md $(BENCH_ARGS)
 
 serve: $(STAMP)
 	$(BIN)/sphinx-autobuild -b html -d $(BUILD)/doctrees $(SPHINXOPTS) $(DOCS) $(BUILD)/html --watch extensions

@@ -9,7 +9,7 @@ our directives and roles, once as plain MyST with the same text and the same
 links written by hand (labels, {ref} links, hand-made "Gerelateerd" lists and
 agenda). Both use the same theme. In one run it measures, each in a fresh
 process: the clean build of both, an incremental build after one event edit
-(and how many pages it rewrote), a -j 2 build, peak memory, and the board-pack
+(and how many pages it rewrote), a -j 2 build of both, peak memory, and the board-pack
 PDF. It compares against the targets and can write the table to a docs page.
 """
 
@@ -196,8 +196,14 @@ def write_baseline_site(root: Path, items: list[Item], pages: dict[str, list[Ite
     events = sorted((i for i in items if i.kind == "evenement"), key=lambda e: e.fields["start"])
     agenda = [f"- {_date(e.fields['start'])}: {ref(e.id)}" for e in events]
     _write_indexes(root, pages, agenda=agenda)
-    networks = [f"- {ref(i.id)}" for i in items if i.kind == "netwerk"]
-    people = [f"- {ref(i.id)}" for i in items if i.kind == "persoon"]
+
+    def entry(item: Item) -> str:
+        """A directory line as our {gids} shows it: the object and its organisations."""
+        orgs = [ref(target) for _name, kind, target in item.refs if kind == "organisatie"]
+        return f"- {ref(item.id)}" + (f": {', '.join(orgs)}" if orgs else "")
+
+    networks = [entry(i) for i in items if i.kind == "netwerk"]
+    people = [entry(i) for i in items if i.kind == "persoon"]
     _write(root / "gids.md", ["# Gids", "", "## Netwerken", "", *networks, "", "## Personen", "", *people])
     _write(root / "pakket.md", ["# Pakket", "", "Algemeen bestuur, 15 januari 2024."])
 
@@ -250,6 +256,14 @@ def measure(srcdir: Path, outdir: Path, builder: str = "html", jobs: int = 1, fr
     return json.loads(out.strip().splitlines()[-1])
 
 
+def measure_best(repeat: int, srcdir: Path, outdir: Path, **options) -> dict:
+    """The fastest of ``repeat`` runs: this shared machine varies ~10% between runs.
+
+    An incremental build can only be measured once per edit, so callers repeat
+    only clean builds."""
+    return min((measure(srcdir, outdir, **options) for _ in range(repeat)), key=lambda r: r["seconds"])
+
+
 def run_one(srcdir: str, outdir: str, builder: str, jobs: str, fresh: str) -> None:
     import contextlib
     import io
@@ -259,17 +273,31 @@ def run_one(srcdir: str, outdir: str, builder: str, jobs: str, fresh: str) -> No
     argv = ["-b", builder, "-d", f"{outdir}/.doctrees", "-j", jobs, srcdir, f"{outdir}/{builder}"]
     if fresh == "1":
         argv.insert(0, "-E")
-    status = io.StringIO()
+    started_ns = time.time_ns()
     started = time.perf_counter()
-    with contextlib.redirect_stdout(status), contextlib.redirect_stderr(io.StringIO()):
+    with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()):
         code = build_main(argv)
     seconds = time.perf_counter() - started
     peak = max(
         resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
     )
-    written = len(re.findall(r"writing output\.\.\. \[\s*\d+%\] ", status.getvalue()))
     print(
-        json.dumps({"code": code, "seconds": round(seconds, 2), "peak_mib": round(peak / 1024, 1), "written": written})
+        json.dumps(
+            {
+                "code": code,
+                "seconds": round(seconds, 2),
+                "peak_mib": round(peak / 1024, 1),
+                "written": pages_written(Path(outdir) / builder, since_ns=started_ns),
+            }
+        )
+    )
+
+
+def pages_written(outdir: Path, since_ns: int) -> int:
+    """Pages (HTML or PDF files) the build wrote: Sphinx's own progress lines count
+    chunks, not pages, under ``-j``, and the PDF builder prints none."""
+    return sum(
+        1 for path in outdir.rglob("*") if path.suffix in {".html", ".pdf"} and path.stat().st_mtime_ns >= since_ns
     )
 
 
@@ -286,6 +314,7 @@ def main() -> int:
     parser.add_argument("--scale", type=float, default=1.0)
     parser.add_argument("--workdir", type=Path, default=Path("build/bench"))
     parser.add_argument("--write", type=Path, help="docs page to put the results table in")
+    parser.add_argument("--repeat", type=int, default=1, help="measure each clean build N times, keep the fastest")
     parser.add_argument("--run-one", nargs=5, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.run_one:
@@ -304,17 +333,18 @@ def main() -> int:
 
     results = {}
     for label, root in (("basislijn", base), ("kennisbank", ours)):
-        results[f"{label} schoon"] = measure(root / "src", root / "out")
+        results[f"{label} schoon"] = measure_best(args.repeat, root / "src", root / "out")
         print(label, "schoon", results[f"{label} schoon"], flush=True)
         edit_one_event(root / "src")
         results[f"{label} incrementeel"] = measure(root / "src", root / "out", fresh=False)
         print(label, "incrementeel", results[f"{label} incrementeel"], flush=True)
-    results["kennisbank -j 2"] = measure(ours / "src", ours / "out-j2", jobs=2)
-    print("kennisbank -j 2", results["kennisbank -j 2"], flush=True)
+    for label, root in (("basislijn", base), ("kennisbank", ours)):
+        results[f"{label} -j 2"] = measure_best(args.repeat, root / "src", root / "out-j2", jobs=2)
+        print(label, "-j 2", results[f"{label} -j 2"], flush=True)
     results["bestuurspakket-PDF"] = measure(ours / "src", ours / "out-pdf", builder="kennisbank-pdf")
     print("bestuurspakket-PDF", results["bestuurspakket-PDF"], flush=True)
 
-    table = report(results, documents, counts, args.scale)
+    table = report(results, documents, counts, args.scale, args.repeat)
     print(table)
     if args.write:
         page = args.write.read_text(encoding="utf-8")
@@ -323,7 +353,7 @@ def main() -> int:
     return 0
 
 
-def report(results: dict, documents: int, counts: dict, scale: float) -> str:
+def report(results: dict, documents: int, counts: dict, scale: float, repeat: int) -> str:
     base, ours = results["basislijn schoon"], results["kennisbank schoon"]
     inc = results["kennisbank incrementeel"]
     ratios = {
@@ -333,7 +363,7 @@ def report(results: dict, documents: int, counts: dict, scale: float) -> str:
     }
     verdict = {k: "gehaald" if ratios[k] <= TARGETS[k] else "niet gehaald" for k in ratios}
     rows = [
-        "| Meting | Tijd (s) | Piekgeheugen (MiB) | Pagina's geschreven |",
+        "| Meting | Tijd (s) | Piekgeheugen (MiB) | HTML/PDF-bestanden geschreven |",
         "| --- | ---: | ---: | ---: |",
         *(f"| {name} | {r['seconds']} | {r['peak_mib']} | {r['written']} |" for name, r in results.items()),
         "",
@@ -345,7 +375,7 @@ def report(results: dict, documents: int, counts: dict, scale: float) -> str:
         "",
         f"Omvang: {documents} pagina's; {counts['thema']} thema's, {counts['evenement']} evenementen, "
         f"{counts['netwerk']} netwerken, {counts['persoon']} personen, {counts['organisatie']} organisaties "
-        f"(schaal {scale}). Gemeten op {platform.system()} {platform.machine()}, Python "
+        f"(schaal {scale}; schone builds: snelste van {repeat}). Gemeten op {platform.system()} {platform.machine()}, Python "
         f"{platform.python_version()}, {os.cpu_count()} kernen.",
     ]
     return "\n".join(rows)
