@@ -332,17 +332,18 @@ def main() -> int:
     print(f"Gegenereerd: {documents} pagina's, {counts}", flush=True)
 
     results = {}
+
+    def record(name: str, result: dict) -> None:
+        results[name] = result
+        print(name, result, flush=True)  # a run takes an hour: show progress
+
     for label, root in (("basislijn", base), ("kennisbank", ours)):
-        results[f"{label} schoon"] = measure_best(args.repeat, root / "src", root / "out")
-        print(label, "schoon", results[f"{label} schoon"], flush=True)
+        record(f"{label} schoon", measure_best(args.repeat, root / "src", root / "out"))
         edit_one_event(root / "src")
-        results[f"{label} incrementeel"] = measure(root / "src", root / "out", fresh=False)
-        print(label, "incrementeel", results[f"{label} incrementeel"], flush=True)
+        record(f"{label} incrementeel", measure(root / "src", root / "out", fresh=False))
     for label, root in (("basislijn", base), ("kennisbank", ours)):
-        results[f"{label} -j 2"] = measure_best(args.repeat, root / "src", root / "out-j2", jobs=2)
-        print(label, "-j 2", results[f"{label} -j 2"], flush=True)
-    results["bestuurspakket-PDF"] = measure(ours / "src", ours / "out-pdf", builder="kennisbank-pdf")
-    print("bestuurspakket-PDF", results["bestuurspakket-PDF"], flush=True)
+        record(f"{label} -j 2", measure_best(args.repeat, root / "src", root / "out-j2", jobs=2))
+    record("bestuurspakket-PDF", measure(ours / "src", ours / "out-pdf", builder="kennisbank-pdf"))
 
     table = report(results, documents, counts, args.scale, args.repeat)
     print(table)

@@ -3,6 +3,7 @@ are its figures counted right?"""
 
 from __future__ import annotations
 
+import datetime as dt
 import importlib.util
 import re
 import sys
@@ -81,8 +82,8 @@ def test_edit_one_event_moves_one_start_by_a_day(bench, tmp_path):
     after = page.read_text(encoding="utf-8")
     changed = [(a, b) for a, b in zip(before.splitlines(), after.splitlines(), strict=True) if a != b]
     assert len(changed) == 1
-    old, new = (re.search(r"\d{4}-\d{2}-\d{2}", line).group(0) for line in changed[0])
-    assert (time.strptime(new, "%Y-%m-%d").tm_yday - time.strptime(old, "%Y-%m-%d").tm_yday) % 365 == 1
+    old, new = (dt.date.fromisoformat(re.search(r"\d{4}-\d{2}-\d{2}", line).group(0)) for line in changed[0])
+    assert new - old == dt.timedelta(days=1)
 
 
 def test_pages_written_counts_only_files_newer_than_the_build(bench, tmp_path):
