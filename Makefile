@@ -11,11 +11,12 @@ SPHINXOPTS ?=
 
 PDFSTAMP := $(VENV)/.installed-pdf
 
-.PHONY: help setup html pdf check test serve clean nieuw bench
+.PHONY: help setup html pdf check test test-eigenschappen serve clean nieuw bench
 
 help:
 	@echo "make html   bouw de site in $(BUILD)/html"
 	@echo "make test   draai alle tests"
+	@echo "make test-eigenschappen   de eigenschapstests met veel meer gegenereerde invoer (BOUWS=50)"
 	@echo "make pdf    kennisbank.pdf en de bestuurspakketten in $(BUILD)/pdf"
 	@echo "make check  strikte build, linkcontrole en open-datacontrole, daarna de tests"
 	@echo "make nieuw TYPE=evenement ID=mijn-id TITEL='Mijn titel'   nieuwe pagina of item"
@@ -52,6 +53,12 @@ nieuw: $(STAMP)
 
 test: $(PDFSTAMP)
 	$(BIN)/python -m pytest
+
+# The property-based tests with many more generated cases than `make test` runs
+# (10 builds of 40 cases there); BOUWS=200 for a long run.
+BOUWS ?= 50
+test-eigenschappen: $(PDFSTAMP)
+	KENNISBANK_PROPERTY_BUILDS=$(BOUWS) $(BIN)/python -m pytest tests/test_properties.py
 
 # A script, never a timed test: measures our extension against a hand-written baseline.
 bench: $(PDFSTAMP)

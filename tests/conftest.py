@@ -85,3 +85,15 @@ def status_of(app) -> str:
 def html_files(outdir: Path) -> dict[str, bytes]:
     """Every HTML page of a build, by relative path."""
     return {str(path.relative_to(outdir)): path.read_bytes() for path in sorted(outdir.rglob("*.html"))}
+
+
+def output_files(outdir: Path) -> dict[str, bytes]:
+    """Every file a build wrote to its output folder, by relative POSIX path.
+
+    Pages, ``searchindex.js``, ``objects.inv``, the feeds, ``agenda.ics``,
+    ``kennisbank.json``, ``_static`` and ``.buildinfo``: nothing is left out,
+    so an incremental build must leave exactly what a clean build leaves.
+    """
+    return {
+        path.relative_to(outdir).as_posix(): path.read_bytes() for path in sorted(outdir.rglob("*")) if path.is_file()
+    }

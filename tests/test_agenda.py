@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
+import shutil
+from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -12,6 +14,7 @@ from bs4 import BeautifulSoup
 from icalendar import Calendar
 
 from conftest import html_files, warnings_of
+from kennisbank import feeds, ics
 
 EPOCH = 1700000000  # 2023-11-14 22:13:20 UTC
 AMS = ZoneInfo("Europe/Amsterdam")
@@ -172,7 +175,19 @@ def test_json_ld_describes_the_same_instants_as_the_feed(agenda_app):
                 assert dt.date.fromisoformat(data["startDate"]) == start
                 assert dt.date.fromisoformat(data["endDate"]) == end - dt.timedelta(days=1)
             checked += 1
-    assert checked == 8
+    # The one dated event without a place or link (voorbij) has none.
+    assert checked == 7
+
+
+def test_an_event_without_a_place_gets_no_structured_data(agenda_app):
+    """schema.org requires ``location``: without one we publish no Event rather than an invalid one."""
+    urls = [d["url"].rpartition("#")[2] for d in json_ld(agenda_app, "agenda/wijzigingen")]
+    assert urls == ["kb-evenement-afgelast", "kb-evenement-verplaatst"]  # not "voorbij": no place
+    assert all(
+        "location" in data for name in ("agenda/zomertijd", "agenda/dagen") for data in json_ld(agenda_app, name)
+    )
+    events = events_by_uid(feed(agenda_app, "agenda.ics"))
+    assert uid("voorbij") in events  # still in the calendar feed, where a place is optional
 
 
 def test_json_ld_fields(agenda_app):
@@ -199,7 +214,7 @@ def test_json_ld_fields(agenda_app):
     assert winter["location"] == {"@type": "VirtualLocation", "url": "https://voorbeeld.nl/live"}
     assert london["eventAttendanceMode"] == "https://schema.org/MixedEventAttendanceMode"
     assert [loc["@type"] for loc in london["location"]] == ["Place", "VirtualLocation"]
-    cancelled, moved, _ = json_ld(agenda_app, "agenda/wijzigingen")
+    cancelled, moved = json_ld(agenda_app, "agenda/wijzigingen")
     assert cancelled["eventStatus"] == "https://schema.org/EventCancelled"
     assert moved["eventStatus"] == "https://schema.org/EventRescheduled"
     assert moved["previousStartDate"] == "2024-04-18T14:00:00+02:00"
@@ -224,9 +239,9 @@ def items(soup, selector: str) -> list[str]:
 def test_coming_events_from_the_reference_date_in_dutch(agenda_app):
     coming = items(page(agenda_app, "index"), "ul.kb-agenda-komend > li")
     assert coming == [
-        "donderdag 2 mei 2024, 19.30–21.00 uur: Afgelast geannuleerd",
+        "donderdag 2 mei 2024, 19.30–21.00 uur: Afgelast (Gouda) geannuleerd",
         "zondag 12 mei 2024: Een hele dag (Den Haag)",
-        "donderdag 16 mei 2024, 14.00–16.00 uur: Verplaatst verplaatst, was donderdag 18 april 2024, 14.00 uur",
+        "donderdag 16 mei 2024, 14.00–16.00 uur: Verplaatst (Zoetermeer) verplaatst, was donderdag 18 april 2024, 14.00 uur",
         "maandag 3 juni 2024 – woensdag 5 juni 2024: Drie dagen (Leiden)",
         "september 2024: Ergens in september [precieze datum volgt]",
         "zondag 27 oktober 2024, 10.00–11.00 uur: In Londen (Londen, hybride)",
@@ -273,9 +288,9 @@ def test_theme_and_network_pages_have_their_own_agenda(agenda_app):
     agenda = soup.find(id="agenda-thema-bestuur")
     coming = [" ".join(li.get_text(" ", strip=True).split()) for li in agenda.select("ul.kb-agenda-komend > li")]
     assert [c.split(": ", 1)[1] for c in coming] == [
-        "Afgelast geannuleerd",
+        "Afgelast (Gouda) geannuleerd",
         "Een hele dag (Den Haag)",
-        "Verplaatst verplaatst, was donderdag 18 april 2024, 14.00 uur",
+        "Verplaatst (Zoetermeer) verplaatst, was donderdag 18 april 2024, 14.00 uur",
         "Ergens in september [precieze datum volgt]",
         "In Londen (Londen, hybride)",
     ]
@@ -313,3 +328,50 @@ def test_reference_date_moves_coming_events_to_the_archive(copy_root, build, mon
     assert html_files(incremental.outdir) == html_files(clean.outdir)
     coming = items(page(incremental, "index"), "ul.kb-agenda-komend > li")
     assert coming[0].startswith("maandag 3 juni 2024")  # still running on the 4th
+
+
+# -- the feed caches belong to the code that filled them ---------------------------
+
+
+def test_the_writer_version_changes_with_our_code_and_the_libraries(tmp_path, monkeypatch):
+    package = tmp_path / "kennisbank"
+    shutil.copytree(Path(feeds.__file__).parent, package)
+    version = feeds.writer_version.__wrapped__  # not cached: the files change under it
+    before = version(package)
+    (package / "ics.py").write_text((package / "ics.py").read_text() + "\n# changed\n")
+    changed = version(package)
+    assert changed != before
+    monkeypatch.setattr(feeds.importlib.metadata, "version", lambda name: "99.0")
+    assert version(package) != changed
+
+
+def test_a_code_change_rewrites_the_cached_feeds(copy_root, build, tmp_path, monkeypatch):
+    srcdir = copy_root("agenda")
+    build(srcdir, builddir=tmp_path / "b")
+    site_feed = tmp_path / "b" / "html" / "agenda.ics"
+    assert b"PRODID:-//Vereniging van Zuid-Hollandse Gemeenten//Kennisbank//NL" in site_feed.read_bytes()
+    monkeypatch.setattr(ics, "PRODID", "-//Nieuwe code//NL")
+    build(srcdir, builddir=tmp_path / "b", freshenv=True)
+    # Same inputs, same version: the cache keeps the feed (which is why the version must be in it).
+    assert b"PRODID:-//Nieuwe code//NL" not in site_feed.read_bytes()
+    monkeypatch.setattr(feeds, "writer_version", lambda *args: "een andere versie")
+    build(srcdir, builddir=tmp_path / "b", freshenv=True)
+    assert b"PRODID:-//Nieuwe code//NL" in site_feed.read_bytes()
+    event_feed = tmp_path / "b" / "html" / "feeds" / "evenement" / "drie-dagen.ics"
+    assert b"PRODID:-//Nieuwe code//NL" in event_feed.read_bytes()
+
+
+def test_feed_names_are_escaped_text(write_source, build):
+    """RFC 5545 TEXT: a comma, semicolon or backslash in a title is escaped in NAME and X-WR-CALNAME too."""
+    srcdir = write_source(
+        {
+            "index.md": "# Index\n\n```{toctree}\nagenda\n```\n",
+            "agenda.md": "# Agenda\n\n```{evenement} e\n:titel: Jeugd, zorg; wonen\n:start: 2024-05-02\n"
+            ":organisator: o\n```\n\n```{organisatie} o\n:naam: O\n:soort: gemeente\n```\n",
+        }
+    )
+    app = build(srcdir)
+    text = (app.outdir / "feeds" / "evenement" / "e.ics").read_bytes().decode("utf-8")
+    assert "\r\nNAME:Jeugd\\, zorg\\; wonen\r\n" in text
+    assert "\r\nX-WR-CALNAME:Jeugd\\, zorg\\; wonen\r\n" in text
+    assert "\r\nSUMMARY:Jeugd\\, zorg\\; wonen\r\n" in text

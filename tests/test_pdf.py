@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import importlib
 import re
+import subprocess
 import sys
 from pathlib import Path
 
@@ -11,15 +13,30 @@ from bs4 import BeautifulSoup
 
 from conftest import build_once, warnings_of
 
+PDF_PACKAGES = ("weasyprint", "pypdf", "pikepdf")  # the optional extra 'pdf'
+
+
+def require(package: str):
+    """Import a package of the optional extra 'pdf'; without it, skip this module and say which is missing."""
+    try:
+        return importlib.import_module(package)
+    except ImportError as error:
+        pytest.skip(
+            f"PDF-tests overgeslagen: het pakket {package} ontbreekt ({error}); "
+            "installeer de extra 'pdf' met pip install -e '.[pdf]' of make pdf",
+            allow_module_level=True,
+        )
+
+
 try:
-    import weasyprint  # noqa: F401
+    require("weasyprint")
 except OSError as error:  # WeasyPrint is installed, the system library Pango is not
     pytest.skip(f"PDF-tests overgeslagen: Pango ontbreekt ({error}); .ci/run installeert het", allow_module_level=True)
+pypdf = require("pypdf")
+pikepdf = require("pikepdf")
 
-import pikepdf
-import pypdf
-
-DOCS = Path(__file__).parents[1] / "docs"
+ROOT = Path(__file__).parents[1]
+DOCS = ROOT / "docs"
 PACK = "bestuurspakket-2023-04-20.pdf"
 
 
@@ -214,7 +231,7 @@ def test_bad_pack_lists_are_reported(items, message, copy_root, build):
     pack = srcdir / "pakketten" / "april.md"
     pack.write_text(pack.read_text().replace("wonen\n  jeugdnetwerk", items))
     warnings = warnings_of(build(srcdir))
-    assert f"{pack}:3: WARNING: {message}" in warnings
+    assert f"{pack}:12: WARNING: {message}" in warnings  # the line of the item itself
 
 
 def test_pack_without_date_is_reported(copy_root, build):
@@ -258,3 +275,20 @@ def test_site_pdf_has_every_theme_and_programme_title(site_pdf):
     ]
     missing = [t for t in titles if t not in text]
     assert missing == []
+
+
+# -- without the optional extra ------------------------------------------------------
+
+
+@pytest.mark.parametrize("package", PDF_PACKAGES)
+def test_without_the_pdf_extra_this_module_is_skipped_naming_the_package(package):
+    # A fresh pytest in which the package cannot be imported, as when the extra is not installed.
+    code = (
+        f"import sys; sys.modules[{package!r}] = None; import pytest; "
+        f"sys.exit(pytest.main([{__file__!r}, '-q', '-rs', '-p', 'no:cacheprovider']))"
+    )
+    result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True)
+    # Skipped at module level, the file has no tests to run: not an error.
+    assert result.returncode == pytest.ExitCode.NO_TESTS_COLLECTED, result.stdout + result.stderr
+    assert "1 skipped" in result.stdout and "ERROR" not in result.stdout
+    assert f"PDF-tests overgeslagen: het pakket {package} ontbreekt" in result.stdout

@@ -6,6 +6,7 @@ import os
 import re
 import shutil
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -63,7 +64,7 @@ def test_scaffold_marks_what_is_missing_and_the_build_reports_it(docs, build):
     event = docs / "agenda" / "bestuurdersdag-2024.md"
     assert f"{event}:5: WARNING: Nog niet ingevuld" in warnings
     assert (
-        f"{event}:3: WARNING: Evenement 'bestuurdersdag-2024', veld 'start': 'JJJJ-MM-DD UU:MM' is geen datum"
+        f"{event}:6: WARNING: Evenement 'bestuurdersdag-2024', veld 'start': 'JJJJ-MM-DD UU:MM' is geen datum"
         in warnings
     )
     assert "er bestaat geen organisatie of netwerk met id 'vul-in-organisatie-id'" in warnings
@@ -97,6 +98,226 @@ def test_check_names_file_and_line_and_annotates_in_github_actions(docs, monkeyp
     captured = capsys.readouterr()
     assert "workflow/themas/wonen.md:6: Verwijzing: onbekend thema 'wonn' (bedoelt u 'wonen'?)" in captured.err
     assert "::error file=workflow/themas/wonen.md,line=6::Verwijzing: onbekend thema 'wonn'" in captured.out
+
+
+# -- the command line: Dutch argument errors and help ----------------------------
+
+ENGLISH = ("usage:", "error:", "invalid choice", "required", "unrecognized", "expected", "options:", "positional")
+
+
+@pytest.mark.parametrize(
+    ("argv", "usage", "message"),
+    [
+        (
+            ["nieuw", "evenementt", "x"],
+            "gebruik: kennisbank nieuw ",
+            "kennisbank nieuw: onbekend type 'evenementt'; kies uit thema, programma, evenement, netwerk, "
+            "organisatie, persoon (bedoelt u 'evenement'?)",
+        ),
+        (
+            ["nieuw", "evenement", "mijn", "id"],
+            "gebruik: kennisbank nieuw ",
+            "kennisbank nieuw: 'mijn id' is geen geldige id: gebruik kleine letters, cijfers en streepjes "
+            "(bedoelt u 'mijn-id'?)",
+        ),
+        (["nieuw", "evenement", "Mijn_ID"], "gebruik: kennisbank nieuw ", "(bedoelt u 'mijn-id'?)"),
+        (["nieuw", "evenement"], "gebruik: kennisbank nieuw ", "kennisbank nieuw: het argument 'id' ontbreekt"),
+        (["nieuw"], "gebruik: kennisbank nieuw ", "kennisbank nieuw: de argumenten 'type' en 'id' ontbreken"),
+        (["nieuw", "thema", "x", "--titel"], "gebruik: kennisbank nieuw ", "--titel verwacht een waarde"),
+        (
+            ["controleer", "--snel"],
+            "gebruik: kennisbank controleer ",
+            "kennisbank controleer: onbekend argument: --snel",
+        ),
+        (["controleren"], "gebruik: kennisbank ", "onbekende opdracht 'controleren'; kies uit nieuw, controleer"),
+        ([], "gebruik: kennisbank ", "kennisbank: geef een opdracht: nieuw of controleer"),
+    ],
+)
+def test_argument_errors_are_dutch_with_usage(argv, usage, message, tmp_path, monkeypatch, capsys):
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "conf.py").write_text("", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)  # for the default --docs
+    with pytest.raises(SystemExit) as raised:
+        kennisbank(argv)
+    assert raised.value.code == 2
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    assert captured.err.startswith(usage)
+    assert message in captured.err
+    assert "--help" in captured.err.splitlines()[-1]  # where to read more
+    assert not [word for word in ENGLISH if word in captured.err.lower()]
+    assert [p.name for p in tmp_path.rglob("*")] == ["docs", "conf.py"]  # nothing was written
+
+
+def test_check_refuses_a_folder_without_conf_py(tmp_path, monkeypatch, capsys):
+    monkeypatch.chdir(tmp_path)
+    with pytest.raises(SystemExit) as raised:
+        kennisbank(["controleer", "--docs", "nergens"])
+    assert raised.value.code == 2
+    assert "kennisbank controleer: --docs: de map 'nergens' bestaat niet" in capsys.readouterr().err
+
+
+def test_an_id_with_a_space_from_make_fails_in_dutch_with_exit_code_2(tmp_path):
+    # `make nieuw ID=mijn id` passes two words; the real command, exit code and streams.
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "conf.py").write_text("", encoding="utf-8")
+    result = subprocess.run(
+        [sys.executable, "-m", "kennisbank.cli", "nieuw", "evenement", "mijn", "id"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 2, result.stderr
+    assert result.stdout == ""
+    assert result.stderr.startswith("gebruik: kennisbank nieuw")
+    assert "'mijn id' is geen geldige id" in result.stderr
+
+
+@pytest.mark.parametrize("argv", [["--help"], ["-h"], ["nieuw", "--help"], ["controleer", "-h"]])
+def test_help_is_dutch(argv, capsys):
+    with pytest.raises(SystemExit) as raised:
+        kennisbank(argv)
+    assert raised.value.code == 0
+    out = capsys.readouterr().out
+    assert out.startswith("gebruik: kennisbank")
+    assert re.search(r"^  -h, --help +toon deze hulp en stop$", out, flags=re.M)
+    assert "opties:" in out
+    assert not [word for word in ENGLISH + ("show this help",) if word in out.lower()]
+    if argv[0] == "nieuw":
+        assert "argumenten:" in out and "evenement" in out and "--titel TITEL" in out
+    if argv[0].startswith("-"):
+        assert "opdrachten:" in out and "nieuw" in out and "controleer" in out
+
+
+# -- kennisbank controleer: every Sphinx message, in full ---------------------------
+
+
+def test_sphinx_findings_reads_every_kind_of_message(tmp_path):
+    from kennisbank.checks import Finding, sphinx_findings
+
+    page = tmp_path / "docs" / "index.md"
+    log = (
+        f"{page}:5: WARNING: Unknown directive type: 'foo' [myst.directive_unknown]\n"
+        f'{page}:6: ERROR: Unknown directive type "foo".\n'
+        "\n"
+        ".. foo::\n"
+        "\n"
+        "   bar [docutils]\n"
+        f"{page}: WARNING: document isn't included in any toctree [toc.not_included]\n"
+        f"{page}:: WARNING: a node with a source but no line\n"
+        f"{page}:7: CRITICAL: Title level inconsistent:\n"
+        "\n"
+        "Kop\n"
+        "===\n"
+        "WARNING: een waarschuwing zonder plek\n"
+        "met een tweede regel\n"
+        "  en een derde\n"
+        "ERROR: een fout zonder plek, met WARNING: erin\n"
+        "<unknown>:3: WARNING: ergens\n"
+        "/elders/conf.py:12: WARNING: buiten het project\n"
+        "\n"
+    )
+    assert sphinx_findings(log, tmp_path) == [
+        Finding("docs/index.md", 5, "Unknown directive type: 'foo' [myst.directive_unknown]"),
+        Finding("docs/index.md", 6, 'Unknown directive type "foo".\n\n.. foo::\n\n   bar [docutils]'),
+        Finding("docs/index.md", None, "document isn't included in any toctree [toc.not_included]"),
+        Finding("docs/index.md", None, "a node with a source but no line"),
+        Finding("docs/index.md", 7, "Title level inconsistent:\n\nKop\n==="),
+        Finding("docs/conf.py", None, "een waarschuwing zonder plek\nmet een tweede regel\n  en een derde"),
+        Finding("docs/conf.py", None, "een fout zonder plek, met WARNING: erin"),
+        Finding("<unknown>", 3, "ergens"),
+        Finding("/elders/conf.py", 12, "buiten het project"),
+    ]
+    assert sphinx_findings("WARNING: x\n", tmp_path, fallback="bron/conf.py") == [Finding("bron/conf.py", None, "x")]
+    assert sphinx_findings("", tmp_path) == []
+
+
+def test_findings_print_and_annotate_with_or_without_a_line():
+    from kennisbank.checks import Finding, annotation
+
+    with_line, file_only = Finding("docs/a.md", 3, "eerste\ntweede 100%"), Finding("docs/a.md", None, "los")
+    assert str(with_line) == "docs/a.md:3: eerste\ntweede 100%"
+    assert str(file_only) == "docs/a.md: los"
+    assert annotation(with_line) == "::error file=docs/a.md,line=3::eerste%0Atweede 100%25"
+    assert annotation(file_only) == "::error file=docs/a.md::los"
+
+
+def test_sphinx_output_after_an_exception_splits_into_warnings_and_the_report():
+    from kennisbank.checks import split_crash
+
+    warnings = "/p/index.md:3: WARNING: een\nmet vervolg\nWARNING: twee\n"
+    report = (
+        "\nExtension error (crash)!\n\nVersions\n========\n\n* Platform: linux\n\nTraceback\n=========\n\n    boom\n"
+    )
+    assert split_crash(warnings + report) == (warnings, report.strip("\n"))
+    assert split_crash(report) == ("", report.strip("\n"))
+    assert split_crash(warnings) == (warnings, "")
+
+
+def test_check_shows_every_message_in_full_with_file_and_line_also_on_a_second_run(docs, monkeypatch, capsys):
+    event = docs / "agenda" / "dag.md"
+    event.write_text(
+        "# Dag\n\n```{evenement} dag\n---\nsamenvatting: Een dag.\nstart: morgen\norganisator: vng\n"
+        "thema: wonen\n---\n```\n",
+        encoding="utf-8",
+    )
+    (docs / "los.md").write_text("# Los\n\n```{eval-rst}\n.. foo::\n\n   bar\n```\n", encoding="utf-8")
+    monkeypatch.chdir(docs.parent)
+    expected = [  # sorted by file, then line; a message about the whole file first
+        "workflow/agenda/dag.md: document isn't included in any toctree",
+        "workflow/agenda/dag.md:6: Evenement 'dag', veld 'start': 'morgen' is geen datum: schrijf JJJJ-MM-DD",
+        "workflow/los.md: document isn't included in any toctree",
+        'workflow/los.md:4: Unknown directive type "foo".\n\n.. foo::\n\n   bar [docutils]\n',
+    ]
+    # The second run reuses nothing that would hide the first run's messages.
+    for _run in range(2):
+        assert kennisbank(["controleer", "--docs", "workflow", "--uitvoer", "out"]) == 1
+        err = capsys.readouterr().err
+        for text in expected:
+            assert text in err
+        assert [err.index(text) for text in expected] == sorted(err.index(text) for text in expected)
+        assert err.rstrip().endswith("kennisbank controleer: 4 problemen")
+
+
+CRASH = """\
+from sphinx.util import logging
+
+
+def boom(app, exception):
+    logging.getLogger(__name__).warning("eerst een waarschuwing\\nover twee regels", location="index")
+    raise RuntimeError("kapot in build-finished")
+
+
+def setup(app):
+    app.connect("build-finished", boom)
+    return {"parallel_read_safe": True}
+"""
+
+
+def test_check_reports_an_exception_in_the_build_as_a_bug_to_report_to_us(tmp_path, monkeypatch, capsys):
+    src = tmp_path / "docs"
+    src.mkdir()
+    (src / "kb_crash_test.py").write_text(CRASH, encoding="utf-8")
+    monkeypatch.syspath_prepend(src)  # a tiny local extension that fails when the build has finished
+    (src / "conf.py").write_text(
+        'extensions = ["myst_parser", "kennisbank", "kb_crash_test"]\nlanguage = "nl"\n'
+        'html_baseurl = "https://kennisbank.example/"\n',
+        encoding="utf-8",
+    )
+    (src / "index.md").write_text("# Start\n\nTekst.\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("GITHUB_ACTIONS", "true")
+    assert kennisbank(["controleer", "--docs", "docs", "--uitvoer", "out"]) == 1
+    captured = capsys.readouterr()
+    err = captured.err
+    assert err.count("docs/index.md: eerst een waarschuwing\nover twee regels\n") == 1
+    assert "kapot in build-finished" in err  # what Sphinx said about the exception
+    assert "Traceback" in err
+    last = err.rstrip().splitlines()[-1]
+    assert "fout in de kennisbank-extensie" in last and "niet in uw tekst" in last
+    assert "https://github.com/vzhg/kennisbank/issues" in last and "niet bij Sphinx" in last
+    assert "::error file=docs/index.md::eerst een waarschuwing%0Aover twee regels" in captured.out
+    assert "::error::" in captured.out and "https://github.com/vzhg/kennisbank/issues" in captured.out
 
 
 def test_internal_link_check_finds_dead_links(docs, build):

@@ -21,6 +21,7 @@ from . import (
     directives,
     directories,
     domain,
+    failures,
     feeds,
     fieldtable,
     freshness,
@@ -30,13 +31,14 @@ from . import (
     opendata,
     pdfbuilder,
     references,
+    searchindex,
     singlehtml,
 )
 
 __version__ = "0.1.0"
 
 #: Bump when the stored data changes shape, so old environments are rebuilt.
-ENV_VERSION = 2
+ENV_VERSION = 3
 
 STATIC = Path(__file__).parent / "static"
 COMPONENTS = (
@@ -46,6 +48,7 @@ COMPONENTS = (
     references,
     generated,
     freshness,
+    searchindex,
     calendar_views,
     feeds,
     directories,
@@ -56,6 +59,7 @@ COMPONENTS = (
     htmlfixes,
     lastchanged,
     pdfbuilder,
+    failures,
 )
 
 

@@ -15,21 +15,19 @@ from sphinx.util import logging
 
 from .dates import format_date
 from .directives import AnyFieldName, KBDirective
+from .failures import guarded, internal_errors, page_location
+from .nodes import pack_placeholder
 from .packs import PACK, BoardPack, pack_documents
 from .render import when_nodes
 
 logger = logging.getLogger(__name__)
 
 
-class pack_placeholder(nodes.General, nodes.Element):
-    """The contents of the pack declared on this page."""
-
-
 class BoardPackDirective(KBDirective):
     has_content = False
     option_spec = AnyFieldName({f.name: directives.unchanged for f in PACK.fields})
 
-    def run(self) -> list[nodes.Node]:
+    def make(self) -> list[nodes.Node]:
         fields = self.read_fields(PACK, PACK.label)
         pack = BoardPack(
             docname=self.env.docname,
@@ -40,6 +38,7 @@ class BoardPackDirective(KBDirective):
             version=fields.get("versie", ""),
             draft=fields.get("concept") == "ja",
             items=fields.get("onderdelen", ()),
+            item_lines=tuple(self.line_of("onderdelen", index) for index in range(len(fields.get("onderdelen", ())))),
             agenda_months=fields.get("agenda-maanden", 0),
         )
         if pack.date is None:  # no date, no file name: reported above, not printed
@@ -47,7 +46,7 @@ class BoardPackDirective(KBDirective):
         self.env.domains["kb"].note_pack(pack)
         for kind in ("thema", "programma", "netwerk", "evenement"):  # item titles show here
             self.env.domains["kb"].note_overview(self.env.docname, kind)
-        return [pack_placeholder(pack=self.env.docname)]
+        return [self.placed(pack_placeholder(pack=self.env.docname))]
 
 
 class FillBoardPack(SphinxPostTransform):
@@ -56,7 +55,8 @@ class FillBoardPack(SphinxPostTransform):
     def run(self, **kwargs) -> None:
         domain = self.env.domains["kb"]
         for node in list(self.document.findall(pack_placeholder)):
-            node.replace_self(self.summary(domain.packs[node["pack"]]))
+            with internal_errors("het bestuurspakket", page_location(self.env, node), placeholder=node):
+                node.replace_self(self.summary(domain.packs[node["pack"]]))
 
     def summary(self, pack: BoardPack) -> list[nodes.Node]:
         domain = self.env.domains["kb"]
@@ -89,6 +89,7 @@ class FillBoardPack(SphinxPostTransform):
         return result
 
 
+@guarded("het controleren van de bestuurspakketten")
 def check_packs(app: Sphinx, env: BuildEnvironment) -> None:
     domain = env.domains["kb"]
     for pack in sorted(domain.packs.values(), key=lambda p: p.docname):

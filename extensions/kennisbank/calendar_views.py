@@ -18,24 +18,19 @@ from .config import settings
 from .dates import format_month, format_span, weekday_names
 from .directives import KBDirective
 from .events import CalendarEvent, archive, month_weeks, months_from, upcoming
+from .failures import internal_errors, page_location
 from .feeds import SITE_FEED, feed_link, feed_path
+from .localtime import season_note
+from .nodes import agenda_placeholder, month_placeholder
 from .schema import TYPES
 
 AGENDA_PARTS = ("komend", "archief")
 
 
-class agenda_placeholder(nodes.General, nodes.Element):
-    """``part`` is "komend" or "archief"."""
-
-
-class month_placeholder(nodes.General, nodes.Element):
-    """Month grids from the reference month on (``months``)."""
-
-
 class AgendaDirective(KBDirective):
     required_arguments = 1
 
-    def run(self) -> list[nodes.Node]:
+    def make(self) -> list[nodes.Node]:
         part = self.arguments[0]
         if part not in AGENDA_PARTS:
             self.warn(
@@ -44,15 +39,15 @@ class AgendaDirective(KBDirective):
             )
             return []
         self.env.domains["kb"].note_overview(self.env.docname, "evenement")
-        return [agenda_placeholder(part=part)]
+        return [self.placed(agenda_placeholder(part=part))]
 
 
 class MonthViewDirective(KBDirective):
     option_spec = {"maanden": directives.positive_int}
 
-    def run(self) -> list[nodes.Node]:
+    def make(self) -> list[nodes.Node]:
         self.env.domains["kb"].note_overview(self.env.docname, "evenement")
-        return [month_placeholder(months=self.options.get("maanden", 0))]
+        return [self.placed(month_placeholder(months=self.options.get("maanden", 0)))]
 
 
 class FillCalendars(SphinxPostTransform):
@@ -64,10 +59,11 @@ class FillCalendars(SphinxPostTransform):
             return
         view = AgendaView(self)
         for node in placeholders:
-            if isinstance(node, agenda_placeholder):
-                node.replace_self(view.coming_with_feed() if node["part"] == "komend" else view.archive())
-            else:
-                node.replace_self(view.months(node["months"] or settings(self.config).calendar_months))
+            with internal_errors("de agenda", page_location(self.env, node), placeholder=node):
+                if isinstance(node, agenda_placeholder):
+                    node.replace_self(view.coming_with_feed() if node["part"] == "komend" else view.archive())
+                else:
+                    node.replace_self(view.months(node["months"] or settings(self.config).calendar_months))
 
 
 class AgendaView:
@@ -113,7 +109,8 @@ class AgendaView:
         return listing
 
     def event_line(self, event: CalendarEvent) -> list[nodes.Node]:
-        parts: list[nodes.Node] = [nodes.Text(format_span(event.when, event.until)), nodes.Text(": ")]
+        when = format_span(event.when, event.until) + season_note([event.when, event.until], event.timezone)
+        parts: list[nodes.Node] = [nodes.Text(when), nodes.Text(": ")]
         parts.append(self.domain.reference(self.builder, self.env.docname, self.domain.objects[event.id]))
         notes = []
         if event.place and event.place.city:

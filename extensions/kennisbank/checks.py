@@ -26,11 +26,12 @@ _SKIP = {"genindex.html", "search.html"}
 @dataclass(frozen=True)
 class Finding:
     path: str  # source file, relative to the project
-    line: int
-    message: str
+    line: int | None  # None: the message is about the whole file
+    message: str  # may span several lines
 
     def __str__(self) -> str:
-        return f"{self.path}:{self.line}: {self.message}"
+        where = self.path if self.line is None else f"{self.path}:{self.line}"
+        return f"{where}: {self.message}"
 
 
 def check_links(outdir: Path, docs: Path) -> list[Finding]:
@@ -110,26 +111,72 @@ def _finding(docs: Path, outdir: Path, page: str, href: str, message: str) -> Fi
     return Finding(f"{docs.name}/{source.relative_to(docs).as_posix()}", line, message)
 
 
-WARNING = re.compile(r"^(?P<path>[^\s:][^:]*):(?P<line>\d+): (?P<level>WARNING|ERROR|CRITICAL): (?P<message>.*)$")
+#: The first line of a message in Sphinx's warning log: ``[location: ]LEVEL: message``, where the
+#: location is ``path:line``, ``path:`` or ``path``. Further lines (docutils quotes the source, some
+#: messages explain over several lines) follow until the next message.
+_LEVEL = r"(?:WARNING|ERROR|CRITICAL)"
+MESSAGE = re.compile(rf"^(?:(?!{_LEVEL}: )(?P<location>\S.*?): )?(?P<level>{_LEVEL}): (?P<message>.*)$")
+_LOCATION = re.compile(r"^(?P<path>.*?)(?::(?P<line>\d*))?$")
 
 
-def sphinx_findings(log: str, root: Path) -> list[Finding]:
-    """Read Sphinx's warning log into findings with paths relative to the project."""
-    findings = []
-    for line in log.splitlines():
-        match = WARNING.match(line.strip())
-        if match:
-            path = Path(match["path"])
-            shown = (
-                path.relative_to(root).as_posix() if path.is_absolute() and path.is_relative_to(root) else match["path"]
-            )
-            findings.append(Finding(shown, int(match["line"]), match["message"]))
-        elif line.startswith("WARNING:") or line.startswith("ERROR:"):
-            findings.append(Finding("docs/conf.py", 1, line.partition(":")[2].strip()))
+def sphinx_findings(log: str, root: Path, fallback: str = "docs/conf.py") -> list[Finding]:
+    """Read Sphinx's warning log into findings with paths relative to the project.
+
+    Every message, with all its lines. One without a file is attributed to ``fallback``
+    (the configuration); one without a line number to the whole file.
+    """
+    findings: list[Finding] = []
+    path, line, lines = "", None, []
+
+    def close() -> None:
+        if lines:
+            findings.append(Finding(path, line, "\n".join(lines).rstrip()))
+
+    for text in log.splitlines():
+        match = MESSAGE.match(text)
+        if match is None:
+            if lines:  # a further line of the message before
+                lines.append(text)
+            continue
+        close()
+        path, line = fallback, None
+        if match["location"]:
+            where = _LOCATION.match(match["location"])
+            path = shown_path(where["path"], root)
+            line = int(where["line"]) if where["line"] else None
+        lines = [match["message"]]
+    close()
     return findings
+
+
+def split_crash(output: str) -> tuple[str, str]:
+    """Split what Sphinx printed when the build stopped with an exception: (the warnings, the report).
+
+    The report follows the last warning after an empty line (Sphinx's ``handle_exception``); a
+    warning may itself contain empty lines, but only before the first line of the next warning.
+    """
+    lines = output.splitlines(keepends=True)
+    last = max((i for i, text in enumerate(lines) if MESSAGE.match(text.rstrip("\r\n"))), default=None)
+    if last is None:
+        return "", output.strip("\n")
+    start = next((i for i in range(last + 1, len(lines)) if not lines[i].strip()), len(lines))
+    return "".join(lines[:start]), "".join(lines[start:]).strip("\n")
+
+
+def shown_path(path: str | Path, root: Path) -> str:
+    """A path as the contributor knows it: relative to the project where it lies inside it."""
+    shown = Path(path)
+    if shown.is_absolute() and shown.is_relative_to(root):
+        return shown.relative_to(root).as_posix()
+    return shown.as_posix()
 
 
 def annotation(finding: Finding) -> str:
     """A GitHub Actions workflow command, so the message shows on the pull request's diff."""
-    message = finding.message.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
-    return f"::error file={finding.path},line={finding.line}::{message}"
+    where = f"file={finding.path}" if finding.line is None else f"file={finding.path},line={finding.line}"
+    return f"::error {where}::{escape(finding.message)}"
+
+
+def escape(message: str) -> str:
+    """Escape a message for a GitHub Actions workflow command (several lines stay several lines)."""
+    return message.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")

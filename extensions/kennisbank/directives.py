@@ -12,20 +12,18 @@ from sphinx.util.docutils import SphinxDirective
 
 from . import render
 from .events import event_problems
+from .failures import internal_errors
 from .model import KBObject
-from .nodes import overview_placeholder, related_placeholder
+from .nodes import Placeholder, overview_placeholder, related_placeholder
 from .privacy import person_problems
 from .schema import TYPES, ObjectType
+from .sourcelines import FieldLines, field_lines, line_in
 from .values import FieldError, check_slug, parse_value
 
 logger = logging.getLogger(__name__)
 
 
-def _no_problems(fields) -> list:
-    return []
-
-
-#: Checks across the fields of one object: (message, field to leave out).
+#: Checks across the fields of one object.
 CROSS_CHECKS = {"evenement": event_problems, "persoon": person_problems}
 
 
@@ -38,13 +36,57 @@ class AnyFieldName(dict):
 
 
 class KBDirective(SphinxDirective):
-    """Base of our directives: Dutch warnings at the directive's line, typed fields."""
+    """Base of our directives: Dutch warnings at the line they are about, typed fields."""
 
-    def warn(self, message: str, *args) -> None:
-        logger.warning(message, *args, location=self.get_location(), type="kennisbank", subtype="invoer")
+    def run(self) -> list[nodes.Node]:
+        with internal_errors(
+            f"de opdracht '{self.name}'", self.get_location(), self.arguments[0] if self.arguments else ""
+        ):
+            return self.make()
+        return []  # reported: the page is built without this part
+
+    def make(self) -> list[nodes.Node]:
+        raise NotImplementedError
+
+    def placed(self, node: Placeholder) -> Placeholder:
+        """A placeholder that knows its line, so that a failure to fill it can be located."""
+        self.set_source_info(node)
+        return node
+
+    def warn(self, message: str, *args, line: int | None = None) -> None:
+        source, own_line = self.get_source_info()
+        location = f"{source}:{line or own_line}" if source else self.get_location()
+        logger.warning(message, *args, location=location, type="kennisbank", subtype="invoer")
+
+    @property
+    def field_lines(self) -> FieldLines:
+        """Where each option stands in the source (read again from the directive's text)."""
+        return field_lines(self.block_text or "", self.lineno)
+
+    def line_of(self, name: str, item: int | None = None) -> int:
+        return line_in(self.field_lines, name, self.lineno, item)
+
+    def warn_unread_fields(self, where: str) -> None:
+        """MyST drops the whole field block when it cannot read one value (an unclosed quote).
+
+        It says so in English; we name the line and the fix in Dutch.
+        """
+        unread = {name: lines for name, lines in self.field_lines.items() if name not in self.options}
+        if not unread:
+            return
+        suspects = [lines[0] for lines in unread.values() if _starts_oddly(self.block_text, lines[0] - self.lineno)]
+        line = min(suspects or [lines[0] for lines in unread.values()])
+        self.warn(
+            "%s: de velden konden niet worden gelezen (%s). Begint een waarde met een aanhalingsteken (\" of ') "
+            "of met > of |, zet dan de hele waarde tussen aanhalingstekens of laat dat teken weg",
+            where,
+            ", ".join(sorted(unread)),
+            line=line,
+        )
 
     def read_fields(self, spec: ObjectType, where: str) -> dict:
         """Parse the options as ``spec``'s fields; report unknown, malformed and missing ones."""
+        self.warn_unread_fields(where)
         fields = {}
         for name, raw in self.options.items():
             field = spec.field(name)
@@ -57,12 +99,13 @@ class KBDirective(SphinxDirective):
                     name,
                     hint,
                     ", ".join(spec.field_names),
+                    line=self.line_of(name),
                 )
                 continue
             try:
                 fields[name] = parse_value(field, raw or "")
             except FieldError as error:
-                self.warn("%s, veld '%s': %s", where, name, error)
+                self.warn("%s, veld '%s': %s", where, name, error, line=self.line_of(name))
         for field in spec.fields:
             if field.required and field.name not in self.options:
                 example = f" (bijvoorbeeld '{field.name}: {field.example}')" if field.example else ""
@@ -85,7 +128,7 @@ class ObjectDirective(KBDirective):
     def spec(self) -> ObjectType:
         return TYPES[self.name.rpartition(":")[2]]
 
-    def run(self) -> list[nodes.Node]:
+    def make(self) -> list[nodes.Node]:
         spec = self.spec
         obj_id = self.arguments[0]
         try:
@@ -97,7 +140,7 @@ class ObjectDirective(KBDirective):
         # title is filled in once the page is read (see references.py).
         explicit_title = fields.pop(spec.title_field, None)
         title = explicit_title or ""
-        obj = KBObject(spec.name, obj_id, title, self.env.docname, self.lineno, fields)
+        obj = KBObject(spec.name, obj_id, title, self.env.docname, self.lineno, fields, self.field_lines)
         registered = self.env.domains["kb"].note_object(obj)
 
         container = nodes.container(classes=["kb-object", f"kb-{spec.name}"], kb_object=obj_id)
@@ -114,7 +157,7 @@ class ObjectDirective(KBDirective):
             self.state.nested_parse(self.content, self.content_offset, container)
         if not registered:  # a duplicate id, already reported: no anchor, no backlinks
             return [container]
-        container += related_placeholder(object_id=obj_id, own_section=not explicit_title)
+        container += self.placed(related_placeholder(object_id=obj_id, own_section=not explicit_title))
         target = nodes.target("", "", ids=[obj.anchor])
         self.set_source_info(target)
         return [target, container]
@@ -123,9 +166,12 @@ class ObjectDirective(KBDirective):
         spec = self.spec
         where = f"{spec.label} '{obj_id}'"
         fields = self.read_fields(spec, where)
-        for message, leave_out in CROSS_CHECKS.get(spec.name, _no_problems)(fields):
-            self.warn("%s: %s", where, message)
-            fields.pop(leave_out, None)
+        check = CROSS_CHECKS.get(spec.name)
+        for problem in check(fields) if check else ():
+            line = self.line_of(problem.field)
+            self.warn("%s, veld '%s': %s", where, problem.field, problem.message, line=line)
+            if problem.drop:
+                fields.pop(problem.field, None)
         return fields
 
 
@@ -135,18 +181,26 @@ class OverviewDirective(KBDirective):
     required_arguments = 1
     option_spec = {"alleen-bestuursprioriteiten": directives.flag}
 
-    def run(self) -> list[nodes.Node]:
+    def make(self) -> list[nodes.Node]:
         kind = self.arguments[0]
         if kind not in TYPES:
             self.warn("Overzicht: onbekend type '%s'; kies uit %s", kind, ", ".join(TYPES))
             return []
         self.env.domains["kb"].note_overview(self.env.docname, kind)
-        node = overview_placeholder(kind=kind, priorities_only="alleen-bestuursprioriteiten" in self.options)
-        self.set_source_info(node)
-        return [node]
+        only_priorities = "alleen-bestuursprioriteiten" in self.options
+        return [self.placed(overview_placeholder(kind=kind, priorities_only=only_priorities))]
 
 
 def setup(app: Sphinx) -> None:
     for kind in TYPES:
         app.add_directive(kind, ObjectDirective)
     app.add_directive("overzicht", OverviewDirective)
+
+
+def _starts_oddly(block_text: str, index: int) -> bool:
+    """Whether the value on line ``index`` of the block starts with a character MyST reads as syntax."""
+    lines = block_text.splitlines()
+    if not 0 <= index < len(lines):
+        return False
+    value = lines[index].strip().lstrip(":").split(":", 1)[-1].strip()
+    return value[:1] in ("'", '"', ">", "|") and value not in (">", "|")

@@ -16,8 +16,10 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 from .config import settings
 from .dates import format_span
 from .directives import KBDirective
+from .failures import internal_errors, page_location
 from .listings import Membership, networks_by_expertise, of_kind, organisation_directory, people_directory
 from .model import KBObject
+from .nodes import directory_placeholder
 from .render import joined, labeled_group, url_nodes
 
 #: Each directory, with the object types whose facts it shows (its page is rewritten when they change).
@@ -30,14 +32,10 @@ DIRECTORIES = {
 NETWORK_COLUMNS = ("Netwerk", "Status", "Coördinatie", "Bijeenkomsten", "Omvang", "Contact")
 
 
-class directory_placeholder(nodes.General, nodes.Element):
-    """Which directory (``name``) goes here."""
-
-
 class DirectoryDirective(KBDirective):
     required_arguments = 1
 
-    def run(self) -> list[nodes.Node]:
+    def make(self) -> list[nodes.Node]:
         name = self.arguments[0]
         if name not in DIRECTORIES:
             self.warn(
@@ -49,7 +47,7 @@ class DirectoryDirective(KBDirective):
         domain = self.env.domains["kb"]
         for kind in DIRECTORIES[name]:
             domain.note_overview(self.env.docname, kind)
-        return [directory_placeholder(name=name)]
+        return [self.placed(directory_placeholder(name=name))]
 
 
 class FillDirectories(SphinxPostTransform):
@@ -63,10 +61,11 @@ class FillDirectories(SphinxPostTransform):
             "personen": self.render_personen,
         }
         for node in list(self.document.findall(directory_placeholder)):
-            render = renderers[node["name"]]
-            box = nodes.container(classes=["kb-gids", f"kb-gids-{node['name']}", "kb-filterbaar"])
-            box.extend(render())
-            node.replace_self(box)
+            with internal_errors(f"de gids '{node['name']}'", page_location(self.env, node), placeholder=node):
+                render = renderers[node["name"]]
+                box = nodes.container(classes=["kb-gids", f"kb-gids-{node['name']}", "kb-filterbaar"])
+                box.extend(render())
+                node.replace_self(box)
 
     @property
     def objects(self) -> dict[str, KBObject]:
@@ -148,9 +147,7 @@ class FillDirectories(SphinxPostTransform):
                 details += _item(
                     [
                         nodes.Text("Evenementen: "),
-                        *joined(
-                            [[self.link(e), nodes.Text(f" ({format_span(e.fields['start'])})")] for e in entry.events]
-                        ),
+                        *joined([self.event_with_date(e) for e in entry.events]),
                     ]
                 )
             item = nodes.list_item("", head, classes=["kb-filter-item"])
@@ -158,6 +155,10 @@ class FillDirectories(SphinxPostTransform):
                 item += details
             listing += item
         return [listing]
+
+    def event_with_date(self, event: KBObject) -> list[nodes.Node]:
+        start = event.fields.get("start")  # left out if it was invalid: reported
+        return [self.link(event), *([nodes.Text(f" ({format_span(start)})")] if start else [])]
 
     # -- people --------------------------------------------------------------
 

@@ -35,7 +35,26 @@ class ObjectRole(XRefRole):
     def __call__(self, name, rawtext, text, lineno, inliner, options=None, content=()):
         if ":" not in name:
             name = f"{KnowledgeBaseDomain.name}:{name}"
+        lineno += lines_before(getattr(inliner, "parent", None))
         return super().__call__(name, rawtext, text, lineno, inliner, options or {}, content)
+
+
+def lines_before(parent: nodes.Node | None) -> int:
+    """How many lines of its paragraph come before a role that is being parsed.
+
+    A parser passes a role the line where its paragraph starts. MyST builds the
+    paragraph as it goes and writes each soft line break as a text node "\\n" and
+    each hard one as a raw HTML "<br />" (plus one for LaTeX), so the breaks
+    already in the paragraph tell on which of its lines the role stands.
+    """
+    block = parent
+    while isinstance(block, nodes.Inline):
+        block = block.parent
+    if not isinstance(block, nodes.TextElement):
+        return 0
+    soft = sum(text.count("\n") for text in block.findall(nodes.Text) if not isinstance(text.parent, nodes.raw))
+    hard = sum(1 for raw in block.findall(nodes.raw) if raw.get("format") == "html" and "<br" in raw.astext())
+    return soft + hard
 
 
 class KnowledgeBaseDomain(Domain):
@@ -46,11 +65,12 @@ class KnowledgeBaseDomain(Domain):
     initial_data: dict[str, Any] = {
         "objects": {},  # id -> KBObject
         "mentions": {},  # docname -> tuple[Mention, ...]
+        "other_mentions": {},  # docname -> mentions on pages that give no backlinks (the guide)
         "overviews": {},  # docname -> frozenset of listed kinds
         "packs": {},  # docname -> BoardPack
         "signatures": {},  # docname -> digest of its generated content, see freshness.py
     }
-    data_version = 1
+    data_version = 2
 
     def __init__(self, env: BuildEnvironment) -> None:
         super().__init__(env)
@@ -116,9 +136,15 @@ class KnowledgeBaseDomain(Domain):
         self.objects[obj_id] = replace(self.objects[obj_id], title=title)
         self._changed()
 
-    def note_mentions(self, docname: str, mentions: Iterable[Mention]) -> None:
-        self.mentions[docname] = tuple(mentions)
+    def note_mentions(self, docname: str, mentions: Iterable[Mention], backlinks: bool = True) -> None:
+        """The objects a page mentions; only with ``backlinks`` do they list the page under "Genoemd op"."""
+        self.mentions[docname] = tuple(mentions) if backlinks else ()
+        self.data["other_mentions"][docname] = () if backlinks else tuple(mentions)
         self._changed()
+
+    def all_mentions(self, docname: str) -> tuple[Mention, ...]:
+        """Every object the page mentions, whether or not that counts as a backlink."""
+        return (*self.mentions.get(docname, ()), *self.data["other_mentions"].get(docname, ()))
 
     @property
     def packs(self) -> dict[str, BoardPack]:
@@ -134,6 +160,7 @@ class KnowledgeBaseDomain(Domain):
         for obj_id in [i for i, o in self.objects.items() if o.docname == docname]:
             del self.objects[obj_id]
         self.mentions.pop(docname, None)
+        self.data["other_mentions"].pop(docname, None)
         self.overviews.pop(docname, None)
         self.packs.pop(docname, None)
         self._changed()
@@ -143,7 +170,7 @@ class KnowledgeBaseDomain(Domain):
         for obj in otherdata["objects"].values():
             if obj.docname in docnames:
                 self.note_object(obj)
-        for key in ("mentions", "overviews", "packs"):
+        for key in ("mentions", "other_mentions", "overviews", "packs"):
             for docname, value in otherdata[key].items():
                 if docname in docnames:
                     self.data[key][docname] = value

@@ -12,10 +12,13 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from zoneinfo import ZoneInfo
 
-from .model import KBObject, MissingLink, Url, When
+from .localtime import exists, gap_message
+from .model import FieldProblem, KBObject, MissingLink, Url, When
 
 DEFAULT_TIMEZONE = "Europe/Amsterdam"
 _PLACE_FIELDS = ("locatie", "adres", "postcode", "plaats")
+#: Fields whose time of day is read in the event's time zone.
+_CLOCK_FIELDS = ("start", "eind", "verplaatst-naar", "aanmelden-tot")
 
 
 @dataclass(frozen=True)
@@ -46,7 +49,7 @@ class CalendarEvent:
     place: Place | None
     online: Url | None
     mode: str | None  # ter plaatse, online or hybride
-    organiser: str  # object id
+    organiser: str  # object id; empty if the field was left out
     related: tuple[str, ...]  # ids of the themes, programmes and networks it belongs to
     registration: Url | None = None
     deadline: When | None = None
@@ -111,33 +114,45 @@ def attendance_mode(fields: Mapping[str, object]) -> str | None:
     return "ter plaatse" if has_place else None
 
 
-def event_problems(fields: Mapping[str, object]) -> list[tuple[str, str]]:
-    """Contradictions between an event's fields: (message, field to leave out)."""
-    problems = []
+def event_problems(fields: Mapping[str, object]) -> list[FieldProblem]:
+    """Contradictions between an event's fields, each reported at the field it is about."""
+    problems = [*_clock_problems(fields)]
     start, end = fields.get("start"), fields.get("eind")
+    if any(p.field == "start" for p in problems):
+        start = None
     if isinstance(start, When) and isinstance(end, When):
         if end < start:
-            problems.append(("het einde ligt vóór het begin", "eind"))
+            problems.append(FieldProblem("het einde ligt vóór het begin", "eind", drop=True))
         elif start.has_time != end.has_time:
-            problems.append(("geef begin en einde allebei met tijd, of allebei zonder", "eind"))
+            problems.append(FieldProblem("geef begin en einde allebei met tijd, of allebei zonder", "eind", drop=True))
     deadline = fields.get("aanmelden-tot")
     if isinstance(start, When) and isinstance(deadline, When) and deadline.value > start.value:
-        problems.append(("de aanmeldtermijn ('aanmelden-tot') sluit pas na het begin", "aanmelden-tot"))
+        message = "de aanmeldtermijn ('aanmelden-tot') sluit pas na het begin"
+        problems.append(FieldProblem(message, "aanmelden-tot", drop=True))
     if fields.get("deelname") in ("online", "hybride") and "online" not in fields:
-        problems.append(
-            (
-                f"een {fields['deelname']} evenement heeft een link nodig in het veld 'online' (of 'online: volgt')",
-                "",
-            )
-        )
+        message = f"een {fields['deelname']} evenement heeft een link nodig in het veld 'online' (of 'online: volgt')"
+        problems.append(FieldProblem(message, "deelname"))
     status, moved_to = fields.get("status"), fields.get("verplaatst-naar")
     if status == "verplaatst" and moved_to is None:
-        problems.append(("een verplaatst evenement heeft een nieuwe datum nodig in 'verplaatst-naar'", ""))
+        message = "een verplaatst evenement heeft een nieuwe datum nodig in 'verplaatst-naar'"
+        problems.append(FieldProblem(message, "status"))
     if moved_to is not None and status != "verplaatst":
-        problems.append(("'verplaatst-naar' hoort bij 'status: verplaatst'", "verplaatst-naar"))
+        message = "'verplaatst-naar' hoort bij 'status: verplaatst'"
+        problems.append(FieldProblem(message, "verplaatst-naar", drop=True))
     if isinstance(start, When) and isinstance(moved_to, When) and moved_to.has_time != start.has_time:
-        problems.append(("geef de nieuwe datum net als het begin met of zonder tijd", "verplaatst-naar"))
+        message = "geef de nieuwe datum net als het begin met of zonder tijd"
+        problems.append(FieldProblem(message, "verplaatst-naar", drop=True))
     return problems
+
+
+def _clock_problems(fields: Mapping[str, object]) -> list[FieldProblem]:
+    """Local times skipped when the clock jumps forward cannot be published."""
+    zone = str(fields.get("tijdzone", DEFAULT_TIMEZONE))
+    return [
+        FieldProblem(gap_message(value.value, zone), name, drop=True)
+        for name in _CLOCK_FIELDS
+        if isinstance(value := fields.get(name), When) and value.has_time and not exists(value.value, zone)
+    ]
 
 
 def calendar_event(obj: KBObject) -> CalendarEvent:
@@ -150,7 +165,8 @@ def calendar_event(obj: KBObject) -> CalendarEvent:
         if until is not None:  # keep the duration
             until = When(when.value + (until.value - moved_from.value), until.precision)
     place = Place(*(str(f.get(name, "")) for name in _PLACE_FIELDS)) if any(n in f for n in _PLACE_FIELDS) else None
-    related = (*f.get("thema", ()), *f.get("programma", ()), *f.get("netwerk", ()), f["organisator"])
+    organiser = str(f.get("organisator", ""))  # may be left out as invalid: reported
+    related = (*f.get("thema", ()), *f.get("programma", ()), *f.get("netwerk", ()), *([organiser] if organiser else []))
     return CalendarEvent(
         id=obj.id,
         title=obj.title,
@@ -168,7 +184,7 @@ def calendar_event(obj: KBObject) -> CalendarEvent:
         place=place,
         online=f.get("online"),
         mode=attendance_mode(f),
-        organiser=f["organisator"],
+        organiser=organiser,
         related=tuple(dict.fromkeys(related)),
         registration=f.get("aanmelden"),
         deadline=f.get("aanmelden-tot"),

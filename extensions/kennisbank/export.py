@@ -24,13 +24,19 @@ def export_document(
     objects: Mapping[str, KBObject], url_of: Callable[[KBObject], str], name: str, base_url: str
 ) -> dict:
     kinds = list(TYPES)
-    ordered = sorted(objects.values(), key=lambda o: (kinds.index(o.kind), o.id))
+    # An object that lacks a required field (the build reported it) waits until it is
+    # complete: the published data always meets its schema.
+    ordered = sorted((o for o in objects.values() if is_complete(o)), key=lambda o: (kinds.index(o.kind), o.id))
     return {
         "$schema": f"{base_url.rstrip('/')}/{SCHEMA_FILE}",
         "naam": name,
         "bron": base_url,
         "objecten": [_object(o, objects, url_of(o)) for o in ordered],
     }
+
+
+def is_complete(obj: KBObject) -> bool:
+    return all(f.name in obj.fields for f in TYPES[obj.kind].fields if f.required)
 
 
 def _object(obj: KBObject, objects: Mapping[str, KBObject], url: str) -> dict:

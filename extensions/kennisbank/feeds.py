@@ -8,7 +8,9 @@ beside the pages) and through ``html_baseurl`` in other outputs, such as PDF.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import hashlib
+import importlib.metadata
 import json
 import pickle
 import posixpath
@@ -23,8 +25,10 @@ from sphinx.util.osutil import relative_uri
 
 from .config import settings, stamp
 from .events import CalendarEvent, calendar_event
+from .failures import guarded, internal_errors, page_location
 from .ics import EventContext, Feed, write_feed
 from .jsonld import event_data, script_json
+from .model import KBObject
 from .schema import TYPES
 
 logger = logging.getLogger(__name__)
@@ -32,6 +36,8 @@ logger = logging.getLogger(__name__)
 #: Builders that write the feeds next to their pages.
 FEED_BUILDERS = ("html", "dirhtml")
 SITE_FEED = "agenda.ics"
+#: The libraries whose output the feed caches hold: an upgrade of one invalidates them.
+WRITER_LIBRARIES = ("icalendar", "babel", "tzdata")
 #: Object types that get an agenda section and a feed of their own.
 AGENDA_KINDS = ("thema", "programma", "netwerk")
 
@@ -65,6 +71,7 @@ def context_of(app: Sphinx, event: CalendarEvent) -> EventContext:
     )
 
 
+@guarded("het schrijven van de agenda-feeds")
 def write_feeds(app: Sphinx, exception: Exception | None) -> None:
     """Write agenda.ics, one feed per theme, programme and network, one per event.
 
@@ -86,11 +93,12 @@ def write_feeds(app: Sphinx, exception: Exception | None) -> None:
     timestamp = stamp(Path(app.srcdir), config.today())
     refresh = dt.timedelta(hours=config.feed_refresh_hours)
     base = app.config.html_baseurl.rstrip("/")
+    version = writer_version()
     cache_file = Path(app.doctreedir, "kennisbank-feeds.json")
-    previous = json.loads(cache_file.read_text(encoding="utf-8")) if cache_file.exists() else {}
+    previous, written_before = _load_cache(cache_file, version, json.loads)
     digests: dict[str, str] = {}
     blocks_file = Path(app.doctreedir, "kennisbank-vevents.pickle")
-    blocks: dict[str, bytes] = pickle.loads(blocks_file.read_bytes()) if blocks_file.exists() else {}
+    blocks, _ = _load_cache(blocks_file, version, pickle.loads)
 
     def write(path: str, name: str, description: str, selection) -> None:
         feed = Feed(name, f"{base}/{path}", description, refresh, timestamp)
@@ -115,11 +123,48 @@ def write_feeds(app: Sphinx, exception: Exception | None) -> None:
             write(feed_path(obj.kind, obj.id), f"{obj.title} ({project})", description, related.get(obj.id, []))
     for event, context in entries:
         write(feed_path("evenement", event.id), event.title, event.summary or event.title, [(event, context)])
-    for path in previous.keys() - digests.keys():  # the event or topic is gone: so is its feed
+    for path in written_before - digests.keys():  # the event or topic is gone: so is its feed
         Path(app.outdir, path).unlink(missing_ok=True)
-    cache_file.write_text(json.dumps(digests, sort_keys=True), encoding="utf-8")
+    cache_file.write_text(json.dumps({"version": version, "data": digests}, sort_keys=True), encoding="utf-8")
     # Old versions of edited events pile up; start afresh once they outnumber the events.
-    blocks_file.write_bytes(pickle.dumps(blocks if len(blocks) <= 2 * len(entries) + 100 else {}))
+    kept = blocks if len(blocks) <= 2 * len(entries) + 100 else {}
+    blocks_file.write_bytes(pickle.dumps({"version": version, "data": kept}))
+
+
+@functools.cache
+def writer_version(package: Path = Path(__file__).parent, libraries: tuple[str, ...] = WRITER_LIBRARIES) -> str:
+    """Our code and the libraries that write the feeds, as one digest.
+
+    The feed caches are only valid for the code that filled them: after a change
+    to the extension or an upgrade of icalendar, babel or the time zone data,
+    every feed is written again.
+    """
+    digest = hashlib.sha256()
+    for path in sorted(package.rglob("*.py")):
+        digest.update(path.read_bytes())
+    for library in libraries:
+        try:
+            digest.update(f"{library} {importlib.metadata.version(library)}".encode())
+        except importlib.metadata.PackageNotFoundError:
+            digest.update(f"{library} -".encode())
+    return digest.hexdigest()
+
+
+def _load_cache(path: Path, version: str, loads) -> tuple[dict, set[str]]:
+    """The cache if this version of the code wrote it (else empty), and all its keys.
+
+    The keys of an outdated cache still say which feeds were written last time,
+    so that the feeds of removed events are deleted across an upgrade too.
+    """
+    try:
+        stored = loads(path.read_bytes())
+    except (OSError, ValueError, pickle.UnpicklingError, EOFError):
+        return {}, set()
+    if not isinstance(stored, dict):
+        return {}, set()
+    data = stored.get("data", {})
+    keys = set(data) if isinstance(data, dict) else set()
+    return (data if stored.get("version") == version else {}), keys
 
 
 class AddToCalendar(SphinxPostTransform):
@@ -129,31 +174,37 @@ class AddToCalendar(SphinxPostTransform):
 
     def run(self, **kwargs) -> None:
         domain = self.env.domains["kb"]
-        builder = self.env._app.builder
         for container in list(self.document.findall(nodes.container)):
             obj = domain.objects.get(container.get("kb_object", ""))
             if obj is None or obj.kind != "evenement":
                 continue
-            event = calendar_event(obj) if "start" in obj.fields else None  # no start: reported
-            if event is None or not event.precise:
-                note = "Deze bijeenkomst staat nog niet in de agenda-feeds: de precieze datum is niet bekend."
-                container.insert(_after_facts(container), nodes.paragraph(note, note, classes=["kb-niet-in-feed"]))
-                continue
-            extras: list[nodes.Node] = []
-            link = feed_link(builder, self.env.docname, feed_path("evenement", obj.id))
-            if link:
-                button = nodes.reference(
-                    "", "Zet in je agenda", refuri=link, classes=["kb-ics-knop", "sd-btn", "sd-btn-primary"]
-                )
-                extras.append(nodes.paragraph("", "", button, classes=["kb-ics"]))
-            if builder.name in FEED_BUILDERS and self.config.html_baseurl:
-                organiser = domain.objects.get(event.organiser)
-                organiser_url = page_url(builder, organiser.docname, organiser.anchor) if organiser else ""
-                data = event_data(event, context_of(self.env._app, event), organiser_url)
+            with internal_errors("'Zet in uw agenda'", page_location(self.env, container), obj.id):
+                self.add_calendar_links(container, obj)
+
+    def add_calendar_links(self, container: nodes.container, obj: KBObject) -> None:
+        domain = self.env.domains["kb"]
+        builder = self.env._app.builder
+        event = calendar_event(obj) if "start" in obj.fields else None  # no start: reported
+        if event is None or not event.precise:
+            note = "Deze bijeenkomst staat nog niet in de agenda-feeds: de precieze datum is niet bekend."
+            container.insert(_after_facts(container), nodes.paragraph(note, note, classes=["kb-niet-in-feed"]))
+            return
+        extras: list[nodes.Node] = []
+        link = feed_link(builder, self.env.docname, feed_path("evenement", obj.id))
+        if link:
+            button = nodes.reference(
+                "", "Zet in je agenda", refuri=link, classes=["kb-ics-knop", "sd-btn", "sd-btn-primary"]
+            )
+            extras.append(nodes.paragraph("", "", button, classes=["kb-ics"]))
+        if builder.name in FEED_BUILDERS and self.config.html_baseurl:
+            organiser = domain.objects.get(event.organiser)
+            organiser_url = page_url(builder, organiser.docname, organiser.anchor) if organiser else ""
+            data = event_data(event, context_of(self.env._app, event), organiser_url)
+            if data is not None:
                 script = f'<script type="application/ld+json">\n{script_json(data)}\n</script>\n'
                 extras.append(nodes.raw("", script, format="html"))
-            position = _after_facts(container)
-            container[position:position] = extras
+        position = _after_facts(container)
+        container[position:position] = extras
 
 
 def _after_facts(container: nodes.container) -> int:

@@ -18,7 +18,7 @@ HEADERS = ("Veld", "Betekenis", "Wat u invult", "Verplicht", "Voorbeeld")
 class FieldTableDirective(KBDirective):
     required_arguments = 1
 
-    def run(self) -> list[nodes.Node]:
+    def make(self) -> list[nodes.Node]:
         spec = TYPES.get(self.arguments[0]) or (PACK if self.arguments[0] == PACK.name else None)
         if spec is None:
             self.warn(

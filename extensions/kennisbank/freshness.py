@@ -8,7 +8,8 @@ pages whose digest changed; unchanged pages are left alone.
 Sphinx itself leaves two things stale that we fix here too: the navigation
 (every page shows the site's table of contents and its neighbours, which
 change when a page is added, removed or retitled), and the output files of
-removed pages, which it never deletes.
+removed pages, which it never deletes: the page itself and the copy of its
+source under ``_sources`` (``html_copy_source``).
 """
 
 from __future__ import annotations
@@ -21,11 +22,13 @@ from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
 
 from .config import settings
+from .failures import guarded
 from .feeds import AGENDA_KINDS
 from .model import KBObject
 from .relations import relations_of
 
 
+@guarded("het bepalen welke pagina's opnieuw moeten", default=[])
 def pages_to_rewrite(app: Sphinx, env: BuildEnvironment) -> list[str]:
     domain = env.domains["kb"]
     old: dict[str, str] = domain.data["signatures"]
@@ -56,7 +59,8 @@ class _Inputs:
             pages = [(d, self.env.titles[d].astext()) for d in links.pages if d in self.env.titles]
             fields = [self.target(rel.target) for rel in relations_of(obj)]
             parts.append((obj.id, related, pages, fields))
-        for mention in self.domain.mentions.get(docname, ()):
+        # Also the mentions that are no backlinks: the page still links to them.
+        for mention in self.domain.all_mentions(docname):
             parts.append(("mention", self.target(mention.target)))
         overviews = sorted(self.domain.overviews.get(docname, ()))
         for kind in overviews:
@@ -81,18 +85,31 @@ def _navigation_digest(env: BuildEnvironment) -> str:
     return hashlib.sha256(repr((tree, titles)).encode()).hexdigest()
 
 
+@guarded("het bijhouden van verwijderde pagina's", default=[])
 def note_removed_pages(app: Sphinx, env: BuildEnvironment, added, changed, removed) -> list[str]:
     env.domains["kb"].removed_docs = set(removed)
     return []
 
 
+@guarded("het opruimen van verwijderde pagina's")
 def delete_removed_output(app: Sphinx, exception: Exception | None) -> None:
-    """Delete the pages Sphinx wrote for documents that no longer exist."""
+    """Delete the pages Sphinx wrote for documents that no longer exist, and their sources."""
     builder = app.builder
     if exception is not None or not hasattr(builder, "get_outfilename"):
         return
     for docname in sorted(app.env.domains["kb"].removed_docs):
         Path(builder.get_outfilename(docname)).unlink(missing_ok=True)
+        for name in _copied_source_names(app, docname):
+            Path(builder.outdir, "_sources", name).unlink(missing_ok=True)
+
+
+def _copied_source_names(app: Sphinx, docname: str) -> list[str]:
+    """Where the HTML builder may have copied a document's source, as Sphinx names it.
+
+    The source file is gone, so its suffix is unknown: try each source suffix.
+    """
+    link_suffix = app.config.html_sourcelink_suffix
+    return [docname + suffix + ("" if suffix == link_suffix else link_suffix) for suffix in app.config.source_suffix]
 
 
 def _public(obj: KBObject) -> tuple:

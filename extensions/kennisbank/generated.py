@@ -11,6 +11,7 @@ from sphinx.application import Sphinx
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
 from .calendar_views import AgendaView
+from .failures import internal_errors, page_location
 from .feeds import AGENDA_KINDS
 from .model import KBObject
 from .nodes import overview_placeholder, related_placeholder
@@ -32,9 +33,12 @@ class FillGeneratedSections(SphinxPostTransform):
     def run(self, **kwargs) -> None:
         self._agenda: AgendaView | None = None
         for placeholder in list(self.document.findall(related_placeholder)):
-            self.fill_related(placeholder)
+            where = page_location(self.env, placeholder)
+            with internal_errors("de sectie Gerelateerd", where, placeholder["object_id"], placeholder):
+                self.fill_related(placeholder)
         for placeholder in list(self.document.findall(overview_placeholder)):
-            placeholder.replace_self(self.overview(placeholder["kind"], placeholder["priorities_only"]))
+            with internal_errors("een overzicht", page_location(self.env, placeholder), placeholder=placeholder):
+                placeholder.replace_self(self.overview(placeholder["kind"], placeholder["priorities_only"]))
 
     # -- Gerelateerd -------------------------------------------------------
 

@@ -7,13 +7,15 @@ in: stable UIDs, reproducible DTSTAMPs, time zones, and status.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import hashlib
 from dataclasses import dataclass
 
-from icalendar import Calendar, Event, Timezone, vDuration, vUri
+from icalendar import Calendar, Event, vDuration, vText, vUri
 
 from .dates import format_span
 from .events import CalendarEvent, is_missing
+from .vtimezone import timezone_component
 
 PRODID = "-//Vereniging van Zuid-Hollandse Gemeenten//Kennisbank//NL"
 
@@ -57,10 +59,12 @@ def write_feed(
     cal.add("version", "2.0")
     cal.add("calscale", "GREGORIAN")
     cal.add("method", "PUBLISH")
-    cal.add("name", feed.name)
-    cal.add("x-wr-calname", feed.name)
+    # icalendar escapes TEXT only for the properties it knows; NAME (RFC 7986) and the
+    # X-WR- names are TEXT too, so a title with a comma or semicolon is escaped explicitly.
+    cal.add("name", vText(feed.name))
+    cal.add("x-wr-calname", vText(feed.name))
     cal.add("description", feed.description)
-    cal.add("x-wr-caldesc", feed.description)
+    cal.add("x-wr-caldesc", vText(feed.description))
     cal.add("url", vUri(feed.url), parameters={"VALUE": "URI"})
     cal.add("refresh-interval", feed.refresh, parameters={"VALUE": "DURATION"})
     cal.add("x-published-ttl", vDuration(feed.refresh))  # Outlook's name for the refresh interval
@@ -69,11 +73,17 @@ def write_feed(
         years = [e.first_day.year for e, _ in precise]
         first, last = dt.date(min(years) - 1, 1, 1), dt.date(max(years) + 2, 1, 1)
         for tzid in sorted({e.timezone for e, _ in precise if not e.all_day}):
-            cal.add_component(Timezone.from_tzid(tzid, first_date=first, last_date=last))
+            cal.add_component(_timezone(tzid, first, last))
     cache = {} if blocks is None else blocks
     body = b"".join(_vevent_bytes(event, context, feed.stamp, uid_domain, cache) for event, context in precise)
     head, end = cal.to_ical().rsplit(b"END:VCALENDAR", 1)
     return head + body + b"END:VCALENDAR" + end
+
+
+@functools.lru_cache(maxsize=64)
+def _timezone(tzid: str, first: dt.date, last: dt.date):
+    # Every event feed of the same years holds the same VTIMEZONE: compute it once.
+    return timezone_component(tzid, first, last)
 
 
 def _vevent_bytes(event, context, stamp, uid_domain, cache: dict[str, bytes]) -> bytes:
@@ -119,7 +129,8 @@ def _description(event: CalendarEvent, context: EventContext) -> str:
         lines.insert(0, "GEANNULEERD.")
     if event.moved_from is not None:
         lines.insert(0, f"Verplaatst; oorspronkelijk gepland op {format_span(event.moved_from)}.")
-    lines.append(f"Organisator: {context.organiser}")
+    if context.organiser:
+        lines.append(f"Organisator: {context.organiser}")
     if event.registration and not is_missing(event.registration):
         lines.append(f"Aanmelden: {event.registration}")
     lines.append(f"Meer informatie: {context.url}")

@@ -24,16 +24,27 @@ _MODE = {
 }
 
 
-def event_data(event: CalendarEvent, context: EventContext, organiser_url: str) -> dict:
+def event_data(event: CalendarEvent, context: EventContext, organiser_url: str) -> dict | None:
+    """The schema.org Event, or None while its place is not known.
+
+    schema.org requires ``location`` for an Event; rather than publish an invalid
+    one, an event without a place or an online link gets no structured data
+    until one is filled in.
+    """
+    locations = _locations(event)
+    if not locations:
+        return None
     data: dict = {
         "@context": "https://schema.org",
         "@type": "Event",
         "name": event.title,
         "startDate": event.start().isoformat(),
         "eventStatus": _STATUS[event.status],
-        "organizer": {"@type": "Organization", "name": context.organiser, "url": organiser_url},
+        "location": locations[0] if len(locations) == 1 else locations,
         "url": context.url,
     }
+    if context.organiser:
+        data["organizer"] = {"@type": "Organization", "name": context.organiser, "url": organiser_url}
     end = event.end()
     if end is not None:
         # schema.org names the last day of an all-day event; iCalendar the day after.
@@ -45,6 +56,10 @@ def event_data(event: CalendarEvent, context: EventContext, organiser_url: str) 
         data["previousStartDate"] = event.instant(event.moved_from).isoformat()
     if event.mode:
         data["eventAttendanceMode"] = _MODE[event.mode]
+    return data
+
+
+def _locations(event: CalendarEvent) -> list[dict]:
     locations = []
     if event.place:
         address = {
@@ -59,9 +74,7 @@ def event_data(event: CalendarEvent, context: EventContext, organiser_url: str) 
         locations.append(place)
     if event.online and not is_missing(event.online):
         locations.append({"@type": "VirtualLocation", "url": event.online})
-    if locations:
-        data["location"] = locations[0] if len(locations) == 1 else locations
-    return data
+    return locations
 
 
 def script_json(data: dict) -> str:

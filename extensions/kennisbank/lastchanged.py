@@ -13,6 +13,7 @@ from pathlib import Path
 from sphinx.application import Sphinx
 
 from .dates import format_date
+from .failures import guarded
 
 
 def commit_dates(srcdir: Path) -> dict[Path, dt.date]:
@@ -35,6 +36,7 @@ def _git(cwd: Path, *args: str) -> str:
     return subprocess.run(["git", *args], cwd=cwd, capture_output=True, text=True, timeout=60, check=True).stdout
 
 
+@guarded("de datum 'laatst gewijzigd'")
 def add_last_changed(app: Sphinx, pagename: str, templatename: str, context: dict, doctree) -> None:
     if doctree is None or pagename not in app.env.all_docs:
         return

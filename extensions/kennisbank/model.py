@@ -10,6 +10,8 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Literal
 
+from .sourcelines import line_in
+
 Precision = Literal["year", "month", "day", "minute"]
 
 
@@ -55,6 +57,12 @@ class KBObject:
     docname: str
     lineno: int
     fields: dict[str, Value] = field(default_factory=dict, compare=False, hash=False)
+    #: Where each field stands in the source: its name's line, then each value line.
+    lines: dict[str, tuple[int, ...]] = field(default_factory=dict, compare=False, hash=False, repr=False)
+
+    def line_of(self, name: str, item: int | None = None) -> int:
+        """The line of a field, or of its ``item``-th value line; else the object's own line."""
+        return line_in(self.lines, name, self.lineno, item)
 
     @property
     def anchor(self) -> str:
@@ -87,3 +95,12 @@ class Problem:
     docname: str
     lineno: int
     message: str
+
+
+@dataclass(frozen=True)
+class FieldProblem:
+    """A contradiction between fields of one object, reported at ``field``'s line."""
+
+    message: str
+    field: str
+    drop: bool = False  # leave the field out: what it says cannot be published

@@ -9,9 +9,29 @@ from __future__ import annotations
 from docutils import nodes
 
 
-class related_placeholder(nodes.General, nodes.Element):
+class Placeholder(nodes.General, nodes.Element):
+    """Base of every placeholder of ours, so that a failed one can be found and replaced."""
+
+
+class related_placeholder(Placeholder):
     """Where the "Gerelateerd" section of one object goes (attribute ``object_id``)."""
 
 
-class overview_placeholder(nodes.General, nodes.Element):
+class overview_placeholder(Placeholder):
     """Where a generated list of all objects of one type goes (attribute ``kind``)."""
+
+
+class directory_placeholder(Placeholder):
+    """Which directory (``name``) goes here."""
+
+
+class pack_placeholder(Placeholder):
+    """The contents of the pack declared on this page (attribute ``pack``: its docname)."""
+
+
+class agenda_placeholder(Placeholder):
+    """``part`` is "komend" or "archief"."""
+
+
+class month_placeholder(Placeholder):
+    """Month grids from the reference month on (``months``)."""

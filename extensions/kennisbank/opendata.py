@@ -8,9 +8,11 @@ from pathlib import Path
 from sphinx.application import Sphinx
 
 from .export import DATA_FILE, SCHEMA_FILE, dumps, export_document, json_schema
+from .failures import guarded
 from .feeds import FEED_BUILDERS, page_url
 
 
+@guarded("het schrijven van de open data")
 def write_open_data(app: Sphinx, exception: Exception | None) -> None:
     # Without html_baseurl write_feeds has already warned; the export needs it too.
     if exception is not None or app.builder.name not in FEED_BUILDERS or not app.config.html_baseurl:

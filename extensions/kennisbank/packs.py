@@ -44,6 +44,10 @@ class BoardPack:
     draft: bool = False
     items: tuple[str, ...] = ()
     agenda_months: int = 0  # events for this many months after the meeting; 0: none
+    item_lines: tuple[int, ...] = ()  # the source line of each item, for precise messages
+
+    def item_line(self, index: int) -> int:
+        return self.item_lines[index] if index < len(self.item_lines) else self.lineno
 
     @property
     def filename(self) -> str:
@@ -70,22 +74,21 @@ def pack_documents(
     chosen: list[tuple[str, str]] = []
     problems: list[Problem] = []
     seen: dict[str, str] = {}
-    for item in pack.items:
+    for index, item in enumerate(pack.items):
+        line = pack.item_line(index)
         if item in objects:
             docname = objects[item].docname
         elif item in docnames:
             docname = item
         else:
             hint = suggest(item, [*objects, *docnames])
-            problems.append(
-                Problem(pack.docname, pack.lineno, f"Bestuurspakket: onbekende pagina of id '{item}'{hint}")
-            )
+            problems.append(Problem(pack.docname, line, f"Bestuurspakket: onbekende pagina of id '{item}'{hint}"))
             continue
         if docname in seen:
             problems.append(
                 Problem(
                     pack.docname,
-                    pack.lineno,
+                    line,
                     f"Bestuurspakket: '{item}' staat op dezelfde pagina ({docname}) als '{seen[docname]}', "
                     "die al in het pakket zit",
                 )

@@ -13,8 +13,9 @@ from sphinx.environment import BuildEnvironment
 from sphinx.util import logging
 
 from .config import settings
+from .failures import guarded
 from .model import Mention
-from .relations import check_relations, suggest
+from .relations import check_relations, of_kinds, suggest
 from .roles import MissingLinkRole
 from .schema import TYPES
 
@@ -26,6 +27,7 @@ PLACEHOLDER = re.compile(r"VUL[ -]IN|vul-in-")
 _INLINE_CODE = re.compile(r"`[^`]*`")
 
 
+@guarded("het zoeken naar plaatshouders")
 def check_placeholders(app: Sphinx, docname: str, source: list[str]) -> None:
     """A page with a placeholder from the scaffold is not finished."""
     for number, line in enumerate(source[0].splitlines(), start=1):
@@ -40,6 +42,20 @@ def check_placeholders(app: Sphinx, docname: str, source: list[str]) -> None:
             )
 
 
+@guarded("het zoeken naar nultekens")
+def check_null_characters(app: Sphinx, docname: str, source: list[str]) -> None:
+    """A NUL character vanishes while docutils reads the page (it uses it internally): say where it was."""
+    for number, line in enumerate(source[0].splitlines(), start=1):
+        if "\x00" in line:
+            logger.warning(
+                "Deze regel bevat een onzichtbaar nulteken (U+0000); typ de regel opnieuw",
+                location=(docname, number),
+                type="kennisbank",
+                subtype="invoer",
+            )
+
+
+@guarded("het lezen van de objecten op een pagina")
 def collect_from_doctree(app: Sphinx, doctree: nodes.document) -> None:
     name_objects_after_headings(app, doctree)
     collect_mentions(app, doctree)
@@ -72,20 +88,23 @@ def name_objects_after_headings(app: Sphinx, doctree: nodes.document) -> None:
 
 
 def collect_mentions(app: Sphinx, doctree: nodes.document) -> None:
-    """Remember which objects a page mentions through roles, for the backlinks."""
+    """Remember which objects a page mentions through roles, for the backlinks.
+
+    A page listed in ``kennisbank_ignore_mentions_from`` gives no backlinks, but
+    its mentions are kept apart: the page still links to those objects, so it is
+    rewritten when one of them is renamed or removed (see freshness.py).
+    """
     docname = app.env.docname
-    ignored = settings(app.config).ignore_mentions_from
-    if any(fnmatch(docname, pattern) for pattern in ignored):
-        app.env.domains["kb"].note_mentions(docname, ())
-        return
-    mentions = [
+    mentions = tuple(
         Mention(docname, node.line or 0, node["reftarget"], node["reftype"])
         for node in doctree.findall(pending_xref)
         if node.get("refdomain") == "kb" and not node.get("kb_field")
-    ]
-    app.env.domains["kb"].note_mentions(docname, mentions)
+    )
+    ignored = any(fnmatch(docname, pattern) for pattern in settings(app.config).ignore_mentions_from)
+    app.env.domains["kb"].note_mentions(docname, mentions, backlinks=not ignored)
 
 
+@guarded("het controleren van de relaties")
 def check_consistency(app: Sphinx, env: BuildEnvironment) -> None:
     """Report every relation field that points nowhere or at the wrong type."""
     for problem in check_relations(env.domains["kb"].objects):
@@ -97,6 +116,7 @@ def check_consistency(app: Sphinx, env: BuildEnvironment) -> None:
         )
 
 
+@guarded("het melden van een onbekende verwijzing")
 def warn_missing_reference(app: Sphinx, domain: Domain, node: pending_xref) -> bool | None:
     """Explain an unresolved ``{thema}`...``-style role in Dutch.
 
@@ -114,7 +134,8 @@ def warn_missing_reference(app: Sphinx, domain: Domain, node: pending_xref) -> b
             f"schrijf {{{other.kind}}}`{target}`"
         )
     else:
-        message = f"onbekend {wanted.label.lower()} '{target}'{suggest(target, domain.objects)}"
+        hint = suggest(target, of_kinds(domain.objects, (wanted.name,)))
+        message = f"onbekend {wanted.label.lower()} '{target}'{hint}"
     logger.warning("Verwijzing: %s", message, location=node, type="kennisbank", subtype="verwijzing")
     return True
 
@@ -122,6 +143,7 @@ def warn_missing_reference(app: Sphinx, domain: Domain, node: pending_xref) -> b
 def setup(app: Sphinx) -> None:
     app.add_role("linkvolgt", MissingLinkRole())
     app.connect("source-read", check_placeholders)
+    app.connect("source-read", check_null_characters)
     app.connect("doctree-read", collect_from_doctree)
     app.connect("env-check-consistency", check_consistency)
     app.connect("warn-missing-reference", warn_missing_reference)

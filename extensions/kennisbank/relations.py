@@ -17,17 +17,26 @@ from .schema import TYPES, Kind
 
 def relations_of(obj: KBObject) -> list[Relation]:
     """The outgoing relations of one object, in field order."""
-    found: list[Relation] = []
+    return [relation for relation, _ in _located_relations(obj)]
+
+
+def _located_relations(obj: KBObject) -> list[tuple[Relation, int]]:
+    """Each relation with the line it is written on (a role has a line of its own)."""
+    found: list[tuple[Relation, int]] = []
     for spec in TYPES[obj.kind].fields:
         value = obj.fields.get(spec.name)
         if value is None or not spec.is_relation:
             continue
+        line = obj.line_of(spec.name)
         if spec.kind is Kind.REF:
-            found.append(Relation(obj.id, spec.name, value))
+            found.append((Relation(obj.id, spec.name, value), line))
         elif spec.kind is Kind.REFS:
-            found.extend(Relation(obj.id, spec.name, target) for target in value)
+            found.extend((Relation(obj.id, spec.name, target), line) for target in value)
         else:
-            found.extend(_role_relation(obj.id, spec.name, role) for role in value)
+            found.extend(
+                (_role_relation(obj.id, spec.name, role), obj.line_of(spec.name, item))
+                for item, role in enumerate(value)
+            )
     return found
 
 
@@ -40,10 +49,10 @@ def check_relations(objects: Mapping[str, KBObject]) -> list[Problem]:
     """Every relation that points nowhere, at the wrong type, or at itself."""
     problems = []
     for obj in sorted(objects.values(), key=lambda o: (o.docname, o.lineno)):
-        for rel in relations_of(obj):
+        for rel, line in _located_relations(obj):
             message = _relation_problem(obj, rel, objects)
             if message:
-                problems.append(Problem(obj.docname, obj.lineno, message))
+                problems.append(Problem(obj.docname, line, message))
     return problems
 
 
@@ -55,16 +64,23 @@ def _relation_problem(obj: KBObject, rel: Relation, objects: Mapping[str, KBObje
         return f"{where}: een {TYPES[obj.kind].label.lower()} kan niet naar zichzelf verwijzen"
     target = objects.get(rel.target)
     if target is None:
-        hint = suggest(rel.target, objects)
+        hint = suggest(rel.target, of_kinds(objects, spec.targets))
         return f"{where}: er bestaat geen {wanted} met id '{rel.target}'{hint}"
     if target.kind not in spec.targets:
         return f"{where}: '{rel.target}' is een {TYPES[target.kind].label.lower()}, maar hier hoort een {wanted}"
     return ""
 
 
-def suggest(unknown: str, objects: Iterable[str]) -> str:
-    close = difflib.get_close_matches(unknown, list(objects), n=1)
+def suggest(unknown: str, candidates: Iterable[str]) -> str:
+    """A "did you mean" hint; pass only the ids that would be right here."""
+    close = difflib.get_close_matches(unknown, list(candidates), n=1)
     return f" (bedoelt u '{close[0]}'?)" if close else ""
+
+
+def of_kinds(objects: Mapping[str, KBObject], kinds: Iterable[str]) -> list[str]:
+    """The ids of the objects of the given types: the only sensible suggestions for a field or role."""
+    wanted = set(kinds)
+    return [obj_id for obj_id, obj in objects.items() if obj.kind in wanted]
 
 
 def sort_key(obj: KBObject) -> tuple:

@@ -6,6 +6,8 @@ from docutils import nodes
 from sphinx.addnodes import pending_xref
 
 from .dates import format_span
+from .events import DEFAULT_TIMEZONE
+from .localtime import season_note
 from .model import KBObject, MissingLink, Role, When
 from .schema import TYPES, Field, Kind
 
@@ -47,10 +49,16 @@ def fact_list(obj: KBObject) -> nodes.field_list:
         if value is None:
             continue
         if obj.kind == "evenement" and field.name == "start":
-            facts += _fact("Wanneer", when_nodes(value, obj.fields.get("eind")))
+            end = obj.fields.get("eind")
+            zone = str(obj.fields.get("tijdzone", DEFAULT_TIMEZONE))
+            facts += _fact("Wanneer", [*when_nodes(value, end), *_text(season_note([value, end], zone))])
             continue
         facts += _fact(field.label, value_nodes(field, value))
     return facts
+
+
+def _text(text: str) -> list[nodes.Node]:
+    return [nodes.Text(text)] if text else []
 
 
 def _address(obj: KBObject) -> str:

@@ -14,6 +14,8 @@ from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
+from .failures import guarded
+
 
 class FixDoubleAnchors(SphinxPostTransform):
     builders = ("singlehtml",)
@@ -36,6 +38,7 @@ def _fix(html: str, root_doc: str) -> str:
     return _DOUBLE_ANCHOR.sub('href="#', html).replace(f'href="#document-{root_doc}"', 'href="#"')
 
 
+@guarded("de links in de zijbalk")
 def fix_sidebar_links(app: Sphinx, pagename: str, templatename: str, context: dict, doctree) -> None:
     """The same repair for the table of contents the theme renders beside the page."""
     if app.builder.name != "singlehtml":

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from .model import MissingLink, Role, Value, When
@@ -106,6 +107,10 @@ def parse_value(spec: Field, raw: str) -> Value:
     text = raw.strip()
     if not text:
         raise FieldError("is leeg: vul een waarde in of laat het veld weg")
+    hidden = next((c for c in text if unicodedata.category(c) == "Cc" and c not in "\n\t"), None)
+    if hidden is not None:
+        # Pasted from a word processor, such a character breaks feeds, PDF and open data.
+        raise FieldError(f"bevat een onzichtbaar stuurteken (U+{ord(hidden):04X}): typ de waarde opnieuw")
     match spec.kind:
         case Kind.TEXT:
             return " ".join(text.split())
