@@ -18,10 +18,11 @@ help:
 	@echo "make test   draai alle tests"
 	@echo "make test-eigenschappen   de eigenschapstests met veel meer gegenereerde invoer (BOUWS=50)"
 	@echo "make pdf    kennisbank.pdf en de bestuurspakketten in $(BUILD)/pdf"
-	@echo "make check  strikte build, linkcontrole en open-datacontrole, daarna de tests"
+	@echo "make check  snelle controle van de inhoud: strikte build, links, open data (en typecontrole)"
 	@echo "make nieuw TYPE=evenement ID=mijn-id TITEL='Mijn titel'   nieuwe pagina of item"
 	@echo "make serve  live voorbeeld op http://127.0.0.1:8000"
 	@echo "make bench  benchmark met en zonder extensie; schrijft docs/prestaties.md bij"
+	@echo "make typecheck   mypy op de extensie (extensions/kennisbank)"
 	@echo "make clean  verwijder $(BUILD)/"
 
 setup: $(STAMP)
@@ -42,11 +43,13 @@ html: $(STAMP)
 pdf: $(PDFSTAMP)
 	$(BIN)/sphinx-build -b kennisbank-pdf -d $(BUILD)/pdf-doctrees $(SPHINXOPTS) $(DOCS) $(BUILD)/pdf
 
-# The strict build (-W --keep-going -n), the internal link check and the open data
-# validation; every message as file:line (and as annotation in GitHub Actions).
-check: $(PDFSTAMP)
+# The contributors' check, fast: the strict build (-W --keep-going -n), the internal
+# link check and the open data validation, every message as file:line (and as an
+# annotation in GitHub Actions); then the type check of the extension. The code's test
+# suite is `make test`; CI runs both.
+check: $(STAMP)
 	$(BIN)/kennisbank controleer --docs $(DOCS) --uitvoer $(BUILD)/check-html
-	$(BIN)/python -m pytest
+	$(MAKE) --no-print-directory typecheck
 
 nieuw: $(STAMP)
 	$(BIN)/kennisbank nieuw $(TYPE) $(ID) $(if $(TITEL),--titel "$(TITEL)") --docs $(DOCS)
@@ -66,6 +69,11 @@ bench: $(PDFSTAMP)
 
 serve: $(STAMP)
 	$(BIN)/sphinx-autobuild -b html -d $(BUILD)/doctrees $(SPHINXOPTS) $(DOCS) $(BUILD)/html --watch extensions
+
+# mypy on extensions/kennisbank, with the settings in pyproject.toml ([tool.mypy]).
+.PHONY: typecheck
+typecheck: $(STAMP)
+	$(BIN)/mypy
 
 clean:
 	rm -rf $(BUILD)

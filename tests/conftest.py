@@ -6,17 +6,65 @@ import shutil
 from pathlib import Path
 
 import pytest
+from sphinx.testing.util import SphinxTestApp
 from sphinx.util.console import strip_colors
 
 pytest_plugins = ("sphinx.testing.fixtures",)
 
 ROOTS = Path(__file__).parent / "roots"
+DOCS = Path(__file__).parents[1] / "docs"
 CONF = 'extensions = ["myst_parser", "kennisbank"]\nlanguage = "nl"\nhtml_baseurl = "https://kennisbank.example/"\n'
 
 
 @pytest.fixture(scope="session")
 def rootdir() -> Path:
+    """Where ``pytest.mark.sphinx(testroot="basic")`` finds ``tests/roots/test-basic``."""
     return ROOTS
+
+
+@pytest.fixture
+def app_params(app_params, request, tmp_path):
+    """sphinx.testing's parameters, with a build folder of the test's own.
+
+    sphinx.testing reads a test root in place and builds every test of one root in
+    the same ``<tmp>/<root>/_build``, where a second test would only build
+    incrementally and see none of the first build's warnings. So a test that uses
+    ``app`` never edits its sources (``copy_root`` gives a copy to edit) and builds
+    into its own folder.
+    """
+    if not any("builddir" in marker.kwargs for marker in request.node.iter_markers("sphinx")):
+        app_params.kwargs["builddir"] = tmp_path / "_build"
+    return app_params
+
+
+@pytest.fixture(scope="module")
+def _builds_of_this_module():
+    builds: dict[str, SphinxTestApp] = {}
+    yield builds
+    builds.clear()
+
+
+@pytest.fixture
+def built_app(app_params, _builds_of_this_module, tmp_path_factory) -> SphinxTestApp:
+    """The test's ``pytest.mark.sphinx`` project, built once per module.
+
+    Like sphinx.testing's ``app``, but already built and shared by every test of the
+    module with the same marker: for tests that only read the output.
+    """
+    args, kwargs = app_params
+    kwargs = {key: value for key, value in kwargs.items() if key != "builddir"}
+    key = repr((args, sorted(kwargs.items())))
+    if key not in _builds_of_this_module:
+        builder, *rest = args or ["html"]
+        builddir = tmp_path_factory.mktemp(Path(kwargs["srcdir"]).name)
+        _builds_of_this_module[key] = build_once(builder, *rest, builddir=builddir, **kwargs)
+    return _builds_of_this_module[key]
+
+
+@pytest.fixture(scope="session")
+def docs_html(tmp_path_factory):
+    """The real site in docs/, built once with the HTML builder for every module that reads it."""
+    return build_once("html", DOCS, tmp_path_factory.mktemp("docs-html"))
 
 
 @pytest.fixture
@@ -64,8 +112,6 @@ def build(make_app, tmp_path):
 
 def build_once(builder: str, srcdir: Path, builddir: Path, **kwargs):
     """Build a project outside the per-test fixtures (for module-scoped builds)."""
-    from sphinx.testing.util import SphinxTestApp
-
     app = SphinxTestApp(builder, srcdir=srcdir, builddir=builddir, **kwargs)
     try:
         app.build()

@@ -8,7 +8,7 @@ import shutil
 
 import pytest
 
-from conftest import output_files, status_of, warnings_of
+from conftest import ROOTS, build_once, output_files, status_of, warnings_of
 
 NEW_PAGE = """\
 # Nieuw overleg
@@ -62,17 +62,41 @@ def differences(actual: dict[str, bytes], expected: dict[str, bytes]) -> list[st
     return found
 
 
+@pytest.fixture(scope="module")
+def _first_build(tmp_path_factory):
+    """One clean build of the basic root, and a copy of its sources and build folder."""
+    work = tmp_path_factory.mktemp("first-build")
+    shutil.copytree(ROOTS / "test-basic", work / "basic")
+    assert warnings_of(build_once("html", work / "basic", work / "incremental")) == ""
+    saved = tmp_path_factory.mktemp("first-build-saved")
+    shutil.copytree(work, saved, dirs_exist_ok=True)
+    return work, saved
+
+
+@pytest.fixture
+def first_build(_first_build):
+    """The basic root just after a clean build into ``incremental``: ``(srcdir, builddir)``.
+
+    Built once per module and put back for each test at the same paths, with the same
+    modification times: Sphinx builds incrementally only in the folders of the first
+    build (its environment records the source folder) and finds changes by time.
+    """
+    work, saved = _first_build
+    shutil.rmtree(work)
+    shutil.copytree(saved, work)
+    return work / "basic", work / "incremental"
+
+
 CHANGES = {"add": add_page, "edit": edit_page, "remove": remove_page, "rename": rename_theme}
 
 
 @pytest.mark.parametrize("change", CHANGES)
-def test_incremental_build_equals_clean_build(change, copy_root, build, tmp_path):
-    srcdir = copy_root("basic")
-    first = build(srcdir, builddir=tmp_path / "incremental")
-    before = output_files(first.outdir)
+def test_incremental_build_equals_clean_build(change, first_build, build, tmp_path):
+    srcdir, builddir = first_build
+    before = output_files(builddir / "html")
 
     CHANGES[change](srcdir)
-    incremental = build(srcdir, builddir=tmp_path / "incremental")
+    incremental = build(srcdir, builddir=builddir)
     clean = build(srcdir, builddir=tmp_path / "clean")
 
     assert warnings_of(incremental) == warnings_of(clean) == ""
@@ -81,12 +105,11 @@ def test_incremental_build_equals_clean_build(change, copy_root, build, tmp_path
     assert after != before  # the change was visible at all
 
 
-def test_incremental_build_rewrites_only_dependent_pages(copy_root, build, tmp_path):
-    srcdir = copy_root("basic")
-    build(srcdir, builddir=tmp_path / "b")
+def test_incremental_build_rewrites_only_dependent_pages(first_build, build):
+    srcdir, builddir = first_build
     page = srcdir / "themas" / "jeugd.md"
     page.write_text(page.read_text().replace("Jeugdzorg en onderwijs.", "Jeugdzorg."))
-    app = build(srcdir, builddir=tmp_path / "b")
+    app = build(srcdir, builddir=builddir)
     status = status_of(app)
     # Only the index lists the theme's summary (in its overview); the pages
     # that merely link to the theme show its title, which did not change.
@@ -200,11 +223,11 @@ DANGLING = {("evenement", "verwijderen-nog-genoemd"), ("thema", "id-wijzigen"), 
 
 
 @pytest.mark.parametrize(("kind", "change"), MATRIX, ids=[f"{k}-{c}" for k, c in MATRIX])
-def test_incremental_matrix_equals_clean_build(kind, change, copy_root, build, tmp_path):
-    srcdir = copy_root("basic")
-    before = output_files(build(srcdir, builddir=tmp_path / "incremental").outdir)
+def test_incremental_matrix_equals_clean_build(kind, change, first_build, build, tmp_path):
+    srcdir, builddir = first_build
+    before = output_files(builddir / "html")
     MATRIX[kind, change](srcdir)
-    incremental = build(srcdir, builddir=tmp_path / "incremental")
+    incremental = build(srcdir, builddir=builddir)
     clean = build(srcdir, builddir=tmp_path / "clean")
     assert warnings_of(incremental) == warnings_of(clean)
     if (kind, change) in DANGLING:
@@ -240,14 +263,14 @@ def test_incremental_search_index_equals_clean_build(write_source, build, tmp_pa
 
 
 def test_search_index_repair_matches_this_sphinx(write_source, build, tmp_path):
-    from kennisbank import searchindex
+    from kennisbank.writers import searchindex
 
     app = build(write_source(INDEXED))
     assert searchindex.missing_internals(app.builder) == [], "Sphinx changed: check kennisbank/searchindex.py"
 
 
 def test_search_index_repair_warns_when_sphinx_changed(write_source, build, monkeypatch):
-    from kennisbank import searchindex
+    from kennisbank.writers import searchindex
 
     monkeypatch.setitem(searchindex.INDEXER_ATTRIBUTES, "_verdwenen", dict)  # as if Sphinx dropped it
     warnings = warnings_of(build(write_source(INDEXED)))
@@ -257,7 +280,7 @@ def test_search_index_repair_warns_when_sphinx_changed(write_source, build, monk
 
 def test_search_index_repair_is_still_needed(write_source, build, tmp_path, monkeypatch):
     """Fails once Sphinx fixes both problems: then kennisbank/searchindex.py can go."""
-    from kennisbank import searchindex
+    from kennisbank.writers import searchindex
 
     monkeypatch.setattr(searchindex, "repair_search_index", lambda app: [])
     srcdir = write_source(INDEXED)

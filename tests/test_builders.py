@@ -8,28 +8,31 @@ import pytest
 
 from conftest import warnings_of
 
-
-@pytest.mark.parametrize("builder", ["html", "singlehtml", "latex", "text"])
-def test_builder_writes_without_warnings(builder, copy_root, build):
-    app = build(copy_root("basic"), builder)
-    assert warnings_of(app) == ""
+pytestmark = pytest.mark.sphinx(testroot="basic")
+BUILDERS = ["html", "singlehtml", "latex", "text"]
 
 
-def test_text_output_has_backlinks_and_markers(copy_root, build):
-    app = build(copy_root("basic"), "text")
-    jeugd = (app.outdir / "themas" / "jeugd.txt").read_text(encoding="utf-8")
+@pytest.mark.parametrize("builder", [pytest.param(name, marks=pytest.mark.sphinx(name)) for name in BUILDERS])
+def test_builder_writes_without_warnings(builder, built_app):
+    assert built_app.builder.name == builder
+    assert warnings_of(built_app) == ""
+
+
+@pytest.mark.sphinx("text")
+def test_text_output_has_backlinks_and_markers(built_app):
+    jeugd = (built_app.outdir / "themas" / "jeugd.txt").read_text(encoding="utf-8")
     assert "Gerelateerd\n===========" in jeugd
     assert "* Programma Woningbouw (thema)" in jeugd
     assert (
         "Agenda\n======\n\n**Komend**\n\n* donderdag 25 mei 2023, 13.30–16.00 uur: Overleg jeugd (Amersfoort)" in jeugd
     )
-    index = (app.outdir / "index.txt").read_text(encoding="utf-8")
+    index = (built_app.outdir / "index.txt").read_text(encoding="utf-8")
     assert "Het verslag [link volgt]" in index
 
 
-def test_latex_output_links_to_object_labels(copy_root, build):
-    app = build(copy_root("basic"), "latex")
-    tex = next(app.outdir.glob("*.tex")).read_text(encoding="utf-8")
+@pytest.mark.sphinx("latex")
+def test_latex_output_links_to_object_labels(built_app):
+    tex = next(built_app.outdir.glob("*.tex")).read_text(encoding="utf-8")
     # Every object anchor is a LaTeX label and every internal link targets one.
     labels = set(re.findall(r"\\label\{\\detokenize\{([^}]*)\}\}", tex))
     targets = set(re.findall(r"\\hyperref\[\\detokenize\{([^}]*)\}\]", tex))
@@ -38,9 +41,9 @@ def test_latex_output_links_to_object_labels(copy_root, build):
     assert r"\sphinxstylestrong{Personen}" in tex
 
 
-def test_singlehtml_links_stay_on_the_page(copy_root, build):
-    app = build(copy_root("basic"), "singlehtml")
-    html = (app.outdir / "index.html").read_text(encoding="utf-8")
+@pytest.mark.sphinx("singlehtml")
+def test_singlehtml_links_stay_on_the_page(built_app):
+    html = (built_app.outdir / "index.html").read_text(encoding="utf-8")
     hrefs = re.findall(r'href="(#[^"]*)"', html)
     assert "#kb-organisatie-rijk" in hrefs
     assert not [h for h in hrefs if h.count("#") > 1]

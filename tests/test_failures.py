@@ -6,8 +6,9 @@ import pytest
 from sphinx.cmd.build import build_main
 
 from conftest import warnings_of
-from kennisbank import feeds, generated, render
-from kennisbank.failures import ISSUES_URL, NOTICE
+from kennisbank.sphinx_ext import generated, render
+from kennisbank.sphinx_ext.failures import ISSUES_URL, NOTICE
+from kennisbank.writers import feeds
 
 PAGES = {
     "index.md": "# Index\n\n```{toctree}\nthemas\nagenda\n```\n",
@@ -42,7 +43,7 @@ def test_a_failing_generated_section_is_reported_and_the_site_is_built(write_sou
 
 def test_a_failing_directive_is_reported_at_its_line(write_source, build, monkeypatch):
     monkeypatch.setattr(render, "fact_list", broken)
-    monkeypatch.setattr("kennisbank.directives.render.fact_list", broken)
+    monkeypatch.setattr("kennisbank.sphinx_ext.directives.render.fact_list", broken)
     srcdir = write_source(PAGES)
     warnings = warnings_of(build(srcdir))
     assert (

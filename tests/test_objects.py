@@ -9,16 +9,19 @@ from bs4 import BeautifulSoup
 
 from conftest import warnings_of
 
+pytestmark = pytest.mark.sphinx("html", testroot="basic")
+
 
 @pytest.fixture
-def site(copy_root, build):
-    app = build(copy_root("basic"))
-    assert warnings_of(app) == ""
-
+def site(built_app):
     def page(name: str) -> BeautifulSoup:
-        return BeautifulSoup((app.outdir / f"{name}.html").read_text(encoding="utf-8"), "html.parser")
+        return BeautifulSoup((built_app.outdir / f"{name}.html").read_text(encoding="utf-8"), "html.parser")
 
     return page
+
+
+def test_the_root_builds_without_warnings(built_app):
+    assert warnings_of(built_app) == ""
 
 
 def text(node) -> str:
@@ -111,8 +114,8 @@ def test_page_objects_get_a_real_section_entries_a_rubric(site):
     jeugd = site("themas/jeugd")
     section = jeugd.find(id="gerelateerd-thema-jeugd")
     assert section.name == "section" and section.h2.get_text(strip=True).startswith("Gerelateerd")
-    # It comes after the page's own sub-sections.
-    assert section.find_previous("section", id="subkop")
+    # It comes after the page's own sub-sections, beside them (not inside one).
+    assert section.find_previous_sibling("section", id="subkop")
     entry = site("themas/wonen").find(id="kb-programma-woningbouw")
     assert entry.select_one("p.rubric.kb-gerelateerd-titel").get_text() == "Gerelateerd"
 
@@ -122,20 +125,16 @@ def test_overview_lists_every_theme_in_order(site):
     assert items == ["Jeugd: Jeugdzorg en onderwijs.", "Wonen"]
 
 
-def test_mentions_from_ignored_pages_are_no_backlinks(copy_root, build):
-    srcdir = copy_root("basic")
-    conf = srcdir / "conf.py"
-    conf.write_text(conf.read_text() + 'kennisbank_ignore_mentions_from = ["ind*"]\n')
-    app = build(srcdir)
+@pytest.mark.sphinx(confoverrides={"kennisbank_ignore_mentions_from": ["ind*"]})
+def test_mentions_from_ignored_pages_are_no_backlinks(app):
+    app.build()
     page = BeautifulSoup((app.outdir / "themas/jeugd.html").read_text(encoding="utf-8"), "html.parser")
     assert "Genoemd op" not in related(page, "kb-thema-jeugd")
 
 
-def test_invalid_setting_stops_the_build(copy_root, make_app):
+@pytest.mark.sphinx(confoverrides={"kennisbank_ignore_mentions_from": [1]})
+def test_invalid_setting_stops_the_build(app_params, make_app):
     from sphinx.errors import ConfigError
 
-    srcdir = copy_root("basic")
-    conf = srcdir / "conf.py"
-    conf.write_text(conf.read_text() + "kennisbank_ignore_mentions_from = [1]\n")
     with pytest.raises(ConfigError, match="lijst van patronen"):
-        make_app("html", srcdir=srcdir)
+        make_app(*app_params.args, **app_params.kwargs)

@@ -40,29 +40,46 @@ DOCS = ROOT / "docs"
 PACK = "bestuurspakket-2023-04-20.pdf"
 
 
-@pytest.fixture(scope="module")
-def pdf_app(tmp_path_factory, rootdir):
-    import shutil
+pytestmark = pytest.mark.sphinx("kennisbank-pdf", testroot="pdf")
 
-    srcdir = tmp_path_factory.mktemp("pdf") / "src"
-    shutil.copytree(rootdir / "test-pdf", srcdir)
-    app = build_once("kennisbank-pdf", srcdir, srcdir / "_build")
-    assert warnings_of(app) == ""
-    return app
+
+@pytest.fixture
+def pdf_app(built_app):
+    return built_app
+
+
+def test_the_root_builds_without_warnings(pdf_app):
+    assert warnings_of(pdf_app) == ""
 
 
 def text_of(path: Path) -> str:
     return "\n".join(page.extract_text() for page in pypdf.PdfReader(path).pages)
 
 
-def outline_titles(outline) -> list[str]:
-    titles = []
+def outline_items(outline):
+    """The entries of a PDF outline, depth first."""
     for item in outline:
         if isinstance(item, list):
-            titles += outline_titles(item)
+            yield from outline_items(item)
         else:
-            titles.append(item.title)
-    return titles
+            yield item
+
+
+def outline_titles(outline) -> list[str]:
+    return [item.title for item in outline_items(outline)]
+
+
+def missing_headings(path: Path, titles) -> list[str]:
+    """The titles that are no heading in the PDF's outline, or not on the page their heading points to."""
+    reader = pypdf.PdfReader(path)
+    pages: dict[str, list[int]] = {}
+    for item in outline_items(reader.outline):
+        pages.setdefault(item.title, []).append(reader.get_destination_page_number(item))
+
+    def on_page(title: str, number: int) -> bool:
+        return title in " ".join(reader.pages[number].extract_text().split())
+
+    return [title for title in titles if not any(on_page(title, number) for number in pages.get(title, []))]
 
 
 def test_make_pdf_writes_the_knowledge_base_and_each_pack(pdf_app):
@@ -70,9 +87,8 @@ def test_make_pdf_writes_the_knowledge_base_and_each_pack(pdf_app):
 
 
 def test_knowledge_base_pdf_has_every_theme_and_programme(pdf_app):
-    text = text_of(pdf_app.outdir / "kennisbank.pdf")
-    for title in ("Wonen", "Jeugd", "Zorg", "Programma Woningbouw", "Jeugdnetwerk"):
-        assert title in text
+    titles = ("Wonen", "Jeugd", "Zorg", "Programma Woningbouw", "Jeugdnetwerk")
+    assert missing_headings(pdf_app.outdir / "kennisbank.pdf", titles) == []
 
 
 def test_pack_has_its_pages_and_nothing_else(pdf_app):
@@ -88,7 +104,6 @@ def test_pack_has_its_pages_and_nothing_else(pdf_app):
     assert "Een kennisbank om PDF's mee te testen" not in text  # nor the home page
     # The agenda after the meeting: events of the pack's topics within two months.
     assert "Agenda tot en met dinsdag 20 juni 2023" in text
-    assert "woensdag 10 mei 2023, 14.00–16.00 uur: Overleg wonen" in text
     assert "Overleg zorg" not in text
     # Agenda sections count from the meeting day (20 April), not from the reference
     # date of the build (1 September), when the meeting of 10 May is past.
@@ -204,19 +219,20 @@ def test_long_table_repeats_its_header(pdf_app):
     assert all("Jaar Woningen" in p for p in with_rows)
 
 
-def test_pdf_a_3u_on_request(copy_root, build):
-    app = build(copy_root("pdf"), "kennisbank-pdf", confoverrides={"kennisbank_pdf_variant": "pdf/a-3u"})
+@pytest.mark.sphinx(confoverrides={"kennisbank_pdf_variant": "pdf/a-3u"})
+def test_pdf_a_3u_on_request(app):
+    app.build()
     with pikepdf.open(app.outdir / PACK) as pdf:
         meta = pdf.open_metadata()
         assert (meta.get("pdfaid:part"), meta.get("pdfaid:conformance")) == ("3", "U")
 
 
-def test_missing_pango_gives_a_clear_message(copy_root, make_app, monkeypatch):
+def test_missing_pango_gives_a_clear_message(app_params, make_app, monkeypatch):
     from sphinx.errors import SphinxError
 
     monkeypatch.setitem(sys.modules, "weasyprint", None)  # import now fails, as without Pango
     with pytest.raises(SphinxError, match="Pango ontbreekt.*apt-get install libpango"):
-        make_app("kennisbank-pdf", srcdir=copy_root("pdf"))
+        make_app(*app_params.args, **app_params.kwargs)
 
 
 @pytest.mark.parametrize(
@@ -247,16 +263,13 @@ def test_pack_without_date_is_reported(copy_root, build):
 
 @pytest.fixture(scope="module")
 def site_pdf(tmp_path_factory):
-
     app = build_once("kennisbank-pdf", DOCS, tmp_path_factory.mktemp("site-pdf"))
     assert warnings_of(app) == ""
     return app
 
 
 def test_site_pdf_has_every_theme_and_programme_title(site_pdf):
-    text = " ".join(text_of(site_pdf.outdir / "kennisbank.pdf").split())
-    html_dir = Path(site_pdf.outdir)
-    assert (html_dir / "bestuurspakket-2023-04.pdf").exists()
+    assert (site_pdf.outdir / "bestuurspakket-2023-04.pdf").exists()
     titles = [
         "Participatie & polarisatie",
         "Brede welvaart",
@@ -273,8 +286,7 @@ def test_site_pdf_has_every_theme_and_programme_title(site_pdf):
         "Programma Woningbouw",
         "Verenigingsstrategie 2030",
     ]
-    missing = [t for t in titles if t not in text]
-    assert missing == []
+    assert missing_headings(site_pdf.outdir / "kennisbank.pdf", titles) == []
 
 
 # -- without the optional extra ------------------------------------------------------

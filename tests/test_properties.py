@@ -31,9 +31,9 @@ from hypothesis import strategies as st
 from icalendar import Calendar
 
 from conftest import CONF, build_once, warnings_of
-from kennisbank.checks import check_data
-from kennisbank.packs import PACK
-from kennisbank.schema import TYPES, Field, Kind, ObjectType
+from kennisbank.model.packs import PACK
+from kennisbank.model.schema import TYPES, Field, Kind, ObjectType
+from kennisbank.tools.checks import check_data
 
 PROPERTY_BUILDS = int(os.environ.get("KENNISBANK_PROPERTY_BUILDS", "10"))
 CASES_PER_BUILD = 40

@@ -14,29 +14,12 @@ from conftest import warnings_of
 THEME_SCRIPT = 'document.body.dataset.theme = localStorage.getItem("theme") || "auto";'
 
 
-@pytest.fixture(scope="module")
-def attacked(make_app_module):
-    return make_app_module("security")
+pytestmark = pytest.mark.sphinx("html", testroot="security")
 
 
-@pytest.fixture(scope="module")
-def make_app_module(tmp_path_factory, rootdir):
-    import shutil
-
-    from sphinx.testing.util import SphinxTestApp
-
-    apps = []
-
-    def build(name: str, builder: str = "html"):
-        srcdir = tmp_path_factory.mktemp(name) / "src"
-        shutil.copytree(rootdir / f"test-{name}", srcdir)
-        app = SphinxTestApp(builder, srcdir=srcdir, builddir=srcdir / "_build")
-        app.build()
-        app.cleanup()
-        apps.append(app)
-        return app
-
-    return build
+@pytest.fixture
+def attacked(built_app):
+    return built_app
 
 
 def test_payloads_are_reported_not_run(attacked):
@@ -75,4 +58,5 @@ def test_feeds_and_open_data_carry_payloads_only_as_text(attacked):
     assert event["titel"].startswith("<script>")  # data, for the consumer to escape
     assert "online" not in event["velden"]  # the javascript: link was refused
     for path in attacked.outdir.rglob("*.ics"):
-        assert b"javascript:" not in path.read_bytes()
+        unfolded = path.read_bytes().replace(b"\r\n ", b"")  # a folded line could split the word
+        assert b"javascript:" not in unfolded, path

@@ -6,10 +6,10 @@ import datetime as dt
 
 import pytest
 
-from kennisbank.dates import format_span
-from kennisbank.model import MissingLink, Role
-from kennisbank.schema import TYPES
-from kennisbank.values import FieldError, parse_value, parse_when
+from kennisbank.model.dates import format_span
+from kennisbank.model.objects import MissingLink, Role
+from kennisbank.model.schema import TYPES
+from kennisbank.model.values import FieldError, parse_value, parse_when
 
 
 def field(kind: str, name: str):

@@ -3,79 +3,29 @@
 Typed objects (thema, programma, evenement, netwerk, organisatie, persoon),
 cross-references between them, generated backlinks, the agenda with its
 iCalendar feeds, the directories, the open data export and the PDF builder.
-Each component registers itself in its own module's ``setup``.
+
+The package has four layers (see the README's architecture section):
+
+- ``model``: plain dataclasses and rules; no docutils, Sphinx or writer library;
+- ``sphinx_ext``: the domain, directives, roles, post-transforms and settings;
+- ``writers``: what is written besides the pages (.ics, JSON-LD, open data, PDF)
+  and repairs to Sphinx's own HTML output;
+- ``tools``: the contributors' command line and its checks.
+
+Importing this package loads nothing heavy: Sphinx and the rest come in with ``setup``.
 """
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
-
-from sphinx.application import Sphinx
-from sphinx.config import Config
-
-from . import (
-    boardpack,
-    calendar_views,
-    config,
-    directives,
-    directories,
-    domain,
-    failures,
-    feeds,
-    fieldtable,
-    freshness,
-    generated,
-    htmlfixes,
-    lastchanged,
-    opendata,
-    pdfbuilder,
-    references,
-    searchindex,
-    singlehtml,
-)
 
 __version__ = "0.1.0"
 
-#: Bump when the stored data changes shape, so old environments are rebuilt.
-ENV_VERSION = 3
-
-STATIC = Path(__file__).parent / "static"
-COMPONENTS = (
-    config,
-    domain,
-    directives,
-    references,
-    generated,
-    freshness,
-    searchindex,
-    calendar_views,
-    feeds,
-    directories,
-    opendata,
-    boardpack,
-    fieldtable,
-    singlehtml,
-    htmlfixes,
-    lastchanged,
-    pdfbuilder,
-    failures,
-)
+#: Where contributors report a fault in the extension itself.
+ISSUES_URL = "https://github.com/vzhg/kennisbank/issues"
 
 
-def setup(app: Sphinx) -> dict[str, Any]:
-    for component in COMPONENTS:
-        component.setup(app)
-    app.connect("config-inited", _add_static_files)
-    app.add_css_file("kennisbank.css")
-    app.add_js_file("kennisbank.js", loading_method="defer")
-    return {
-        "version": __version__,
-        "env_version": ENV_VERSION,
-        "parallel_read_safe": True,
-        "parallel_write_safe": True,
-    }
+def setup(app: Any) -> dict[str, Any]:
+    from .sphinx_ext import setup as setup_extension
 
-
-def _add_static_files(app: Sphinx, config: Config) -> None:
-    config.html_static_path.append(str(STATIC))
+    return setup_extension(app)

@@ -1,0 +1,255 @@
+"""Events as a calendar sees them: instants, all-day spans, status. Pure.
+
+The .ics writer, the JSON-LD writer and the agenda pages all read the same
+:class:`CalendarEvent`, so they always describe the same instants.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from typing import cast
+from zoneinfo import ZoneInfo
+
+from .localtime import exists, gap_message
+from .objects import FieldProblem, KBObject, MissingLink, Url, When
+
+DEFAULT_TIMEZONE = "Europe/Amsterdam"
+PLACE_FIELDS = ("locatie", "adres", "postcode", "plaats")
+#: Fields whose time of day is read in the event's time zone.
+_CLOCK_FIELDS = ("start", "eind", "verplaatst-naar", "aanmelden-tot")
+
+
+@dataclass(frozen=True)
+class Place:
+    name: str = ""
+    street: str = ""
+    postcode: str = ""
+    city: str = ""
+
+    def __str__(self) -> str:
+        town = " ".join(p for p in (self.postcode, self.city) if p)
+        return ", ".join(p for p in (self.name, self.street, town) if p)
+
+
+@dataclass(frozen=True)
+class CalendarEvent:
+    id: str
+    title: str
+    summary: str
+    docname: str
+    anchor: str
+    when: When  # the date that counts: the new one if the event was moved
+    until: When | None
+    timezone: str
+    status: str  # gepland, geannuleerd or verplaatst
+    moved_from: When | None
+    sequence: int
+    place: Place | None
+    online: Url | None
+    mode: str | None  # ter plaatse, online or hybride
+    organiser: str  # object id; empty if the field was left out
+    related: tuple[str, ...]  # ids of the themes, programmes and networks it belongs to
+    registration: Url | None = None
+    deadline: When | None = None
+
+    @property
+    def precise(self) -> bool:
+        """Known to the day: only such events go into feeds and calendars."""
+        return self.when.is_exact_day
+
+    @property
+    def all_day(self) -> bool:
+        return not self.when.has_time
+
+    @property
+    def cancelled(self) -> bool:
+        return self.status == "geannuleerd"
+
+    def start(self) -> dt.date | dt.datetime:
+        return self.instant(self.when)
+
+    def end(self) -> dt.date | dt.datetime | None:
+        """Timed: the end instant, if known. All-day: the day after the last day (exclusive)."""
+        if self.all_day:
+            return self.last_day + dt.timedelta(days=1)
+        return self.instant(self.until) if self.until else None
+
+    def instant(self, when: When) -> dt.date | dt.datetime:
+        if when.has_time:
+            return when.value.replace(tzinfo=ZoneInfo(self.timezone))
+        return when.value.date()
+
+    @property
+    def first_day(self) -> dt.date:
+        return self.when.value.date()
+
+    @property
+    def last_day(self) -> dt.date:
+        """The last day the event may take place, for imprecise dates the end of the period."""
+        if self.when.precision == "year":
+            return dt.date(self.when.value.year, 12, 31)
+        if self.when.precision == "month":
+            year, month = self.when.value.year, self.when.value.month
+            return dt.date(year, month, calendar.monthrange(year, month)[1])
+        return (self.until or self.when).value.date()
+
+    def days(self) -> list[dt.date]:
+        count = (self.last_day - self.first_day).days + 1
+        return [self.first_day + dt.timedelta(days=n) for n in range(count)] if self.precise else []
+
+
+def place_of(fields: Mapping[str, object]) -> Place | None:
+    """Where an event is, from its place fields; None if none is given."""
+    if not any(name in fields for name in PLACE_FIELDS):
+        return None
+    return Place(*(str(fields.get(name, "")) for name in PLACE_FIELDS))
+
+
+def attendance_mode(fields: Mapping[str, object]) -> str | None:
+    """Given, or derived from what is known: a place, a link, or both."""
+    if "deelname" in fields:
+        return cast(str, fields["deelname"])
+    has_place = any(f in fields for f in PLACE_FIELDS)
+    has_link = "online" in fields
+    if has_place and has_link:
+        return "hybride"
+    if has_link:
+        return "online"
+    return "ter plaatse" if has_place else None
+
+
+def event_problems(fields: Mapping[str, object]) -> list[FieldProblem]:
+    """Contradictions between an event's fields, each reported at the field it is about."""
+    problems = [*_clock_problems(fields)]
+    start, end = fields.get("start"), fields.get("eind")
+    if any(p.field == "start" for p in problems):
+        start = None
+    if isinstance(start, When) and isinstance(end, When):
+        if end < start:
+            problems.append(FieldProblem("het einde ligt vóór het begin", "eind", drop=True))
+        elif start.has_time != end.has_time:
+            problems.append(FieldProblem("geef begin en einde allebei met tijd, of allebei zonder", "eind", drop=True))
+    deadline = fields.get("aanmelden-tot")
+    if isinstance(start, When) and isinstance(deadline, When) and deadline.value > start.value:
+        message = "de aanmeldtermijn ('aanmelden-tot') sluit pas na het begin"
+        problems.append(FieldProblem(message, "aanmelden-tot", drop=True))
+    if fields.get("deelname") in ("online", "hybride") and "online" not in fields:
+        message = f"een {fields['deelname']} evenement heeft een link nodig in het veld 'online' (of 'online: volgt')"
+        problems.append(FieldProblem(message, "deelname"))
+    status, moved_to = fields.get("status"), fields.get("verplaatst-naar")
+    if status == "verplaatst" and moved_to is None:
+        message = "een verplaatst evenement heeft een nieuwe datum nodig in 'verplaatst-naar'"
+        problems.append(FieldProblem(message, "status"))
+    if moved_to is not None and status != "verplaatst":
+        message = "'verplaatst-naar' hoort bij 'status: verplaatst'"
+        problems.append(FieldProblem(message, "verplaatst-naar", drop=True))
+    if isinstance(start, When) and isinstance(moved_to, When) and moved_to.has_time != start.has_time:
+        message = "geef de nieuwe datum net als het begin met of zonder tijd"
+        problems.append(FieldProblem(message, "verplaatst-naar", drop=True))
+    return problems
+
+
+def _clock_problems(fields: Mapping[str, object]) -> list[FieldProblem]:
+    """Local times skipped when the clock jumps forward cannot be published."""
+    zone = str(fields.get("tijdzone", DEFAULT_TIMEZONE))
+    return [
+        FieldProblem(gap_message(value.value, zone), name, drop=True)
+        for name in _CLOCK_FIELDS
+        if isinstance(value := fields.get(name), When) and value.has_time and not exists(value.value, zone)
+    ]
+
+
+def calendar_event(obj: KBObject) -> CalendarEvent:
+    """The calendar view of an evenement object (its fields already checked)."""
+    f = obj.fields
+    when, until = cast(When, f["start"]), cast(When | None, f.get("eind"))
+    status = cast(str, f.get("status", "gepland"))
+    moved_from: When | None = None
+    if status == "verplaatst" and "verplaatst-naar" in f:
+        moved_from, when = when, cast(When, f["verplaatst-naar"])
+        if until is not None:  # keep the duration
+            until = When(when.value + (until.value - moved_from.value), until.precision)
+    place = place_of(f)
+    organiser = str(f.get("organisator", ""))  # may be left out as invalid: reported
+    refs = [ref for name in ("thema", "programma", "netwerk") for ref in cast(tuple[str, ...], f.get(name, ()))]
+    related = (*refs, *([organiser] if organiser else []))
+    return CalendarEvent(
+        id=obj.id,
+        title=obj.title,
+        summary=str(f.get("samenvatting", "")),
+        docname=obj.docname,
+        anchor=obj.anchor,
+        when=when,
+        until=until,
+        timezone=str(f.get("tijdzone", DEFAULT_TIMEZONE)),
+        status=status,
+        moved_from=moved_from,
+        # Clients only take an update with a higher sequence: a cancellation or a
+        # move counts as one change even if the author did not bump it.
+        sequence=int(cast(int, f.get("wijziging", 0))) + (status != "gepland"),
+        place=place,
+        online=cast(Url | None, f.get("online")),
+        mode=attendance_mode(f),
+        organiser=organiser,
+        related=tuple(dict.fromkeys(related)),
+        registration=cast(Url | None, f.get("aanmelden")),
+        deadline=cast(When | None, f.get("aanmelden-tot")),
+    )
+
+
+def calendar_events(objects: Iterable[KBObject]) -> list[CalendarEvent]:
+    events = [calendar_event(o) for o in objects if o.kind == "evenement" and "start" in o.fields]
+    return sorted(events, key=chronological)
+
+
+def chronological(event: CalendarEvent) -> tuple[dt.datetime, str, str]:
+    return (event.when.value, event.title.casefold(), event.id)
+
+
+def upcoming(events: Iterable[CalendarEvent], today: dt.date) -> list[CalendarEvent]:
+    return sorted((e for e in events if e.last_day >= today), key=chronological)
+
+
+def past(events: Iterable[CalendarEvent], today: dt.date) -> list[CalendarEvent]:
+    """Events that are over, the most recent first."""
+    return sorted(
+        (e for e in sorted(events, key=chronological) if e.last_day < today), key=lambda e: e.when.value, reverse=True
+    )
+
+
+def archive(events: Iterable[CalendarEvent], today: dt.date) -> list[tuple[int, int | None, list[CalendarEvent]]]:
+    """Past events by (year, month), newest month first; month None if only the year is known."""
+    groups: dict[tuple[int, int | None], list[CalendarEvent]] = {}
+    for event in sorted(past(events, today), key=chronological):
+        month = None if event.when.precision == "year" else event.when.value.month
+        groups.setdefault((event.when.value.year, month), []).append(event)
+    ordered = sorted(groups, key=lambda k: (k[0], k[1] or 13), reverse=True)
+    return [(year, month, groups[(year, month)]) for year, month in ordered]
+
+
+def months_from(today: dt.date, count: int) -> list[tuple[int, int]]:
+    year, month = today.year, today.month
+    result = []
+    for _ in range(count):
+        result.append((year, month))
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    return result
+
+
+def month_weeks(
+    year: int, month: int, events: Iterable[CalendarEvent]
+) -> list[list[tuple[dt.date | None, list[CalendarEvent]]]]:
+    """Weeks from Monday, each day with its events; days of other months are None."""
+    by_day: dict[dt.date, list[CalendarEvent]] = {}
+    for event in sorted(events, key=chronological):
+        for day in event.days():
+            by_day.setdefault(day, []).append(event)
+    weeks = calendar.Calendar(firstweekday=calendar.MONDAY).monthdatescalendar(year, month)
+    return [[(d, by_day.get(d, [])) if d.month == month else (None, []) for d in week] for week in weeks]
+
+
+def is_missing(url: Url | None) -> bool:
+    return isinstance(url, MissingLink)

@@ -1,0 +1,54 @@
+"""Dutch wording of dates and times, from babel's CLDR data (no hand-written month names)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from babel.dates import format_date as format_date_babel
+from babel.dates import format_time, get_day_names
+
+from .objects import When
+
+LOCALE = "nl"
+
+
+def format_day(when: When) -> str:
+    """'donderdag 25 mei 2023', 'april 2023' or '2023', as precise as the date is."""
+    if when.precision == "year":
+        return str(when.value.year)
+    if when.precision == "month":
+        return format_date_babel(when.value.date(), "LLLL y", locale=LOCALE)
+    return format_date_babel(when.value.date(), "full", locale=LOCALE)
+
+
+def format_clock(when: When) -> str:
+    # Dutch writes times with a full stop: 13.30 uur.
+    return format_time(when.value.time(), "H.mm", locale=LOCALE)
+
+
+def format_span(start: When, end: When | None = None) -> str:
+    """'donderdag 25 mei 2023, 13.30–16.00 uur', or a range of days."""
+    first = format_day(start)
+    if end is None:
+        return f"{first}, {format_clock(start)} uur" if start.has_time else first
+    if end.value.date() == start.value.date() and end.precision == start.precision:
+        if start.has_time:
+            return f"{first}, {format_clock(start)}–{format_clock(end)} uur"
+        return first
+    return f"{format_span(start)} – {format_span(end)}"
+
+
+def format_month(year: int, month: int) -> str:
+    """'november 2026'."""
+    return format_date_babel(dt.date(year, month, 1), "LLLL y", locale=LOCALE)
+
+
+def weekday_names() -> list[str]:
+    """Monday first: 'maandag' ... 'zondag'."""
+    names = get_day_names("wide", locale=LOCALE)
+    return [names[day] for day in range(7)]
+
+
+def format_date(day: dt.date) -> str:
+    """'donderdag 20 april 2023'."""
+    return format_date_babel(day, "full", locale=LOCALE)

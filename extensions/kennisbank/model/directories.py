@@ -1,0 +1,83 @@
+"""The directories: who works where, which network does what. Pure.
+
+Each function takes all objects and returns plain groupings; the Sphinx glue
+in :mod:`kennisbank.directories` turns them into tables and lists.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import cast
+
+from .objects import KBObject, Role
+from .relations import fold, of_kind
+
+#: Board functions in the order a board lists them; other functions follow alphabetically.
+BOARD_ORDER = ("voorzitter", "vice-voorzitter", "secretaris", "penningmeester", "lid")
+NO_EXPERTISE = "Zonder vastgelegd vakgebied"
+
+
+def networks_by_expertise(objects: Mapping[str, KBObject]) -> list[tuple[str, list[KBObject]]]:
+    groups: dict[str, list[KBObject]] = defaultdict(list)
+    for network in of_kind(objects, "netwerk"):
+        for area in cast(tuple[str, ...], network.fields.get("expertise", ())) or (NO_EXPERTISE,):
+            groups[area].append(network)
+    # The networks without an area come last, whatever their name.
+    return sorted(groups.items(), key=lambda item: (item[0] == NO_EXPERTISE, fold(item[0])))
+
+
+@dataclass(frozen=True)
+class Membership:
+    person: KBObject
+    role: Role
+
+
+@dataclass(frozen=True)
+class OrganisationEntry:
+    organisation: KBObject
+    people: tuple[Membership, ...]
+    networks: tuple[tuple[KBObject, str], ...]  # network, "coördinator" or "lid"
+    events: tuple[KBObject, ...]
+    parts: tuple[KBObject, ...]  # organisations that are part of this one
+
+
+def memberships(objects: Mapping[str, KBObject]) -> dict[str, list[Membership]]:
+    """Every role, by organisation id, in board order then by name."""
+    by_org: dict[str, list[Membership]] = defaultdict(list)
+    for person in of_kind(objects, "persoon"):
+        for role in cast(tuple[Role, ...], person.fields.get("rollen", ())):
+            by_org[role.organisation].append(Membership(person, role))
+    return {org: sorted(items, key=_role_order) for org, items in by_org.items()}
+
+
+def _role_order(membership: Membership) -> tuple[int, str, str]:
+    function = membership.role.function.casefold()
+    rank = BOARD_ORDER.index(function) if function in BOARD_ORDER else len(BOARD_ORDER)
+    return (rank, fold(function), fold(membership.person.title))
+
+
+def organisation_directory(objects: Mapping[str, KBObject]) -> list[OrganisationEntry]:
+    people = memberships(objects)
+    entries = []
+    for org in of_kind(objects, "organisatie"):
+        networks = [
+            (n, "coördinator" if n.fields.get("coordinator") == org.id else "lid")
+            for n in of_kind(objects, "netwerk")
+            if n.fields.get("coordinator") == org.id or org.id in cast(tuple[str, ...], n.fields.get("leden", ()))
+        ]
+        events = [e for e in of_kind(objects, "evenement") if e.fields.get("organisator") == org.id]
+        parts = [o for o in of_kind(objects, "organisatie") if o.fields.get("onderdeel-van") == org.id]
+        entries.append(
+            OrganisationEntry(org, tuple(people.get(org.id, ())), tuple(networks), tuple(events), tuple(parts))
+        )
+    return entries
+
+
+def people_directory(objects: Mapping[str, KBObject], board: str = "") -> list[tuple[KBObject, list[Membership]]]:
+    """People by organisation and role: the board first, then organisations A to Z."""
+    people = memberships(objects)
+    organisations = [o for o in of_kind(objects, "organisatie") if o.id in people]
+    organisations.sort(key=lambda o: (o.id != board, fold(o.title)))
+    return [(org, people[org.id]) for org in organisations]

@@ -1,0 +1,108 @@
+"""Plain data of the knowledge base: what a page declares, free of docutils.
+
+Everything here is picklable, because Sphinx keeps it in the build environment
+between incremental builds and sends it between processes in parallel builds.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Literal
+
+from .sourcelines import line_in
+
+Precision = Literal["year", "month", "day", "minute"]
+
+
+@dataclass(frozen=True, order=True)
+class When:
+    """A moment as precise as the source knows it: "2023", "2023-04", a day, or a day and time."""
+
+    value: dt.datetime
+    precision: Precision
+
+    @property
+    def is_exact_day(self) -> bool:
+        return self.precision in ("day", "minute")
+
+    @property
+    def has_time(self) -> bool:
+        return self.precision == "minute"
+
+
+@dataclass(frozen=True)
+class MissingLink:
+    """A link the source names but does not give yet; shown as "link volgt"."""
+
+
+Url = str | MissingLink
+
+
+@dataclass(frozen=True)
+class Role:
+    function: str
+    organisation: str  # id of an organisatie
+    period: str = ""
+
+
+#: A parsed field value; which one a field holds follows from its Kind (see values.parse_value).
+#: Readers that know the field's kind narrow it with typing.cast.
+Value = str | int | When | MissingLink | tuple[str, ...] | tuple[Role, ...]
+
+
+@dataclass(frozen=True)
+class KBObject:
+    kind: str
+    id: str
+    title: str
+    docname: str
+    lineno: int
+    fields: dict[str, Value] = field(default_factory=dict, compare=False, hash=False)
+    #: Where each field stands in the source: its name's line, then each value line.
+    lines: dict[str, tuple[int, ...]] = field(default_factory=dict, compare=False, hash=False, repr=False)
+
+    def line_of(self, name: str, item: int | None = None) -> int:
+        """The line of a field, or of its ``item``-th value line; else the object's own line."""
+        return line_in(self.lines, name, self.lineno, item)
+
+    @property
+    def anchor(self) -> str:
+        # Prefixed, so it never collides with the id of a heading ("Programma NOVEX").
+        return f"kb-{self.kind}-{self.id}"
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A role in running text, such as {thema}`jeugd`, that points at an object."""
+
+    docname: str
+    lineno: int
+    target: str
+    kind: str
+
+
+@dataclass(frozen=True)
+class Relation:
+    """One typed link from an object to another, read from a relation field."""
+
+    source: str  # object id
+    field: str
+    target: str  # object id
+    detail: str = ""  # e.g. the function of a role
+
+
+@dataclass(frozen=True)
+class Problem:
+    docname: str
+    lineno: int
+    message: str
+
+
+@dataclass(frozen=True)
+class FieldProblem:
+    """A contradiction between fields of one object, reported at ``field``'s line."""
+
+    message: str
+    field: str
+    drop: bool = False  # leave the field out: what it says cannot be published

@@ -1,0 +1,163 @@
+"""The open data export ``kennisbank.json`` and its JSON Schema. Pure.
+
+Both come from the same schema as the pages, so they cannot drift apart.
+Output is deterministic: objects by type and id, keys sorted, no timestamps.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Mapping
+from typing import Any, cast
+
+from .objects import KBObject, MissingLink, Role, Value, When
+from .relations import relations_of
+from .schema import TYPES, Field, Kind
+from .values import SLUG
+
+SCHEMA_FILE = "kennisbank.schema.json"
+DATA_FILE = "kennisbank.json"
+_WHEN_PATTERN = r"^\d{4}(-\d{2}(-\d{2}(T\d{2}:\d{2})?)?)?$"
+_FORMATS = {"year": "%Y", "month": "%Y-%m", "day": "%Y-%m-%d", "minute": "%Y-%m-%dT%H:%M"}
+
+
+def export_document(
+    objects: Mapping[str, KBObject], url_of: Callable[[KBObject], str], name: str, base_url: str
+) -> dict[str, Any]:
+    kinds = list(TYPES)
+    # An object that lacks a required field (the build reported it) waits until it is
+    # complete: the published data always meets its schema.
+    ordered = sorted((o for o in objects.values() if is_complete(o)), key=lambda o: (kinds.index(o.kind), o.id))
+    return {
+        "$schema": f"{base_url}/{SCHEMA_FILE}",
+        "naam": name,
+        "bron": f"{base_url}/",
+        "objecten": [_object(o, objects, url_of(o)) for o in ordered],
+    }
+
+
+def is_complete(obj: KBObject) -> bool:
+    return all(f.name in obj.fields for f in TYPES[obj.kind].fields if f.required)
+
+
+def _object(obj: KBObject, objects: Mapping[str, KBObject], url: str) -> dict[str, Any]:
+    spec = TYPES[obj.kind]
+    # Every field of an object is one of its type's fields: the parser drops any other.
+    fields = {name: _value(cast(Field, spec.field(name)), value) for name, value in obj.fields.items()}
+    relations = [
+        {
+            "veld": rel.field,
+            "doel": rel.target,
+            "doeltype": objects[rel.target].kind if rel.target in objects else None,
+            "detail": rel.detail,
+        }
+        for rel in relations_of(obj)
+    ]
+    return {"type": obj.kind, "id": obj.id, "titel": obj.title, "url": url, "velden": fields, "relaties": relations}
+
+
+def _value(spec: Field, value: Value) -> object:
+    if isinstance(value, MissingLink):
+        return None  # the link is not known yet ("link volgt")
+    if isinstance(value, When):
+        return value.value.strftime(_FORMATS[value.precision])
+    if spec.kind is Kind.ROLES:
+        return [_role(r) for r in cast(tuple[Role, ...], value)]
+    if isinstance(value, tuple):
+        return list(value)
+    return value
+
+
+def _role(role: Role) -> dict[str, str]:
+    return {"functie": role.function, "organisatie": role.organisation, "periode": role.period}
+
+
+def dumps(data: dict[str, Any]) -> str:
+    return json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+
+
+# -- the JSON Schema ---------------------------------------------------------------
+
+
+def json_schema(base_url: str) -> dict[str, Any]:
+    slug = {"type": "string", "pattern": SLUG.pattern}
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": f"{base_url}/{SCHEMA_FILE}",
+        "title": "Kennisbank VZHG: open data",
+        "description": "Alle objecten van de kennisbank met hun velden, relaties en webadres.",
+        "type": "object",
+        "required": ["naam", "bron", "objecten"],
+        "additionalProperties": False,
+        "properties": {
+            "$schema": {"type": "string"},
+            "naam": {"type": "string"},
+            "bron": {"type": "string", "format": "uri"},
+            "objecten": {"type": "array", "items": {"oneOf": [_type_schema(t, slug) for t in TYPES]}},
+        },
+    }
+
+
+def _type_schema(kind: str, slug: dict[str, Any]) -> dict[str, Any]:
+    spec = TYPES[kind]
+    fields = [f for f in spec.fields if f.name != spec.title_field]
+    relation = {
+        "type": "object",
+        "required": ["veld", "doel", "doeltype", "detail"],
+        "additionalProperties": False,
+        "properties": {
+            "veld": {"enum": [f.name for f in fields if f.is_relation]},
+            "doel": slug,
+            "doeltype": {"enum": [*TYPES, None]},
+            "detail": {"type": "string"},
+        },
+    }
+    return {
+        "type": "object",
+        "title": spec.label,
+        "required": ["type", "id", "titel", "url", "velden", "relaties"],
+        "additionalProperties": False,
+        "properties": {
+            "type": {"const": kind},
+            "id": slug,
+            "titel": {"type": "string", "minLength": 1},
+            "url": {"type": "string", "format": "uri"},
+            "velden": {
+                "type": "object",
+                "additionalProperties": False,
+                "required": [f.name for f in fields if f.required],
+                "properties": {f.name: _field_schema(f, slug) for f in fields},
+            },
+            "relaties": {"type": "array", "items": relation},
+        },
+    }
+
+
+def _field_schema(field: Field, slug: dict[str, Any]) -> dict[str, Any]:
+    text = {"type": "string", "minLength": 1}
+    schemas: dict[Kind, dict[str, Any]] = {
+        Kind.TEXT: text,
+        Kind.LINES: {"type": "array", "items": text},
+        Kind.URL: {"type": ["string", "null"], "format": "uri"},
+        Kind.EMAIL: {"type": "string", "format": "email"},
+        Kind.WHEN: {"type": "string", "pattern": _WHEN_PATTERN},
+        Kind.TIMEZONE: text,
+        Kind.PHONE: text,
+        Kind.NUMBER: {"type": "integer", "minimum": 0},
+        Kind.CHOICE: {"enum": list(field.choices)},
+        Kind.CHOICES: {"type": "array", "items": {"enum": list(field.choices)}},
+        Kind.REF: slug,
+        Kind.REFS: {"type": "array", "items": slug},
+        Kind.ROLES: {
+            "type": "array",
+            "items": {
+                "type": "object",
+                "required": ["functie", "organisatie", "periode"],
+                "additionalProperties": False,
+                "properties": {"functie": text, "organisatie": slug, "periode": {"type": "string"}},
+            },
+        },
+    }
+    schema = schemas[field.kind]
+    description = field.label + (" (null: link volgt)" if field.kind is Kind.URL else "")
+    return {**schema, "description": description}

@@ -1,0 +1,155 @@
+"""Typed relations between objects: reading them, checking them, inverting them.
+
+Pure functions over :mod:`kennisbank.model` data; the Sphinx glue calls them.
+"""
+
+from __future__ import annotations
+
+import difflib
+import unicodedata
+from collections import defaultdict
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from typing import cast
+
+from .objects import KBObject, Mention, Problem, Relation, Role, When
+from .schema import TYPES, Field, Kind
+
+
+def relations_of(obj: KBObject) -> list[Relation]:
+    """The outgoing relations of one object, in field order."""
+    return [relation for relation, _ in _located_relations(obj)]
+
+
+def _located_relations(obj: KBObject) -> list[tuple[Relation, int]]:
+    """Each relation with the line it is written on (a role has a line of its own)."""
+    found: list[tuple[Relation, int]] = []
+    for spec in TYPES[obj.kind].fields:
+        value = obj.fields.get(spec.name)
+        if value is None or not spec.is_relation:
+            continue
+        line = obj.line_of(spec.name)
+        if spec.kind is Kind.REF:
+            found.append((Relation(obj.id, spec.name, cast(str, value)), line))
+        elif spec.kind is Kind.REFS:
+            found.extend((Relation(obj.id, spec.name, target), line) for target in cast(tuple[str, ...], value))
+        else:
+            found.extend(
+                (_role_relation(obj.id, spec.name, role), obj.line_of(spec.name, item))
+                for item, role in enumerate(cast(tuple[Role, ...], value))
+            )
+    return found
+
+
+def _role_relation(source: str, field: str, role: Role) -> Relation:
+    detail = f"{role.function} ({role.period})" if role.period else role.function
+    return Relation(source, field, role.organisation, detail)
+
+
+def check_relations(objects: Mapping[str, KBObject]) -> list[Problem]:
+    """Every relation that points nowhere, at the wrong type, or at itself."""
+    problems = []
+    for obj in sorted(objects.values(), key=lambda o: (o.docname, o.lineno)):
+        for rel, line in _located_relations(obj):
+            message = _relation_problem(obj, rel, objects)
+            if message:
+                problems.append(Problem(obj.docname, line, message))
+    return problems
+
+
+def _relation_problem(obj: KBObject, rel: Relation, objects: Mapping[str, KBObject]) -> str:
+    spec = cast(Field, TYPES[obj.kind].field(rel.field))  # rel was read from one of its fields
+    wanted = " of ".join(TYPES[t].label.lower() for t in spec.targets)
+    where = f"{TYPES[obj.kind].label} '{obj.id}', veld '{rel.field}'"
+    if rel.target == obj.id:
+        return f"{where}: een {TYPES[obj.kind].label.lower()} kan niet naar zichzelf verwijzen"
+    target = objects.get(rel.target)
+    if target is None:
+        hint = suggest(rel.target, of_kinds(objects, spec.targets))
+        return f"{where}: er bestaat geen {wanted} met id '{rel.target}'{hint}"
+    if target.kind not in spec.targets:
+        return f"{where}: '{rel.target}' is een {TYPES[target.kind].label.lower()}, maar hier hoort een {wanted}"
+    return ""
+
+
+def suggest(unknown: str, candidates: Iterable[str]) -> str:
+    """A "did you mean" hint; pass only the ids that would be right here."""
+    close = difflib.get_close_matches(unknown, list(candidates), n=1)
+    return f" (bedoelt u '{close[0]}'?)" if close else ""
+
+
+def of_kinds(objects: Mapping[str, KBObject], kinds: Iterable[str]) -> list[str]:
+    """The ids of the objects of the given types: the only sensible suggestions for a field or role."""
+    wanted = set(kinds)
+    return [obj_id for obj_id, obj in objects.items() if obj.kind in wanted]
+
+
+def sort_key(obj: KBObject) -> tuple[str, str, str]:
+    """Events by date, everything else alphabetically, accents ignored."""
+    start = cast(When | None, obj.fields.get("start"))
+    return (start.value.isoformat() if start else "", fold(obj.title), obj.id)
+
+
+def fold(text: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+@dataclass(frozen=True)
+class Backlinks:
+    """Everything that refers to one object: related objects by type, then pages."""
+
+    by_type: tuple[tuple[str, tuple[tuple[KBObject, tuple[str, ...]], ...]], ...]
+    pages: tuple[str, ...]  # docnames that mention the object in running text
+
+    def __bool__(self) -> bool:
+        return bool(self.by_type or self.pages)
+
+    def without(self, kind: str) -> Backlinks:
+        return Backlinks(tuple((k, items) for k, items in self.by_type if k != kind), self.pages)
+
+
+class RelationIndex:
+    """The inverse of all relations and mentions, built once per set of objects."""
+
+    def __init__(self, objects: Mapping[str, KBObject], mentions: Iterable[Mention]):
+        self.objects = objects
+        self._incoming: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
+        for obj in objects.values():
+            for rel in relations_of(obj):
+                label = rel.detail or cast(Field, TYPES[obj.kind].field(rel.field)).backlink_label
+                self._incoming[rel.target][rel.source].append(label)
+        self._pages: dict[str, set[str]] = defaultdict(set)
+        for mention in mentions:
+            self._pages[mention.target].add(mention.docname)
+
+    def backlinks(self, target_id: str) -> Backlinks:
+        target = self.objects[target_id]
+        incoming = self._incoming.get(target_id, {})
+        grouped: dict[str, list[tuple[KBObject, tuple[str, ...]]]] = defaultdict(list)
+        for source_id, labels in incoming.items():
+            source = self.objects[source_id]
+            grouped[source.kind].append((source, tuple(sorted(set(labels)))))
+        by_type = tuple(
+            (kind, tuple(sorted(grouped[kind], key=lambda item: sort_key(item[0]))))
+            for kind in TYPES
+            if grouped.get(kind)
+        )
+        # A page that is already listed through one of its objects is not repeated.
+        listed = {target.docname} | {source.docname for _, items in by_type for source, _ in items}
+        pages = tuple(sorted(self._pages.get(target_id, set()) - listed))
+        return Backlinks(by_type, pages)
+
+    def of_kind(self, kind: str) -> list[KBObject]:
+        return of_kind(self.objects, kind)
+
+
+def of_kind(objects: Mapping[str, KBObject], kind: str) -> list[KBObject]:
+    """The objects of one type as every listing shows them: by 'volgorde' where given, then events
+    by date and the rest alphabetically."""
+    return sorted((o for o in objects.values() if o.kind == kind), key=_listing_key)
+
+
+def _listing_key(obj: KBObject) -> tuple[int, str, str, str]:
+    order = cast(int | None, obj.fields.get("volgorde"))
+    return (order if order is not None else 10**6, *sort_key(obj))

@@ -1,0 +1,249 @@
+"""The object types of the knowledge base and their fields.
+
+Pure data: no docutils, no Sphinx. Field names are the Dutch option names that
+contributors write in a page; labels are what readers see.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import Enum
+
+
+class Kind(Enum):
+    """How a field's raw text is parsed (see :mod:`kennisbank.values`)."""
+
+    TEXT = "tekst"
+    LINES = "regels"  # one item per line
+    URL = "url"  # an http(s) address, or "volgt" while the link is missing
+    EMAIL = "e-mail"
+    WHEN = "datum"  # a year, month, day or day and time
+    TIMEZONE = "tijdzone"  # an IANA name such as Europe/Amsterdam
+    PHONE = "telefoon"
+    NUMBER = "getal"
+    CHOICE = "keuze"
+    CHOICES = "keuzes"  # comma-separated choices
+    REF = "verwijzing"  # one object id
+    REFS = "verwijzingen"  # comma-separated object ids
+    ROLES = "rollen"  # one "functie; organisatie; periode" per line
+
+
+@dataclass(frozen=True)
+class Field:
+    name: str
+    label: str
+    kind: Kind = Kind.TEXT
+    required: bool = False
+    targets: tuple[str, ...] = ()  # object types a REF/REFS/ROLES field may point to
+    choices: tuple[str, ...] = ()
+    example: str = ""  # shown by the authoring guide and in error messages
+    backlink: str = ""  # how the target's "Gerelateerd" names this relation, if not the label
+
+    @property
+    def backlink_label(self) -> str:
+        return self.backlink or self.label.lower()
+
+    @property
+    def is_relation(self) -> bool:
+        return self.kind in (Kind.REF, Kind.REFS, Kind.ROLES)
+
+
+@dataclass(frozen=True)
+class ObjectType:
+    name: str
+    label: str
+    plural: str
+    fields: tuple[Field, ...]
+    title_field: str = "titel"
+    #: The Dutch demonstrative for "this <type>": "dit" for het-words, "deze" for de-words.
+    this: str = "dit"
+    #: Whether its page gets an agenda section and a feed of its own.
+    has_agenda: bool = False
+
+    def this_one(self) -> str:
+        """'dit thema', 'deze organisatie'."""
+        return f"{self.this} {self.label.lower()}"
+
+    def field(self, name: str) -> Field | None:
+        return next((f for f in self.fields if f.name == name), None)
+
+    @property
+    def field_names(self) -> tuple[str, ...]:
+        return tuple(f.name for f in self.fields)
+
+
+def _title(name: str = "titel") -> Field:
+    # Optional: without it, the object takes the heading it stands under.
+    return Field(name, name.capitalize())
+
+
+_SUMMARY = Field("samenvatting", "Samenvatting")
+_THEMES = Field("thema", "Thema’s", Kind.REFS, targets=("thema",), example="brede-welvaart, jeugd", backlink="thema")
+_WEBSITE = Field("website", "Website", Kind.URL, example="https://www.vzhg.nl")
+
+THEMA = ObjectType(
+    "thema",
+    "Thema",
+    "Thema’s",
+    (
+        _title(),
+        _SUMMARY,
+        Field("bestuursprioriteit", "Bestuursprioriteit", Kind.CHOICE, choices=("ja", "nee")),
+        Field("volgorde", "Volgorde", Kind.NUMBER, example="3"),
+        Field("omschrijving", "Volledige naam"),
+    ),
+    has_agenda=True,
+)
+
+PROGRAMMA = ObjectType(
+    "programma",
+    "Programma",
+    "Programma’s",
+    (
+        _title(),
+        _SUMMARY,
+        Field(
+            "thema",
+            "Thema’s",
+            Kind.REFS,
+            required=True,
+            targets=("thema",),
+            example="brede-welvaart",
+            backlink="thema",
+        ),
+        Field("eigenaar", "Eigenaar", Kind.REF, targets=("organisatie",), example="vng"),
+        Field("onderdeel-van", "Onderdeel van", Kind.REF, targets=("programma",)),
+        Field("verschenen", "Verschenen", Kind.WHEN, example="2022-07"),
+        _WEBSITE,
+        Field("publicatie", "Publicatie", Kind.URL),
+    ),
+    has_agenda=True,
+)
+
+EVENEMENT = ObjectType(
+    "evenement",
+    "Evenement",
+    "Evenementen",
+    (
+        _title(),
+        _SUMMARY,
+        Field("start", "Begin", Kind.WHEN, required=True, example="2023-05-25 13:30"),
+        Field("eind", "Einde", Kind.WHEN, example="2023-05-25 16:00"),
+        Field("tijdzone", "Tijdzone", Kind.TIMEZONE, example="Europe/Amsterdam"),
+        Field("locatie", "Locatie", example="Eenhoorn Amersfoort"),
+        Field("adres", "Adres", example="Barchman Wuytierslaan 2"),
+        Field("postcode", "Postcode", example="3818 LH"),
+        Field("plaats", "Plaats", example="Amersfoort"),
+        Field("online", "Online", Kind.URL, example="https://vng.nl/live"),
+        Field("deelname", "Deelname", Kind.CHOICE, choices=("ter plaatse", "online", "hybride")),
+        Field(
+            "organisator",
+            "Organisator",
+            Kind.REF,
+            required=True,
+            targets=("organisatie", "netwerk"),
+            example="vng",
+        ),
+        _THEMES,
+        Field("programma", "Programma’s", Kind.REFS, targets=("programma",), backlink="programma"),
+        Field("netwerk", "Netwerken", Kind.REFS, targets=("netwerk",), backlink="netwerk"),
+        Field("sprekers", "Sprekers", Kind.REFS, targets=("persoon",), backlink="spreker"),
+        Field("doelgroep", "Doelgroep", example="burgemeesters en wethouders"),
+        Field("deelnemers", "Deelnemers", example="circa 100 bestuurders"),
+        Field("aanmelden", "Aanmelden", Kind.URL),
+        Field("aanmelden-tot", "Aanmelden tot", Kind.WHEN, example="2023-05-19"),
+        Field("status", "Status", Kind.CHOICE, choices=("gepland", "geannuleerd", "verplaatst")),
+        Field("verplaatst-naar", "Verplaatst naar", Kind.WHEN, example="2023-06-22 13:30"),
+        Field("wijziging", "Wijzigingsnummer", Kind.NUMBER, example="1"),
+        Field("terugkijken", "Terugkijken", Kind.URL),
+        Field("verslag", "Verslag", Kind.URL),
+    ),
+)
+
+NETWERK = ObjectType(
+    "netwerk",
+    "Netwerk",
+    "Netwerken",
+    (
+        _title("naam"),
+        _SUMMARY,
+        Field("doel", "Doel"),
+        Field("coordinator", "Coördinatie", Kind.REF, targets=("organisatie",), example="vng", backlink="coördinator"),
+        Field("contact", "Contact", Kind.EMAIL, example="secretariaat@vzhg.nl"),
+        Field("bijeenkomsten", "Bijeenkomsten", example="circa 2 keer per jaar"),
+        Field("vorm", "Vorm", Kind.CHOICES, choices=("digitaal", "fysiek")),
+        Field("beoogde-omvang", "Beoogde omvang", example="circa 10-20 juristen per provincie"),
+        Field("aantal-deelnemers", "Aantal deelnemers", Kind.NUMBER, example="60"),
+        Field("expertise", "Expertise", Kind.LINES),
+        Field("leden", "Leden", Kind.REFS, targets=("organisatie",), backlink="lid"),
+        Field("partners", "Partners", Kind.REFS, targets=("netwerk",), backlink="partner"),
+        _THEMES,
+        Field("status", "Status", Kind.CHOICE, choices=("in oprichting", "actief")),
+        Field("aansluiten", "Aansluiten", example="mail naar secretariaat@vzhg.nl"),
+        Field("kanalen", "Kanalen", example="appgroep"),
+        _WEBSITE,
+    ),
+    title_field="naam",
+    has_agenda=True,
+)
+
+ORGANISATIE = ObjectType(
+    "organisatie",
+    "Organisatie",
+    "Organisaties",
+    (
+        _title("naam"),
+        _SUMMARY,
+        Field("afkorting", "Afkorting", example="VZHG"),
+        Field(
+            "soort",
+            "Soort",
+            Kind.CHOICE,
+            required=True,
+            choices=(
+                "vereniging",
+                "bestuursorgaan",
+                "gemeente",
+                "provincie",
+                "landelijke koepel",
+                "rijksoverheid",
+                "commissie",
+                "netwerk-partner",
+            ),
+        ),
+        Field("onderdeel-van", "Onderdeel van", Kind.REF, targets=("organisatie",)),
+        _WEBSITE,
+        Field("contact", "Contact", Kind.EMAIL),
+        Field("sociale-media", "Sociale media", Kind.URL),
+    ),
+    title_field="naam",
+    this="deze",
+)
+
+PERSOON = ObjectType(
+    "persoon",
+    "Persoon",
+    "Personen",
+    (
+        _title("naam"),
+        _SUMMARY,
+        Field(
+            "rollen",
+            "Rollen",
+            Kind.ROLES,
+            required=True,
+            targets=("organisatie",),
+            example="vice-voorzitter; vzhg-bestuur; sinds 2022",
+        ),
+        # Personal contact details are published only with a recorded basis (AVG):
+        # normally people are reached through their organisation's role mailbox.
+        Field("e-mail", "E-mail", Kind.EMAIL),
+        Field("telefoon", "Telefoon", Kind.PHONE, example="070 123 45 67"),
+        Field("grondslag", "Grondslag publicatie contactgegevens", example="toestemming, 2023-03-01"),
+    ),
+    title_field="naam",
+    this="deze",
+)
+
+#: All types, in the order the "Gerelateerd" sections list them.
+TYPES: dict[str, ObjectType] = {t.name: t for t in (THEMA, PROGRAMMA, EVENEMENT, NETWERK, ORGANISATIE, PERSOON)}

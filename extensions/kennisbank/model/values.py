@@ -1,0 +1,148 @@
+"""Parse the text a contributor writes for a field into a typed value.
+
+Each parser raises :class:`FieldError` with a Dutch message that says what was
+expected, so the build can tell a non-programmer how to fix the line.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from .objects import MissingLink, Precision, Role, Value, When
+from .schema import Field, Kind
+
+SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+_EMAIL = re.compile(r"^[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}$")
+_URL = re.compile(r"^https?://[^\s/$.?#][^\s]*$")
+_WHEN = re.compile(r"^(?P<y>\d{4})(?:-(?P<m>\d{1,2})(?:-(?P<d>\d{1,2})(?:[ T](?P<H>\d{1,2})[:.](?P<M>\d{2}))?)?)?$")
+MISSING_LINK = "volgt"
+
+
+class FieldError(ValueError):
+    """A field value that cannot be read; the message is shown to the contributor."""
+
+
+def check_slug(text: str) -> str:
+    if not SLUG.match(text):
+        raise FieldError(
+            f"'{text}' is geen geldige id: gebruik alleen kleine letters, cijfers en streepjes, zoals 'brede-welvaart'"
+        )
+    return text
+
+
+def parse_when(text: str) -> When:
+    match = _WHEN.match(text.strip())
+    if not match:
+        raise FieldError(
+            f"'{text}' is geen datum: schrijf JJJJ-MM-DD, eventueel met tijd (2023-05-25 13:30), "
+            "of alleen JJJJ-MM als de dag nog niet bekend is"
+        )
+    parts = {k: int(v) for k, v in match.groupdict().items() if v is not None}
+    precision: Precision = ("year", "month", "day", "day", "minute")[len(parts) - 1]
+    try:
+        value = dt.datetime(parts["y"], parts.get("m", 1), parts.get("d", 1), parts.get("H", 0), parts.get("M", 0))
+    except ValueError:
+        raise FieldError(f"'{text}' bestaat niet als datum of tijd") from None
+    return When(value, precision)
+
+
+def parse_url(text: str) -> str | MissingLink:
+    if text == MISSING_LINK:
+        return MissingLink()
+    if not _URL.match(text):
+        raise FieldError(
+            f"'{text}' is geen webadres: begin met https:// of schrijf '{MISSING_LINK}' als de link nog ontbreekt"
+        )
+    return text
+
+
+def parse_timezone(text: str) -> str:
+    try:
+        ZoneInfo(text)
+    except (ZoneInfoNotFoundError, ValueError):
+        raise FieldError(f"'{text}' is geen bekende tijdzone: gebruik een IANA-naam zoals 'Europe/Amsterdam'") from None
+    return text
+
+
+def parse_email(text: str) -> str:
+    if not _EMAIL.match(text):
+        raise FieldError(f"'{text}' is geen geldig e-mailadres")
+    return text
+
+
+def parse_phone(text: str) -> str:
+    digits = re.sub(r"[\s()+-]", "", text)
+    if not digits.isdigit() or not 9 <= len(digits) <= 15:
+        raise FieldError(f"'{text}' is geen telefoonnummer")
+    return text
+
+
+def parse_number(text: str) -> int:
+    if not text.isdigit():
+        raise FieldError(f"'{text}' is geen getal: schrijf alleen cijfers, zoals 60")
+    return int(text)
+
+
+def split_list(text: str) -> tuple[str, ...]:
+    return tuple(item.strip() for item in text.split(",") if item.strip())
+
+
+def parse_role(line: str) -> Role:
+    parts = [p.strip() for p in line.split(";")]
+    if len(parts) < 2 or not parts[0] or not parts[1]:
+        raise FieldError(
+            f"rol '{line}' mist de organisatie: schrijf 'functie; organisatie-id; periode', "
+            "zoals 'vice-voorzitter; vzhg; sinds 2022'"
+        )
+    if len(parts) > 3:
+        raise FieldError(f"rol '{line}' heeft te veel delen: schrijf 'functie; organisatie-id; periode'")
+    return Role(parts[0], check_slug(parts[1]), parts[2] if len(parts) == 3 else "")
+
+
+def parse_value(spec: Field, raw: str) -> Value:
+    """Turn the raw option text of one field into its typed value."""
+    text = raw.strip()
+    if not text:
+        raise FieldError("is leeg: vul een waarde in of laat het veld weg")
+    hidden = next((c for c in text if unicodedata.category(c) == "Cc" and c not in "\n\t"), None)
+    if hidden is not None:
+        # Pasted from a word processor, such a character breaks feeds, PDF and open data.
+        raise FieldError(f"bevat een onzichtbaar stuurteken (U+{ord(hidden):04X}): typ de waarde opnieuw")
+    match spec.kind:
+        case Kind.TEXT:
+            return " ".join(text.split())
+        case Kind.LINES:
+            return tuple(line.strip() for line in text.splitlines() if line.strip())
+        case Kind.URL:
+            return parse_url(text)
+        case Kind.EMAIL:
+            return parse_email(text)
+        case Kind.WHEN:
+            return parse_when(text)
+        case Kind.TIMEZONE:
+            return parse_timezone(text)
+        case Kind.PHONE:
+            return parse_phone(text)
+        case Kind.NUMBER:
+            return parse_number(text)
+        case Kind.CHOICE:
+            return _choose(spec, text)
+        case Kind.CHOICES:
+            return tuple(_choose(spec, item) for item in split_list(text))
+        case Kind.REF:
+            return check_slug(text)
+        case Kind.REFS:
+            return tuple(check_slug(item) for item in split_list(text))
+        case Kind.ROLES:
+            return tuple(parse_role(line) for line in text.splitlines() if line.strip())
+    raise AssertionError(spec.kind)
+
+
+def _choose(spec: Field, text: str) -> str:
+    if text not in spec.choices:
+        allowed = ", ".join(f"'{c}'" for c in spec.choices)
+        raise FieldError(f"'{text}' is geen toegestane waarde; kies uit {allowed}")
+    return text

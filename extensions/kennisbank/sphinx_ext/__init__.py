@@ -1,0 +1,76 @@
+"""The Sphinx glue: the ``kb`` domain, directives, roles, post-transforms, settings.
+
+Each component registers itself in its own module's ``setup``; this one only
+lists them, in the order their handlers must run. They are imported inside
+:func:`setup`, as MyST-Parser does, so that importing one module of the package
+(a writer in a test, say) does not load all the others.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from sphinx.application import Sphinx
+from sphinx.config import Config
+
+from .. import __version__
+
+#: Bump when the stored data changes shape, so old environments are rebuilt.
+ENV_VERSION = 3
+
+STATIC = Path(__file__).parent.parent / "static"
+
+
+def setup(app: Sphinx) -> dict[str, Any]:
+    from ..writers import feeds, htmlfixes, opendata, pdf, searchindex, singlehtml
+    from . import (
+        agenda,
+        config,
+        directives,
+        directories,
+        domain,
+        failures,
+        fieldtable,
+        freshness,
+        generated,
+        lastchanged,
+        packs,
+        references,
+    )
+
+    components = (
+        config,
+        domain,
+        directives,
+        references,
+        generated,
+        freshness,
+        searchindex,
+        agenda,
+        feeds,
+        directories,
+        opendata,
+        packs,
+        fieldtable,
+        singlehtml,
+        htmlfixes,
+        lastchanged,
+        pdf,
+        failures,
+    )
+    for component in components:
+        component.setup(app)
+    app.connect("config-inited", _add_static_files)
+    app.add_css_file("kennisbank.css")
+    app.add_js_file("kennisbank.js", loading_method="defer")
+    return {
+        "version": __version__,
+        "env_version": ENV_VERSION,
+        "parallel_read_safe": True,
+        "parallel_write_safe": True,
+    }
+
+
+def _add_static_files(app: Sphinx, config: Config) -> None:
+    config.html_static_path.append(str(STATIC))

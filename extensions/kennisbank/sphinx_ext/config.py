@@ -1,0 +1,118 @@
+"""Settings of the extension in ``conf.py``, read into one validated dataclass."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import subprocess
+from dataclasses import dataclass, fields
+from pathlib import Path
+
+from sphinx.application import Sphinx
+from sphinx.config import Config
+from sphinx.errors import ConfigError
+
+PREFIX = "kennisbank_"
+PDF_VARIANTS = ("pdf/ua-1", "pdf/a-3u")
+
+
+@dataclass(frozen=True)
+class KennisbankConfig:
+    #: Pages (fnmatch patterns on document names) whose mentions do not count as
+    #: backlinks, such as the authoring guide with its live examples.
+    ignore_mentions_from: tuple[str, ...] = ()
+    #: The day from which events count as coming (ISO date). Empty: the build
+    #: date, or the date of SOURCE_DATE_EPOCH when that is set.
+    reference_date: str = ""
+    #: How many months the month view shows, starting with the reference month.
+    calendar_months: int = 2
+    #: How often calendar apps should fetch the feeds again.
+    feed_refresh_hours: int = 12
+    #: The domain part of every event UID; never change it once feeds are out.
+    uid_domain: str = "kennisbank.vzhg.nl"
+    #: The organisation id of the association's board: listed first among people.
+    board_organisation: str = ""
+    #: PDF flavour: tagged PDF/UA-1 (accessible) or PDF/A-3u (archiving).
+    pdf_variant: str = "pdf/ua-1"
+    #: Whether `make pdf` also renders the whole knowledge base, or only the board packs.
+    pdf_whole: bool = True
+
+    def __post_init__(self) -> None:
+        if not all(isinstance(p, str) for p in self.ignore_mentions_from):
+            raise ConfigError(f"{PREFIX}ignore_mentions_from moet een lijst van patronen (tekst) zijn")
+        if self.reference_date:
+            try:
+                dt.date.fromisoformat(self.reference_date)
+            except ValueError:
+                raise ConfigError(f"{PREFIX}reference_date moet een datum zijn als '2023-05-01'") from None
+        if self.pdf_variant not in PDF_VARIANTS:
+            raise ConfigError(f"{PREFIX}pdf_variant moet een van {', '.join(PDF_VARIANTS)} zijn")
+        for name in ("calendar_months", "feed_refresh_hours"):
+            if not isinstance(getattr(self, name), int) or getattr(self, name) < 1:
+                raise ConfigError(f"{PREFIX}{name} moet een positief geheel getal zijn")
+
+    def today(self, environ: dict[str, str] | None = None) -> dt.date:
+        """The reference date: conf.py, else SOURCE_DATE_EPOCH, else the build date."""
+        if self.reference_date:
+            return dt.date.fromisoformat(self.reference_date)
+        epoch = _source_date_epoch(environ)
+        if epoch is not None:
+            return epoch.date()
+        return dt.date.today()
+
+
+def stamp(srcdir: Path, today: dt.date, environ: dict[str, str] | None = None) -> dt.datetime:
+    """A reproducible DTSTAMP: SOURCE_DATE_EPOCH, else the last commit, else the reference date.
+
+    Never the clock: two builds of the same sources give the same feeds.
+    """
+    epoch = _source_date_epoch(environ)
+    if epoch is not None:
+        return epoch
+    try:
+        out = subprocess.run(
+            ["git", "log", "-1", "--format=%ct"],
+            cwd=srcdir,
+            capture_output=True,
+            text=True,
+            timeout=10,
+            check=True,
+        ).stdout.strip()
+        return dt.datetime.fromtimestamp(int(out), dt.UTC)
+    except (OSError, subprocess.SubprocessError, ValueError):
+        return dt.datetime(today.year, today.month, today.day, tzinfo=dt.UTC)
+
+
+def _source_date_epoch(environ: dict[str, str] | None) -> dt.datetime | None:
+    value = (os.environ if environ is None else environ).get("SOURCE_DATE_EPOCH", "")
+    return dt.datetime.fromtimestamp(int(value), dt.UTC) if value.isdigit() else None
+
+
+def site_url(config: Config) -> str:
+    """The public address of the site without a trailing slash; empty if ``html_baseurl`` is not set."""
+    return str(config.html_baseurl).rstrip("/")
+
+
+def add_config_values(app: Sphinx) -> None:
+    for field in fields(KennisbankConfig):
+        # Lists and tuples are both natural to write in conf.py.
+        types: frozenset[type] = (
+            frozenset({list, tuple}) if isinstance(field.default, tuple) else frozenset({type(field.default)})
+        )
+        app.add_config_value(PREFIX + field.name, field.default, "env", types=types)
+
+
+def settings(config: Config) -> KennisbankConfig:
+    values = {f.name: getattr(config, PREFIX + f.name) for f in fields(KennisbankConfig)}
+    values["ignore_mentions_from"] = tuple(values["ignore_mentions_from"])
+    return KennisbankConfig(**values)
+
+
+def validate_config(app: Sphinx, config: Config) -> None:
+    """Check the settings at start-up, so a mistake in conf.py stops the build at once."""
+    settings(config)
+
+
+def setup(app: Sphinx) -> None:
+    add_config_values(app)
+    app.connect("config-inited", validate_config)

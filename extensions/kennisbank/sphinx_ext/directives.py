@@ -1,0 +1,206 @@
+"""Directives that declare objects (``{thema}``, ``{evenement}``...) and list them (``{overzicht}``)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from docutils import nodes
+from docutils.parsers.rst import directives
+from sphinx.application import Sphinx
+from sphinx.util import logging
+from sphinx.util.docutils import SphinxDirective
+
+from ..model.agenda import event_problems
+from ..model.objects import KBObject
+from ..model.privacy import person_problems
+from ..model.relations import suggest
+from ..model.schema import TYPES, ObjectType
+from ..model.sourcelines import FieldLines, field_lines, line_in
+from ..model.values import FieldError, check_slug, parse_value
+from . import render
+from .domain import kb_domain
+from .failures import internal_errors
+from .nodes import Placeholder, overview_placeholder, related_placeholder
+
+logger = logging.getLogger(__name__)
+
+
+#: Checks across the fields of one object.
+CROSS_CHECKS = {"evenement": event_problems, "persoon": person_problems}
+
+
+class AnyFieldName(dict):
+    """Accepts every option name, so the directive itself can report unknown
+    fields in plain Dutch (with a suggestion) instead of the parser's English."""
+
+    def __missing__(self, key: str) -> Callable[[str | None], str]:
+        return directives.unchanged
+
+
+class KBDirective(SphinxDirective):
+    """Base of our directives: Dutch warnings at the line they are about, typed fields."""
+
+    def run(self) -> list[nodes.Node]:
+        with internal_errors(
+            f"de opdracht '{self.name}'", self.get_location(), self.arguments[0] if self.arguments else ""
+        ):
+            return self.make()
+        return []  # reported: the page is built without this part
+
+    def make(self) -> list[nodes.Node]:
+        raise NotImplementedError
+
+    def placed(self, node: Placeholder) -> Placeholder:
+        """A placeholder that knows its line, so that a failure to fill it can be located."""
+        self.set_source_info(node)
+        return node
+
+    def warn(self, message: str, *args: object, line: int | None = None) -> None:
+        source, own_line = self.get_source_info()
+        location = f"{source}:{line or own_line}" if source else self.get_location()
+        logger.warning(message, *args, location=location, type="kennisbank", subtype="invoer")
+
+    @property
+    def field_lines(self) -> FieldLines:
+        """Where each option stands in the source (read again from the directive's text)."""
+        return field_lines(self.block_text or "", self.lineno)
+
+    def line_of(self, name: str, item: int | None = None) -> int:
+        return line_in(self.field_lines, name, self.lineno, item)
+
+    def warn_unread_fields(self, where: str) -> None:
+        """MyST drops the whole field block when it cannot read one value (an unclosed quote).
+
+        It says so in English; we name the line and the fix in Dutch.
+        """
+        unread = {name: lines for name, lines in self.field_lines.items() if name not in self.options}
+        if not unread:
+            return
+        suspects = [lines[0] for lines in unread.values() if _starts_oddly(self.block_text, lines[0] - self.lineno)]
+        line = min(suspects or [lines[0] for lines in unread.values()])
+        self.warn(
+            "%s: de velden konden niet worden gelezen (%s). Begint een waarde met een aanhalingsteken (\" of ') "
+            "of met > of |, zet dan de hele waarde tussen aanhalingstekens of laat dat teken weg",
+            where,
+            ", ".join(sorted(unread)),
+            line=line,
+        )
+
+    def read_fields(self, spec: ObjectType, where: str) -> dict:
+        """Parse the options as ``spec``'s fields; report unknown, malformed and missing ones."""
+        self.warn_unread_fields(where)
+        fields = {}
+        for name, raw in self.options.items():
+            field = spec.field(name)
+            if field is None:
+                self.warn(
+                    "%s: onbekend veld '%s'%s. Toegestaan: %s.",
+                    where,
+                    name,
+                    suggest(name, spec.field_names),
+                    ", ".join(spec.field_names),
+                    line=self.line_of(name),
+                )
+                continue
+            try:
+                fields[name] = parse_value(field, raw or "")
+            except FieldError as error:
+                self.warn("%s, veld '%s': %s", where, name, error, line=self.line_of(name))
+        for field in spec.fields:
+            if field.required and field.name not in self.options:
+                example = f" (bijvoorbeeld '{field.name}: {field.example}')" if field.example else ""
+                self.warn("%s: verplicht veld '%s' ontbreekt%s", where, field.name, example)
+        return fields
+
+
+class ObjectDirective(KBDirective):
+    """Declares one object. The type comes from the directive's name.
+
+    Without a ``titel``/``naam`` field the object takes the heading it stands
+    under: that is how a theme or programme page declares itself.
+    """
+
+    required_arguments = 1
+    has_content = True
+    option_spec = AnyFieldName({name: directives.unchanged for t in TYPES.values() for name in t.field_names})
+
+    @property
+    def spec(self) -> ObjectType:
+        return TYPES[self.name.rpartition(":")[2]]
+
+    def make(self) -> list[nodes.Node]:
+        spec = self.spec
+        obj_id = self.arguments[0]
+        try:
+            check_slug(obj_id)
+        except FieldError as error:
+            self.warn("%s: %s", spec.label, error)
+        fields = self.parse_fields(obj_id)
+        # Without a title field the object is named after its heading; that
+        # title is filled in once the page is read (see references.py).
+        explicit_title = fields.pop(spec.title_field, None)
+        title = explicit_title or ""
+        obj = KBObject(spec.name, obj_id, title, self.env.docname, self.lineno, fields, self.field_lines)
+        registered = kb_domain(self.env).note_object(obj)
+
+        container = nodes.container(classes=["kb-object", f"kb-{spec.name}"], kb_object=obj_id)
+        container["kb_heading_title"] = not explicit_title
+        self.set_source_info(container)
+        if explicit_title:
+            container += nodes.rubric(title, title, classes=["kb-object-title"])
+        if "samenvatting" in fields:
+            container += nodes.paragraph(fields["samenvatting"], fields["samenvatting"], classes=["kb-samenvatting"])
+        facts = render.fact_list(obj)
+        if len(facts):
+            container += facts
+        if self.content:
+            self.state.nested_parse(self.content, self.content_offset, container)
+        if not registered:  # a duplicate id, already reported: no anchor, no backlinks
+            return [container]
+        container += self.placed(related_placeholder(object_id=obj_id, own_section=not explicit_title))
+        target = nodes.target("", "", ids=[obj.anchor])
+        self.set_source_info(target)
+        return [target, container]
+
+    def parse_fields(self, obj_id: str) -> dict:
+        spec = self.spec
+        where = f"{spec.label} '{obj_id}'"
+        fields = self.read_fields(spec, where)
+        check = CROSS_CHECKS.get(spec.name)
+        for problem in check(fields) if check else ():
+            line = self.line_of(problem.field)
+            self.warn("%s, veld '%s': %s", where, problem.field, problem.message, line=line)
+            if problem.drop:
+                fields.pop(problem.field, None)
+        return fields
+
+
+class OverviewDirective(KBDirective):
+    """``{overzicht} programma``: a generated list of every object of one type."""
+
+    required_arguments = 1
+    option_spec = {"alleen-bestuursprioriteiten": directives.flag}
+
+    def make(self) -> list[nodes.Node]:
+        kind = self.arguments[0]
+        if kind not in TYPES:
+            self.warn("Overzicht: onbekend type '%s'; kies uit %s", kind, ", ".join(TYPES))
+            return []
+        kb_domain(self.env).note_overview(self.env.docname, kind)
+        only_priorities = "alleen-bestuursprioriteiten" in self.options
+        return [self.placed(overview_placeholder(kind=kind, priorities_only=only_priorities))]
+
+
+def setup(app: Sphinx) -> None:
+    for kind in TYPES:
+        app.add_directive(kind, ObjectDirective)
+    app.add_directive("overzicht", OverviewDirective)
+
+
+def _starts_oddly(block_text: str, index: int) -> bool:
+    """Whether the value on line ``index`` of the block starts with a character MyST reads as syntax."""
+    lines = block_text.splitlines()
+    if not 0 <= index < len(lines):
+        return False
+    value = lines[index].strip().lstrip(":").split(":", 1)[-1].strip()
+    return value[:1] in ("'", '"', ">", "|") and value not in (">", "|")

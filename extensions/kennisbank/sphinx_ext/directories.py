@@ -1,0 +1,210 @@
+"""``{gids} netwerken|expertise|organisaties|personen``: generated directories.
+
+Standard tables and lists, so they appear in every output. In HTML a small
+script adds a filter box (progressive enhancement: without JavaScript the full
+list shows); it finds the parts to filter by their classes:
+``kb-filterbaar`` on the directory, ``kb-filter-item`` on each entry and
+``kb-filter-group`` on a group of entries.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any, cast
+
+from docutils import nodes
+from sphinx.application import Sphinx
+from sphinx.transforms.post_transforms import SphinxPostTransform
+
+from ..model.dates import format_span
+from ..model.directories import Membership, networks_by_expertise, organisation_directory, people_directory
+from ..model.objects import KBObject, Url, When
+from ..model.relations import of_kind
+from .directives import KBDirective
+from .domain import kb_domain
+from .failures import internal_errors, page_location
+from .internals import builder_of
+from .nodes import directory_placeholder
+from .render import joined, labeled_group, mail_link, table, url_nodes
+
+#: Each directory, with the object types whose facts it shows (its page is rewritten when they change).
+DIRECTORIES = {
+    "netwerken": ("netwerk", "organisatie"),
+    "expertise": ("netwerk",),
+    "organisaties": ("organisatie", "persoon", "netwerk", "evenement"),
+    "personen": ("persoon", "organisatie"),
+}
+NETWORK_COLUMNS = ("Netwerk", "Status", "Coördinatie", "Bijeenkomsten", "Omvang", "Contact")
+
+
+class DirectoryDirective(KBDirective):
+    required_arguments = 1
+
+    def make(self) -> list[nodes.Node]:
+        name = self.arguments[0]
+        if name not in DIRECTORIES:
+            self.warn(
+                "Gids: onbekende gids '%s'; kies uit %s",
+                name,
+                ", ".join(DIRECTORIES),
+            )
+            return []
+        domain = kb_domain(self.env)
+        for kind in DIRECTORIES[name]:
+            domain.note_overview(self.env.docname, kind)
+        return [self.placed(directory_placeholder(name=name))]
+
+
+class FillDirectories(SphinxPostTransform):
+    default_priority = 5
+
+    def run(self, **kwargs: Any) -> None:
+        renderers = {
+            "netwerken": self.render_netwerken,
+            "expertise": self.render_expertise,
+            "organisaties": self.render_organisaties,
+            "personen": self.render_personen,
+        }
+        for node in list(self.document.findall(directory_placeholder)):
+            with internal_errors(f"de gids '{node['name']}'", page_location(self.env, node), placeholder=node):
+                render = renderers[node["name"]]
+                box = nodes.container(classes=["kb-gids", f"kb-gids-{node['name']}", "kb-filterbaar"])
+                box.extend(render())
+                node.replace_self(box)
+
+    @property
+    def objects(self) -> dict[str, KBObject]:
+        return kb_domain(self.env).objects
+
+    def link(self, obj: KBObject) -> nodes.reference:
+        return kb_domain(self.env).reference(builder_of(self.env), self.env.docname, obj)
+
+    def link_id(self, obj_id: str | None) -> list[nodes.Node]:
+        obj = self.objects.get(obj_id or "")
+        return [self.link(obj)] if obj else []
+
+    # -- networks ----------------------------------------------------------
+
+    def render_netwerken(self) -> list[nodes.Node]:
+        networks = of_kind(self.objects, "netwerk")
+        if not networks:
+            return [nodes.paragraph("Er zijn nog geen netwerken.", "Er zijn nog geen netwerken.")]
+        rows = [self.network_row(n) for n in networks]
+        body = (nodes.row("", *(_cell(parts) for parts in cells), classes=["kb-filter-item"]) for cells in rows)
+        return [
+            table(
+                "Netwerken van A tot Z",
+                NETWORK_COLUMNS,
+                body,
+                colwidth=12,
+                classes=["kb-gids-tabel"],
+                ids=["kb-netwerken-tabel"],
+            )
+        ]
+
+    def network_row(self, network: KBObject) -> list[list[nodes.Node]]:
+        f = network.fields
+        forms = cast(tuple[str, ...], f.get("vorm", ()))
+        meetings = ", ".join(p for p in (cast(str, f.get("bijeenkomsten", "")), " of ".join(forms)) if p)
+        size = []
+        if "aantal-deelnemers" in f:
+            size.append(f"{f['aantal-deelnemers']} deelnemers")
+        if "beoogde-omvang" in f:
+            size.append(f"beoogd: {f['beoogde-omvang']}")
+        contact: list[nodes.Node] = [mail_link(cast(str, f["contact"]))] if "contact" in f else []
+        return [
+            [self.link(network)],
+            [nodes.Text(cast(str, f.get("status", "")))],
+            self.link_id(cast(str | None, f.get("coordinator"))),
+            [nodes.Text(meetings)],
+            [nodes.Text("; ".join(size))],
+            contact,
+        ]
+
+    def render_expertise(self) -> list[nodes.Node]:
+        groups = nodes.bullet_list(classes=["kb-gids-lijst"])
+        for area, networks in networks_by_expertise(self.objects):
+            items = [[self.link(n)] for n in networks]
+            groups += _filter_group(nodes.Text(area), items)
+        return [groups]
+
+    # -- organisations -------------------------------------------------------
+
+    def render_organisaties(self) -> list[nodes.Node]:
+        listing = nodes.bullet_list(classes=["kb-gids-lijst"])
+        for entry in organisation_directory(self.objects):
+            org = entry.organisation
+            head = nodes.paragraph(
+                "",
+                "",
+                nodes.strong("", "", self.link(org)),
+                nodes.Text(f" ({org.fields['soort']})" if "soort" in org.fields else ""),
+            )
+            details = nodes.bullet_list()
+            if "website" in org.fields:
+                details += _item([nodes.Text("Website: "), *url_nodes(cast(Url, org.fields["website"]))])
+            if "contact" in org.fields:
+                mail = cast(str, org.fields["contact"])
+                details += _item([nodes.Text("Contact: "), mail_link(mail)])
+            if entry.people:
+                details += _item([nodes.Text("Mensen: "), *joined([self.person_with_role(m) for m in entry.people])])
+            if entry.parts:
+                details += _item([nodes.Text("Onderdelen: "), *joined([[self.link(p)] for p in entry.parts])])
+            if entry.networks:
+                details += _item(
+                    [
+                        nodes.Text("Netwerken: "),
+                        *joined([[self.link(n), nodes.Text(f" ({how})")] for n, how in entry.networks]),
+                    ]
+                )
+            if entry.events:
+                details += _item(
+                    [
+                        nodes.Text("Evenementen: "),
+                        *joined([self.event_with_date(e) for e in entry.events]),
+                    ]
+                )
+            item = nodes.list_item("", head, classes=["kb-filter-item"])
+            if len(details):
+                item += details
+            listing += item
+        return [listing]
+
+    def event_with_date(self, event: KBObject) -> list[nodes.Node]:
+        start = cast(When | None, event.fields.get("start"))  # left out if it was invalid: reported
+        return [self.link(event), *([nodes.Text(f" ({format_span(start)})")] if start else [])]
+
+    # -- people --------------------------------------------------------------
+
+    def render_personen(self) -> list[nodes.Node]:
+        board = kb_domain(self.env).build.settings.board_organisation
+        groups = nodes.bullet_list(classes=["kb-gids-lijst"])
+        for org, members in people_directory(self.objects, board):
+            items = [self.person_with_role(m) for m in members]
+            groups += _filter_group(self.link(org), items)
+        return [groups]
+
+    def person_with_role(self, membership: Membership) -> list[nodes.Node]:
+        role = membership.role
+        text = role.function + (f", {role.period}" if role.period else "")
+        return [self.link(membership.person), nodes.Text(f" ({text})")]
+
+
+def _item(parts: list[nodes.Node], classes: list[str] | None = None) -> nodes.list_item:
+    return nodes.list_item("", nodes.paragraph("", "", *parts), classes=classes or [])
+
+
+def _filter_group(label: nodes.Node, items: Iterable[Iterable[nodes.Node]]) -> nodes.list_item:
+    return labeled_group(
+        label, items, classes=["kb-filter-group"], label_classes=["kb-filter-label"], item_classes=["kb-filter-item"]
+    )
+
+
+def _cell(parts: list[nodes.Node]) -> nodes.entry:
+    return nodes.entry("", nodes.paragraph("", "", *parts)) if parts else nodes.entry()
+
+
+def setup(app: Sphinx) -> None:
+    app.add_directive("gids", DirectoryDirective)
+    app.add_node(directory_placeholder)
+    app.add_post_transform(FillDirectories)

@@ -1,0 +1,265 @@
+"""The ``kb`` domain: objects per document, cross-references and their resolution."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any, ClassVar, cast
+
+from docutils import nodes
+from docutils.parsers.rst.states import Inliner
+from sphinx.addnodes import pending_xref
+from sphinx.application import Sphinx
+from sphinx.builders import Builder
+from sphinx.domains import Domain, ObjType
+from sphinx.environment import BuildEnvironment
+from sphinx.roles import XRefRole
+from sphinx.util import logging
+from sphinx.util.nodes import make_refnode
+
+from ..model.agenda import CalendarEvent, calendar_events
+from ..model.objects import KBObject, Mention
+from ..model.packs import BoardPack
+from ..model.relations import RelationIndex
+from ..model.schema import TYPES
+from .config import KennisbankConfig, settings
+
+logger = logging.getLogger(__name__)
+
+
+class ObjectRole(XRefRole):
+    """``{thema}`brede-welvaart``: a link whose text is the object's title.
+
+    Registered both as ``kb:thema`` and as plain ``thema``; the plain name is
+    mapped onto this domain so that contributors need no prefix.
+    """
+
+    def __call__(
+        self,
+        name: str,
+        rawtext: str,
+        text: str,
+        lineno: int,
+        inliner: Inliner,
+        options: dict[str, Any] | None = None,
+        content: Sequence[str] = (),
+    ) -> tuple[list[nodes.Node], list[nodes.system_message]]:
+        if ":" not in name:
+            name = f"{KnowledgeBaseDomain.name}:{name}"
+        lineno += lines_before(getattr(inliner, "parent", None))
+        return super().__call__(name, rawtext, text, lineno, inliner, options or {}, content)
+
+
+def lines_before(parent: nodes.Node | None) -> int:
+    """How many lines of its paragraph come before a role that is being parsed.
+
+    A parser passes a role the line where its paragraph starts. MyST builds the
+    paragraph as it goes and writes each soft line break as a text node "\\n" and
+    each hard one as a raw HTML "<br />" (plus one for LaTeX), so the breaks
+    already in the paragraph tell on which of its lines the role stands.
+    """
+    block = parent
+    while isinstance(block, nodes.Inline):
+        block = block.parent
+    if not isinstance(block, nodes.TextElement):
+        return 0
+    soft = sum(text.count("\n") for text in block.findall(nodes.Text) if not isinstance(text.parent, nodes.raw))
+    hard = sum(1 for raw in block.findall(nodes.raw) if raw.get("format") == "html" and "<br" in raw.astext())
+    return soft + hard
+
+
+@dataclass
+class BuildState:
+    """The state of one build, in one place; kept out of the stored environment."""
+
+    settings: KennisbankConfig  # validated at start-up (config.py), read here once
+    removed_docs: set[str] = field(default_factory=set)  # see freshness.py
+    commit_dates: dict[Path, dt.date] | None = None  # see lastchanged.py
+
+
+class KnowledgeBaseDomain(Domain):
+    name = "kb"
+    label = "Kennisbank"
+    object_types = {kind: ObjType(spec.label, kind) for kind, spec in TYPES.items()}
+    roles = {kind: ObjectRole(warn_dangling=True, innernodeclass=nodes.inline) for kind in TYPES}
+    initial_data: ClassVar[dict[str, Any]] = {
+        "objects": {},  # id -> KBObject
+        "mentions": {},  # docname -> tuple[Mention, ...]
+        "other_mentions": {},  # docname -> mentions on pages that give no backlinks (the guide)
+        "overviews": {},  # docname -> frozenset of listed kinds
+        "packs": {},  # docname -> BoardPack
+        "signatures": {},  # docname -> digest of its generated content, see freshness.py
+    }
+    data_version = 2
+
+    def __init__(self, env: BuildEnvironment) -> None:
+        super().__init__(env)
+        self._index: RelationIndex | None = None
+        self._events: list | None = None
+        self._build: BuildState | None = None
+
+    @property
+    def build(self) -> BuildState:
+        """What this build works out once and never stores: settings, removed pages, commit dates."""
+        if self._build is None:
+            self._build = BuildState(settings(self.env.config))
+        return self._build
+
+    # -- stored data -------------------------------------------------------
+
+    @property
+    def objects(self) -> dict[str, KBObject]:
+        return self.data["objects"]
+
+    @property
+    def mentions(self) -> dict[str, tuple[Mention, ...]]:
+        return self.data["mentions"]
+
+    @property
+    def overviews(self) -> dict[str, frozenset[str]]:
+        return self.data["overviews"]
+
+    @property
+    def index(self) -> RelationIndex:
+        """Inverse relations, rebuilt lazily after any change to the objects."""
+        if self._index is None:
+            all_mentions = (m for ms in self.mentions.values() for m in ms)
+            self._index = RelationIndex(self.objects, all_mentions)
+        return self._index
+
+    @property
+    def events(self) -> list[CalendarEvent]:
+        """All events as the calendar sees them, rebuilt lazily after any change."""
+        if self._events is None:
+            self._events = calendar_events(self.objects.values())
+        return self._events
+
+    def _changed(self) -> None:
+        self._index = None
+        self._events = None
+
+    def note_object(self, obj: KBObject) -> bool:
+        """Register an object; refuse (with a warning) an id that is already taken."""
+        other = self.objects.get(obj.id)
+        if other is not None:
+            logger.warning(
+                "Dubbele id '%s': deze id is al gebruikt voor %s '%s' in %s, regel %s. Kies een andere id.",
+                obj.id,
+                TYPES[other.kind].label.lower(),
+                other.title,
+                self.env.doc2path(other.docname, base=False),
+                other.lineno,
+                location=(obj.docname, obj.lineno),
+                type="kennisbank",
+                subtype="duplicate",
+            )
+            return False
+        self.objects[obj.id] = obj
+        self._changed()
+        return True
+
+    def rename(self, obj_id: str, title: str) -> None:
+        self.objects[obj_id] = replace(self.objects[obj_id], title=title)
+        self._changed()
+
+    def note_mentions(self, docname: str, mentions: Iterable[Mention], backlinks: bool = True) -> None:
+        """The objects a page mentions; only with ``backlinks`` do they list the page under "Genoemd op"."""
+        self.mentions[docname] = tuple(mentions) if backlinks else ()
+        self.data["other_mentions"][docname] = () if backlinks else tuple(mentions)
+        self._changed()
+
+    def all_mentions(self, docname: str) -> tuple[Mention, ...]:
+        """Every object the page mentions, whether or not that counts as a backlink."""
+        return (*self.mentions.get(docname, ()), *self.data["other_mentions"].get(docname, ()))
+
+    @property
+    def packs(self) -> dict[str, BoardPack]:
+        return self.data["packs"]
+
+    def note_pack(self, pack: BoardPack) -> None:
+        self.packs[pack.docname] = pack
+
+    def note_overview(self, docname: str, kind: str) -> None:
+        self.overviews[docname] = self.overviews.get(docname, frozenset()) | {kind}
+
+    def clear_doc(self, docname: str) -> None:
+        for obj_id in [i for i, o in self.objects.items() if o.docname == docname]:
+            del self.objects[obj_id]
+        self.mentions.pop(docname, None)
+        self.data["other_mentions"].pop(docname, None)
+        self.overviews.pop(docname, None)
+        self.packs.pop(docname, None)
+        self._changed()
+
+    def merge_domaindata(self, docnames: Iterable[str], otherdata: dict[str, Any]) -> None:
+        docnames = set(docnames)
+        for obj in otherdata["objects"].values():
+            if obj.docname in docnames:
+                self.note_object(obj)
+        for key in ("mentions", "other_mentions", "overviews", "packs"):
+            for docname, value in otherdata[key].items():
+                if docname in docnames:
+                    self.data[key][docname] = value
+        self._changed()
+
+    # -- cross-references --------------------------------------------------
+
+    def resolve_xref(
+        self,
+        env: BuildEnvironment,
+        fromdocname: str,
+        builder: Builder,
+        typ: str,
+        target: str,
+        node: pending_xref,
+        contnode: nodes.Element,
+    ) -> nodes.reference | None:
+        obj = self.objects.get(target)
+        if obj is None or obj.kind not in node.get("kb_kinds", (typ,)):
+            return None
+        return self.reference(builder, fromdocname, obj, None if not node.get("refexplicit") else contnode)
+
+    def resolve_any_xref(
+        self,
+        env: BuildEnvironment,
+        fromdocname: str,
+        builder: Builder,
+        target: str,
+        node: pending_xref,
+        contnode: nodes.Element,
+    ) -> list[tuple[str, nodes.reference]]:
+        obj = self.objects.get(target)
+        if obj is None:
+            return []
+        return [(f"{self.name}:{obj.kind}", self.reference(builder, fromdocname, obj))]
+
+    def reference(
+        self, builder: Builder, fromdocname: str, obj: KBObject, child: nodes.Node | None = None
+    ) -> nodes.reference:
+        """A link to an object, with its title as text unless ``child`` is given."""
+        if child is None:
+            child = nodes.inline(obj.title, obj.title, classes=["kb-ref", f"kb-ref-{obj.kind}"])
+        return make_refnode(builder, fromdocname, obj.docname, obj.anchor, child, obj.title)
+
+    def page_reference(self, builder: Builder, fromdocname: str, docname: str) -> nodes.reference:
+        """A link to a whole page, with its title as text."""
+        title = self.env.titles[docname].astext()
+        return make_refnode(builder, fromdocname, docname, None, nodes.inline(title, title))
+
+    def get_objects(self) -> Iterator[tuple[str, str, str, str, str, int]]:
+        for obj in sorted(self.objects.values(), key=lambda o: o.id):
+            yield obj.id, obj.title, obj.kind, obj.docname, obj.anchor, 1
+
+
+def kb_domain(env: BuildEnvironment) -> KnowledgeBaseDomain:
+    """This build's knowledge base domain, typed: the one way in for every other module."""
+    return cast(KnowledgeBaseDomain, env.domains[KnowledgeBaseDomain.name])
+
+
+def setup(app: Sphinx) -> None:
+    app.add_domain(KnowledgeBaseDomain)
+    for kind in TYPES:
+        # Also without the "kb:" prefix: contributors write {thema}`jeugd`.
+        app.add_role(kind, KnowledgeBaseDomain.roles[kind])

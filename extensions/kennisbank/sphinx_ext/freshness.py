@@ -1,0 +1,128 @@
+"""Keep generated sections fresh in incremental builds.
+
+A page's generated content (its "Gerelateerd" sections, its overviews, the
+titles its links show) depends on other pages. After reading, we compute a
+digest of exactly that input for every page and ask Sphinx to rewrite the
+pages whose digest changed; unchanged pages are left alone.
+
+Sphinx itself leaves two things stale that we fix here too: the navigation
+(every page shows the site's table of contents and its neighbours, which
+change when a page is added, removed or retitled), and the output files of
+removed pages, which it never deletes: the page itself and the copy of its
+source under ``_sources`` (``html_copy_source``).
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import defaultdict
+from collections.abc import Set
+from pathlib import Path
+
+from sphinx.application import Sphinx
+from sphinx.environment import BuildEnvironment
+
+from ..model.objects import KBObject
+from ..model.relations import relations_of
+from ..model.schema import TYPES
+from .domain import kb_domain
+from .failures import guarded
+from .internals import toctree_includes
+
+
+@guarded("het bepalen welke pagina's opnieuw moeten", default=[])
+def pages_to_rewrite(app: Sphinx, env: BuildEnvironment) -> list[str]:
+    domain = kb_domain(env)
+    old: dict[str, str] = domain.data["signatures"]
+    inputs = _Inputs(env)
+    navigation = _navigation_digest(env)
+    new = {docname: navigation + inputs.digest(docname) for docname in sorted(env.all_docs)}
+    domain.data["signatures"] = new
+    return [docname for docname, digest in new.items() if old.get(docname) != digest]
+
+
+class _Inputs:
+    """What each page's generated content is made of, gathered once per build."""
+
+    def __init__(self, env: BuildEnvironment):
+        self.env = env
+        self.domain = kb_domain(env)
+        self.hosted: dict[str, list[KBObject]] = defaultdict(list)
+        for obj in sorted(self.domain.objects.values(), key=lambda o: o.id):
+            self.hosted[obj.docname].append(obj)
+        self.listings: dict[str, list[tuple]] = {}
+        self.today = self.domain.build.settings.today()
+
+    def digest(self, docname: str) -> str:
+        index = self.domain.index
+        parts: list[tuple] = []
+        for obj in self.hosted.get(docname, ()):
+            links = index.backlinks(obj.id)
+            related = [(kind, [(_public(o), labels) for o, labels in items]) for kind, items in links.by_type]
+            pages = [(d, self.env.titles[d].astext()) for d in links.pages if d in self.env.titles]
+            fields = [self.target(rel.target) for rel in relations_of(obj)]
+            parts.append((obj.id, related, pages, fields))
+        # Also the mentions that are no backlinks: the page still links to them.
+        for mention in self.domain.all_mentions(docname):
+            parts.append(("mention", self.target(mention.target)))
+        overviews = sorted(self.domain.overviews.get(docname, ()))
+        for kind in overviews:
+            parts.append(("overview", kind, self.listing(kind)))
+        if "evenement" in overviews or any(TYPES[o.kind].has_agenda for o in self.hosted.get(docname, ())):
+            parts.append(("today", self.today))  # "coming" and "past" move with the date
+        return hashlib.sha256(repr(parts).encode()).hexdigest() if parts else ""
+
+    def listing(self, kind: str) -> list[tuple]:
+        if kind not in self.listings:
+            self.listings[kind] = [_public(o) for o in self.domain.index.of_kind(kind)]
+        return self.listings[kind]
+
+    def target(self, target: str) -> tuple:
+        obj = self.domain.objects.get(target)
+        return (target, None) if obj is None else (target, obj.kind, obj.title, obj.docname)
+
+
+def _navigation_digest(env: BuildEnvironment) -> str:
+    tree = sorted((doc, tuple(children)) for doc, children in toctree_includes(env).items())
+    titles = sorted((doc, title.astext()) for doc, title in env.titles.items())
+    return hashlib.sha256(repr((tree, titles)).encode()).hexdigest()
+
+
+@guarded("het bijhouden van verwijderde pagina's", default=[])
+def note_removed_pages(
+    app: Sphinx, env: BuildEnvironment, added: Set[str], changed: Set[str], removed: Set[str]
+) -> list[str]:
+    kb_domain(env).build.removed_docs = set(removed)
+    return []
+
+
+@guarded("het opruimen van verwijderde pagina's")
+def delete_removed_output(app: Sphinx, exception: Exception | None) -> None:
+    """Delete the pages Sphinx wrote for documents that no longer exist, and their sources."""
+    builder = app.builder
+    if exception is not None or not hasattr(builder, "get_outfilename"):
+        return
+    for docname in sorted(kb_domain(app.env).build.removed_docs):
+        Path(builder.get_outfilename(docname)).unlink(missing_ok=True)
+        for name in _copied_source_names(app, docname):
+            Path(builder.outdir, "_sources", name).unlink(missing_ok=True)
+
+
+def _copied_source_names(app: Sphinx, docname: str) -> list[str]:
+    """Where the HTML builder may have copied a document's source, as Sphinx names it.
+
+    The source file is gone, so its suffix is unknown: try each source suffix.
+    """
+    link_suffix = app.config.html_sourcelink_suffix
+    return [docname + suffix + ("" if suffix == link_suffix else link_suffix) for suffix in app.config.source_suffix]
+
+
+def _public(obj: KBObject) -> tuple:
+    """What another page shows of an object: enough to notice any visible change."""
+    return (obj.kind, obj.id, obj.title, obj.docname, repr(sorted(obj.fields.items())))
+
+
+def setup(app: Sphinx) -> None:
+    app.connect("env-get-outdated", note_removed_pages)
+    app.connect("env-get-updated", pages_to_rewrite)
+    app.connect("build-finished", delete_removed_output)

@@ -1,0 +1,126 @@
+"""Fill the placeholders: "Gerelateerd" sections and overviews, as standard nodes.
+
+Runs as a post-transform, so it sees every page's objects and works for every
+builder; the result contains only ordinary docutils nodes.
+"""
+
+from __future__ import annotations
+
+from typing import Any, cast
+
+from docutils import nodes
+from sphinx.application import Sphinx
+from sphinx.transforms.post_transforms import SphinxPostTransform
+
+from ..model.objects import KBObject, When
+from ..model.relations import Backlinks, fold
+from ..model.schema import TYPES
+from .agenda import AgendaView
+from .domain import KnowledgeBaseDomain, kb_domain
+from .failures import internal_errors, page_location
+from .internals import builder_of
+from .nodes import enclosing_section, overview_placeholder, related_placeholder
+from .render import labeled_group, when_nodes
+
+RELATED_TITLE = "Gerelateerd"
+AGENDA_TITLE = "Agenda"
+
+
+class FillGeneratedSections(SphinxPostTransform):
+    default_priority = 5  # before references are resolved, so titles are final
+
+    @property
+    def domain(self) -> KnowledgeBaseDomain:
+        return kb_domain(self.env)
+
+    def run(self, **kwargs: Any) -> None:
+        self._agenda: AgendaView | None = None
+        for placeholder in list(self.document.findall(related_placeholder)):
+            where = page_location(self.env, placeholder)
+            with internal_errors("de sectie Gerelateerd", where, placeholder["object_id"], placeholder):
+                self.fill_related(placeholder)
+        for overview in list(self.document.findall(overview_placeholder)):
+            with internal_errors("een overzicht", page_location(self.env, overview), placeholder=overview):
+                overview.replace_self(self.overview(overview["kind"], overview["priorities_only"]))
+
+    # -- Gerelateerd -------------------------------------------------------
+
+    def fill_related(self, placeholder: related_placeholder) -> None:
+        obj = self.domain.objects.get(placeholder["object_id"])
+        if obj is None:  # removed since this page was read; the page is re-read next
+            placeholder.parent.remove(placeholder)
+            return
+        links = self.domain.index.backlinks(obj.id)
+        parts = []
+        if TYPES[obj.kind].has_agenda:
+            # Its events get an agenda of their own, coming and past, with a feed.
+            parts.append((AGENDA_TITLE, "agenda", self.agenda.object_agenda(obj.id)))
+            links = links.without("evenement")
+        parts.append((RELATED_TITLE, "gerelateerd", self.related_body(obj, links)))
+        section = enclosing_section(placeholder)
+        if placeholder["own_section"] and section is not None:
+            # The object is the page (or heading): these become sub-sections at the end.
+            placeholder.parent.remove(placeholder)
+            for title, name, body in parts:
+                sub = nodes.section("", ids=[f"{name}-{obj.kind}-{obj.id}"], classes=[f"kb-{name}"])
+                sub += nodes.title(title, title)
+                sub.extend(body)
+                section += sub
+        else:
+            replacement = []
+            for title, name, body in parts:
+                replacement += [nodes.rubric(title, title, classes=[f"kb-{name}-titel"]), *body]
+            placeholder.replace_self(replacement)
+
+    @property
+    def agenda(self) -> AgendaView:
+        if self._agenda is None:
+            self._agenda = AgendaView(self)
+        return self._agenda
+
+    def related_body(self, obj: KBObject, links: Backlinks) -> list[nodes.Node]:
+        if not links:
+            text = f"Er verwijst nog niets naar {TYPES[obj.kind].this_one()}."
+            return [nodes.paragraph(text, text, classes=["kb-gerelateerd-leeg"])]
+        groups = nodes.bullet_list(classes=["kb-gerelateerd"])
+        for kind, items in links.by_type:
+            entries = [self.object_entry(source, labels) for source, labels in items]
+            groups += labeled_group(nodes.Text(TYPES[kind].plural), entries)
+        if links.pages:
+            pages = sorted(links.pages, key=lambda d: fold(self.env.titles[d].astext()))
+            entries = [[self.domain.page_reference(builder_of(self.env), self.env.docname, d)] for d in pages]
+            groups += labeled_group(nodes.Text("Genoemd op"), entries)
+        return [groups]
+
+    def object_entry(self, obj: KBObject, labels: tuple[str, ...] = ()) -> list[nodes.Node]:
+        parts: list[nodes.Node] = []
+        if "start" in obj.fields:
+            parts += [*when_nodes(cast(When, obj.fields["start"])), nodes.Text(": ")]
+        parts.append(self.domain.reference(builder_of(self.env), self.env.docname, obj))
+        if labels:
+            parts.append(nodes.Text(f" ({', '.join(labels)})"))
+        return parts
+
+    # -- overzicht ---------------------------------------------------------
+
+    def overview(self, kind: str, priorities_only: bool) -> nodes.Node:
+        objects = self.domain.index.of_kind(kind)
+        if priorities_only:
+            objects = [o for o in objects if o.fields.get("bestuursprioriteit") == "ja"]
+        if not objects:
+            text = f"Er zijn nog geen {TYPES[kind].plural.lower()}."
+            return nodes.paragraph(text, text)
+        listing = nodes.bullet_list(classes=["kb-overzicht", f"kb-overzicht-{kind}"])
+        for obj in objects:
+            parts = self.object_entry(obj)
+            summary = obj.fields.get("samenvatting")
+            if summary:
+                parts.append(nodes.Text(f": {summary}"))
+            listing += nodes.list_item("", nodes.paragraph("", "", *parts))
+        return listing
+
+
+def setup(app: Sphinx) -> None:
+    app.add_node(related_placeholder)
+    app.add_node(overview_placeholder)
+    app.add_post_transform(FillGeneratedSections)

@@ -1,0 +1,44 @@
+"""Placeholder nodes, filled in after all pages are read.
+
+They never reach a writer: :mod:`kennisbank.generated` replaces each one with
+standard docutils nodes, so every builder (HTML, LaTeX, text) can write them.
+"""
+
+from __future__ import annotations
+
+from docutils import nodes
+
+
+def enclosing_section(node: nodes.Node | None) -> nodes.section | None:
+    """The section a node stands in (the page's or a heading's), if any."""
+    while node is not None and not isinstance(node, nodes.section):
+        node = node.parent
+    return node
+
+
+class Placeholder(nodes.General, nodes.Element):
+    """Base of every placeholder of ours, so that a failed one can be found and replaced."""
+
+
+class related_placeholder(Placeholder):
+    """Where the "Gerelateerd" section of one object goes (attribute ``object_id``)."""
+
+
+class overview_placeholder(Placeholder):
+    """Where a generated list of all objects of one type goes (attribute ``kind``)."""
+
+
+class directory_placeholder(Placeholder):
+    """Which directory (``name``) goes here."""
+
+
+class pack_placeholder(Placeholder):
+    """The contents of the pack declared on this page (attribute ``pack``: its docname)."""
+
+
+class agenda_placeholder(Placeholder):
+    """``part`` is "komend" or "archief"."""
+
+
+class month_placeholder(Placeholder):
+    """Month grids from the reference month on (``months``)."""

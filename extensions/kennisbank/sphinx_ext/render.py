@@ -1,0 +1,184 @@
+"""Turn typed values into standard docutils nodes (every builder can write these)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from typing import cast
+
+from docutils import nodes
+from sphinx.addnodes import pending_xref
+
+from ..model.agenda import DEFAULT_TIMEZONE, PLACE_FIELDS, place_of
+from ..model.dates import format_span
+from ..model.localtime import season_note
+from ..model.objects import KBObject, MissingLink, Role, Url, Value, When
+from ..model.schema import TYPES, Field, Kind
+
+MISSING_LINK_TEXT = "link volgt"
+
+
+def missing_link(text: str = "") -> list[nodes.Node]:
+    """Visible marker for a link the source does not give yet; never a dead link."""
+    marker = nodes.inline(f"[{MISSING_LINK_TEXT}]", f"[{MISSING_LINK_TEXT}]", classes=["kb-link-volgt"])
+    return [nodes.Text(f"{text} "), marker] if text else [marker]
+
+
+def object_ref(kinds: tuple[str, ...], target: str) -> pending_xref:
+    """A reference written in a field; resolved like a role, to any of ``kinds``."""
+    ref = pending_xref("", refdomain="kb", reftype=kinds[0], reftarget=target, refexplicit=False, refwarn=False)
+    ref["kb_kinds"] = kinds
+    ref["kb_field"] = True  # unknown targets are reported once, by the consistency check
+    ref += nodes.inline(target, target)
+    return ref
+
+
+def fact_list(obj: KBObject) -> nodes.field_list:
+    """The typed facts of an object as a field list, in schema order."""
+    spec = TYPES[obj.kind]
+    facts = nodes.field_list(classes=["kb-facts"])
+    shown_place = False
+    for field in spec.fields:
+        if field.name in (spec.title_field, "samenvatting", "eind"):
+            continue
+        if obj.kind == "evenement" and field.name in PLACE_FIELDS:
+            place = place_of(obj.fields)
+            if not shown_place and place is not None:
+                facts += _fact("Waar", [nodes.Text(str(place))])
+            shown_place = True
+            continue
+        value = obj.fields.get(field.name)
+        if value is None:
+            continue
+        if obj.kind == "evenement" and field.name == "start":
+            start, end = cast(When, value), cast(When | None, obj.fields.get("eind"))
+            zone = str(obj.fields.get("tijdzone", DEFAULT_TIMEZONE))
+            facts += _fact("Wanneer", [*when_nodes(start, end), *_text(season_note([start, end], zone))])
+            continue
+        facts += _fact(field.label, value_nodes(field, value))
+    return facts
+
+
+def _text(text: str) -> list[nodes.Node]:
+    return [nodes.Text(text)] if text else []
+
+
+def when_nodes(start: When, end: When | None = None, *, mark_vague: bool = True) -> list[nodes.Node]:
+    """An event's date; one known only to the month or year gets a visible marker."""
+    result: list[nodes.Node] = [nodes.Text(format_span(start, end))]
+    if mark_vague and not start.is_exact_day:
+        result.append(vague_date_marker())
+    return result
+
+
+def vague_date_marker() -> nodes.inline:
+    """Visible after a date known only to the month or year."""
+    return nodes.inline(" [precieze datum volgt]", " [precieze datum volgt]", classes=["kb-datum-volgt"])
+
+
+def value_nodes(field: Field, value: Value) -> list[nodes.Node]:
+    # The field's kind says which type parse_value gave it.
+    match field.kind:
+        case Kind.URL:
+            return url_nodes(cast(Url, value))
+        case Kind.EMAIL:
+            return [mail_link(cast(str, value))]
+        case Kind.WHEN:  # a publication month is complete as it is: no marker
+            return when_nodes(cast(When, value), mark_vague=False)
+        case Kind.LINES:
+            return [_bullets([nodes.Text(line)] for line in cast(tuple[str, ...], value))]
+        case Kind.CHOICES:
+            return [nodes.Text(", ".join(cast(tuple[str, ...], value)))]
+        case Kind.REF:
+            return [object_ref(field.targets, cast(str, value))]
+        case Kind.REFS:
+            return joined([object_ref(field.targets, v)] for v in cast(tuple[str, ...], value))
+        case Kind.ROLES:
+            return [_bullets(role_nodes(role) for role in cast(tuple[Role, ...], value))]
+    return [nodes.Text(str(value))]
+
+
+def url_nodes(value: str | MissingLink) -> list[nodes.Node]:
+    if isinstance(value, MissingLink):
+        return missing_link()
+    shown = value.removeprefix("https://").removeprefix("http://").removesuffix("/")
+    return [nodes.reference(shown, shown, refuri=value)]
+
+
+def role_nodes(role: Role) -> list[nodes.Node]:
+    parts: list[nodes.Node] = [nodes.Text(f"{role.function}, "), object_ref(("organisatie",), role.organisation)]
+    if role.period:
+        parts.append(nodes.Text(f" ({role.period})"))
+    return parts
+
+
+def _fact(label: str, body: list[nodes.Node]) -> nodes.field:
+    name = nodes.field_name(label, label)
+    content = nodes.field_body()
+    if body and isinstance(body[0], nodes.Sequential):  # a list stands on its own
+        content.extend(body)
+    else:
+        content += nodes.paragraph("", "", *body)
+    return nodes.field("", name, content)
+
+
+def mail_link(address: str) -> nodes.reference:
+    return nodes.reference(address, address, refuri=f"mailto:{address}")
+
+
+def table(
+    caption: str,
+    headers: Sequence[str],
+    rows: Iterable[nodes.row],
+    *,
+    colwidth: int,
+    classes: Sequence[str] = (),
+    ids: Sequence[str] = (),
+) -> nodes.table:
+    """A captioned table with one header row, as standard nodes (every builder writes it).
+
+    ``colwidth`` is relative, except in text output, which counts it in characters.
+    """
+    result = nodes.table(classes=list(classes), ids=list(ids))
+    result += nodes.title(caption, caption)
+    group = nodes.tgroup(cols=len(headers))
+    result += group
+    group.extend(nodes.colspec(colwidth=colwidth) for _ in headers)
+    head = nodes.row()
+    for header in headers:
+        head += nodes.entry("", nodes.paragraph(header, header))
+    group += nodes.thead("", head)
+    group += nodes.tbody("", *rows)
+    return result
+
+
+def labeled_group(
+    label: nodes.Node,
+    entries: Iterable[Iterable[nodes.Node]],
+    *,
+    classes: Sequence[str] = (),
+    label_classes: Sequence[str] = (),
+    item_classes: Sequence[str] = (),
+) -> nodes.list_item:
+    """A list item: a bold label, then a list of entries (each a list of inline nodes)."""
+    inner = nodes.bullet_list()
+    for parts in entries:
+        inner += nodes.list_item("", nodes.paragraph("", "", *parts), classes=list(item_classes))
+    head = nodes.paragraph("", "", nodes.strong("", "", label), classes=list(label_classes))
+    return nodes.list_item("", head, inner, classes=list(classes))
+
+
+def _bullets(items: Iterable[Iterable[nodes.Node]]) -> nodes.bullet_list:
+    bullets = nodes.bullet_list()
+    for parts in items:
+        bullets += nodes.list_item("", nodes.paragraph("", "", *parts))
+    return bullets
+
+
+def joined(groups: Iterable[Iterable[nodes.Node]]) -> list[nodes.Node]:
+    """Groups of inline nodes separated by commas."""
+    result: list[nodes.Node] = []
+    for group in groups:
+        if result:
+            result.append(nodes.Text(", "))
+        result.extend(group)
+    return result

@@ -1,0 +1,5 @@
+"""The contributors' tools: the ``kennisbank`` command (``nieuw``, ``controleer``),
+the scaffold it writes new pages with, and its checks on a built site.
+
+Sphinx is only imported inside ``controleer``, so the command starts fast.
+"""

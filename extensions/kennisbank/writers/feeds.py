@@ -1,0 +1,224 @@
+"""iCalendar feeds and schema.org data: where they live and how pages link to them.
+
+The feeds are written after every HTML build, from the environment's data, so
+they can never be stale. Pages link to them relatively in HTML (the files sit
+beside the pages) and through ``html_baseurl`` in other outputs, such as PDF.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import hashlib
+import importlib.metadata
+import json
+import pickle
+import posixpath
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, cast
+
+from docutils import nodes
+from sphinx.application import Sphinx
+from sphinx.builders import Builder
+from sphinx.builders.html import StandaloneHTMLBuilder
+from sphinx.environment import BuildEnvironment
+from sphinx.transforms.post_transforms import SphinxPostTransform
+from sphinx.util import logging
+from sphinx.util.osutil import relative_uri
+
+from ..model.agenda import CalendarEvent, calendar_event
+from ..model.objects import KBObject
+from ..model.schema import TYPES
+from ..sphinx_ext.config import site_url, stamp
+from ..sphinx_ext.domain import kb_domain
+from ..sphinx_ext.failures import guarded, internal_errors, page_location
+from ..sphinx_ext.internals import builder_of
+from .ics import EventContext, Feed, write_feed
+from .jsonld import event_data, script_json
+
+logger = logging.getLogger(__name__)
+
+#: Builders that write the feeds next to their pages.
+FEED_BUILDERS = ("html", "dirhtml")
+SITE_FEED = "agenda.ics"
+#: The libraries whose output the feed caches hold: an upgrade of one invalidates them.
+WRITER_LIBRARIES = ("icalendar", "babel", "tzdata")
+
+
+def feed_path(kind: str, obj_id: str) -> str:
+    return f"feeds/{kind}/{obj_id}.ics"
+
+
+def feed_link(builder: Builder, fromdocname: str, path: str) -> str | None:
+    """A link to a feed file: relative where the feeds are written, else absolute."""
+    if builder.name in FEED_BUILDERS:
+        html_builder = cast(StandaloneHTMLBuilder, builder)  # html and dirhtml are HTML builders
+        page = posixpath.relpath(html_builder.get_outfilename(fromdocname), builder.outdir).replace("\\", "/")
+        return relative_uri(page, path)
+    base = site_url(builder.config)
+    return f"{base}/{path}" if base else None
+
+
+def page_url(builder: Builder, docname: str, anchor: str = "") -> str:
+    url = f"{site_url(builder.config)}/{builder.get_target_uri(docname)}"
+    return f"{url}#{anchor}" if anchor else url
+
+
+def context_of(env: BuildEnvironment, builder: Builder, event: CalendarEvent) -> EventContext:
+    objects = kb_domain(env).objects
+    organiser = objects.get(event.organiser)
+    titles = tuple(objects[i].title for i in event.related if i in objects and i != event.organiser)
+    return EventContext(
+        url=page_url(builder, event.docname, event.anchor),
+        organiser=organiser.title if organiser else event.organiser,
+        categories=titles,
+    )
+
+
+@guarded("het schrijven van de agenda-feeds")
+def write_feeds(app: Sphinx, exception: Exception | None) -> None:
+    """Write agenda.ics, one feed per theme, programme and network, one per event.
+
+    A feed is only serialised again when what goes into it changed: the digests
+    of the last build are kept beside the doctrees (not published).
+    """
+    if exception is not None or app.builder.name not in FEED_BUILDERS:
+        return
+    if not app.config.html_baseurl:
+        logger.warning(
+            "Stel html_baseurl in conf.py in: agenda-feeds hebben volledige webadressen nodig",
+            type="kennisbank",
+            subtype="feeds",
+        )
+        return
+    config = kb_domain(app.env).build.settings
+    domain = kb_domain(app.env)
+    entries = [(event, context_of(app.env, app.builder, event)) for event in domain.events]
+    timestamp = stamp(Path(app.srcdir), config.today())
+    refresh = dt.timedelta(hours=config.feed_refresh_hours)
+    base = site_url(app.config)
+    version = writer_version()
+    cache_file = Path(app.doctreedir, "kennisbank-feeds.json")
+    previous, written_before = _load_cache(cache_file, version, json.loads)
+    digests: dict[str, str] = {}
+    blocks_file = Path(app.doctreedir, "kennisbank-vevents.pickle")
+    blocks, _ = _load_cache(blocks_file, version, pickle.loads)
+
+    def write(path: str, name: str, description: str, selection: list[tuple[CalendarEvent, EventContext]]) -> None:
+        feed = Feed(name, f"{base}/{path}", description, refresh, timestamp)
+        digest = hashlib.sha256(repr((feed, selection, config.uid_domain)).encode()).hexdigest()
+        digests[path] = digest
+        target = Path(app.outdir, path)
+        if previous.get(path) == digest and target.exists():
+            return
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(write_feed(feed, selection, config.uid_domain, blocks))
+
+    project = app.config.project
+    write(SITE_FEED, project, f"Alle evenementen uit de {project}", entries)
+    related: dict[str, list] = {}
+    for event, context in entries:
+        for obj_id in event.related:
+            related.setdefault(obj_id, []).append((event, context))
+    for obj in sorted(domain.objects.values(), key=lambda o: o.id):
+        spec = TYPES[obj.kind]
+        if spec.has_agenda:
+            description = f"Evenementen bij {spec.label.lower()} {obj.title}"
+            write(feed_path(obj.kind, obj.id), f"{obj.title} ({project})", description, related.get(obj.id, []))
+    for event, context in entries:
+        write(feed_path("evenement", event.id), event.title, event.summary or event.title, [(event, context)])
+    for path in written_before - digests.keys():  # the event or topic is gone: so is its feed
+        Path(app.outdir, path).unlink(missing_ok=True)
+    cache_file.write_text(json.dumps({"version": version, "data": digests}, sort_keys=True), encoding="utf-8")
+    # Old versions of edited events pile up; start afresh once they outnumber the events.
+    kept = blocks if len(blocks) <= 2 * len(entries) + 100 else {}
+    blocks_file.write_bytes(pickle.dumps({"version": version, "data": kept}))
+
+
+@functools.cache
+def writer_version(package: Path = Path(__file__).parent.parent, libraries: tuple[str, ...] = WRITER_LIBRARIES) -> str:
+    """Our code and the libraries that write the feeds, as one digest.
+
+    The feed caches are only valid for the code that filled them: after a change
+    to the extension or an upgrade of icalendar, babel or the time zone data,
+    every feed is written again.
+    """
+    digest = hashlib.sha256()
+    for path in sorted(package.rglob("*.py")):
+        digest.update(path.read_bytes())
+    for library in libraries:
+        try:
+            digest.update(f"{library} {importlib.metadata.version(library)}".encode())
+        except importlib.metadata.PackageNotFoundError:
+            digest.update(f"{library} -".encode())
+    return digest.hexdigest()
+
+
+def _load_cache(path: Path, version: str, loads: Callable[[bytes], Any]) -> tuple[dict, set[str]]:
+    """The cache if this version of the code wrote it (else empty), and all its keys.
+
+    The keys of an outdated cache still say which feeds were written last time,
+    so that the feeds of removed events are deleted across an upgrade too.
+    """
+    try:
+        stored = loads(path.read_bytes())
+    except (OSError, ValueError, pickle.UnpicklingError, EOFError):
+        return {}, set()
+    if not isinstance(stored, dict):
+        return {}, set()
+    data = stored.get("data", {})
+    keys = set(data) if isinstance(data, dict) else set()
+    return (data if stored.get("version") == version else {}), keys
+
+
+class AddToCalendar(SphinxPostTransform):
+    """Under each event: a "Zet in je agenda" link and, in HTML, its schema.org data."""
+
+    default_priority = 6
+
+    def run(self, **kwargs: Any) -> None:
+        domain = kb_domain(self.env)
+        for container in list(self.document.findall(nodes.container)):
+            obj = domain.objects.get(container.get("kb_object", ""))
+            if obj is None or obj.kind != "evenement":
+                continue
+            with internal_errors("'Zet in uw agenda'", page_location(self.env, container), obj.id):
+                self.add_calendar_links(container, obj)
+
+    def add_calendar_links(self, container: nodes.container, obj: KBObject) -> None:
+        domain = kb_domain(self.env)
+        builder = builder_of(self.env)
+        event = calendar_event(obj) if "start" in obj.fields else None  # no start: reported
+        if event is None or not event.precise:
+            note = "Deze bijeenkomst staat nog niet in de agenda-feeds: de precieze datum is niet bekend."
+            container.insert(_after_facts(container), nodes.paragraph(note, note, classes=["kb-niet-in-feed"]))
+            return
+        extras: list[nodes.Node] = []
+        link = feed_link(builder, self.env.docname, feed_path("evenement", obj.id))
+        if link:
+            button = nodes.reference(
+                "", "Zet in je agenda", refuri=link, classes=["kb-ics-knop", "sd-btn", "sd-btn-primary"]
+            )
+            extras.append(nodes.paragraph("", "", button, classes=["kb-ics"]))
+        if builder.name in FEED_BUILDERS and self.config.html_baseurl:
+            organiser = domain.objects.get(event.organiser)
+            organiser_url = page_url(builder, organiser.docname, organiser.anchor) if organiser else ""
+            data = event_data(event, context_of(self.env, builder, event), organiser_url)
+            if data is not None:
+                script = f'<script type="application/ld+json">\n{script_json(data)}\n</script>\n'
+                extras.append(nodes.raw("", script, format="html"))
+        position = _after_facts(container)
+        container[position:position] = extras
+
+
+def _after_facts(container: nodes.container) -> int:
+    for index, child in enumerate(container.children):
+        if isinstance(child, nodes.field_list):
+            return index + 1
+    return 0
+
+
+def setup(app: Sphinx) -> None:
+    app.add_post_transform(AddToCalendar)
+    app.connect("build-finished", write_feeds)

@@ -1,0 +1,139 @@
+"""Write iCalendar feeds (RFC 5545) with the ``icalendar`` library. Pure.
+
+CRLF line endings and line folding come from the library; we decide what goes
+in: stable UIDs, reproducible DTSTAMPs, time zones, and status.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import hashlib
+from dataclasses import dataclass
+
+from icalendar import Calendar, Event, Timezone, vDuration, vText, vUri
+
+from ..model.agenda import CalendarEvent, is_missing
+from ..model.dates import format_span
+from .vtimezone import timezone_component
+
+PRODID = "-//Vereniging van Zuid-Hollandse Gemeenten//Kennisbank//NL"
+
+
+@dataclass(frozen=True)
+class EventContext:
+    """What a feed says of an event beyond its own fields: names and addresses."""
+
+    url: str  # absolute URL of the event's page or entry
+    organiser: str  # the organiser's name
+    categories: tuple[str, ...] = ()  # titles of its themes, programmes and networks
+
+
+@dataclass(frozen=True)
+class Feed:
+    name: str
+    url: str  # absolute URL of the feed itself
+    description: str
+    refresh: dt.timedelta
+    stamp: dt.datetime  # reproducible, see config.stamp
+
+
+def uid(event: CalendarEvent, domain: str) -> str:
+    # From the id alone: a new title or date must update, not duplicate, the entry.
+    return f"evenement-{event.id}@{domain}"
+
+
+def write_feed(
+    feed: Feed,
+    events: list[tuple[CalendarEvent, EventContext]],
+    uid_domain: str,
+    blocks: dict[str, bytes] | None = None,
+) -> bytes:
+    """The feed as iCalendar bytes.
+
+    ``blocks`` caches each event's serialised VEVENT by the digest of its input:
+    the site feed holds every event, and most of them did not change.
+    """
+    cal = Calendar()
+    cal.add("prodid", PRODID)
+    cal.add("version", "2.0")
+    cal.add("calscale", "GREGORIAN")
+    cal.add("method", "PUBLISH")
+    # icalendar escapes TEXT only for the properties it knows; NAME (RFC 7986) and the
+    # X-WR- names are TEXT too, so a title with a comma or semicolon is escaped explicitly.
+    cal.add("name", vText(feed.name))
+    cal.add("x-wr-calname", vText(feed.name))
+    cal.add("description", feed.description)
+    cal.add("x-wr-caldesc", vText(feed.description))
+    cal.add("url", vUri(feed.url), parameters={"VALUE": "URI"})
+    cal.add("refresh-interval", feed.refresh, parameters={"VALUE": "DURATION"})
+    cal.add("x-published-ttl", vDuration(feed.refresh))  # Outlook's name for the refresh interval
+    precise = [(event, context) for event, context in events if event.precise]
+    if precise:
+        years = [e.first_day.year for e, _ in precise]
+        first, last = dt.date(min(years) - 1, 1, 1), dt.date(max(years) + 2, 1, 1)
+        for tzid in sorted({e.timezone for e, _ in precise if not e.all_day}):
+            cal.add_component(_timezone(tzid, first, last))
+    cache = {} if blocks is None else blocks
+    body = b"".join(_vevent_bytes(event, context, feed.stamp, uid_domain, cache) for event, context in precise)
+    head, end = cal.to_ical().rsplit(b"END:VCALENDAR", 1)
+    return head + body + b"END:VCALENDAR" + end
+
+
+@functools.lru_cache(maxsize=64)
+def _timezone(tzid: str, first: dt.date, last: dt.date) -> Timezone:
+    # Every event feed of the same years holds the same VTIMEZONE: compute it once.
+    return timezone_component(tzid, first, last)
+
+
+def _vevent_bytes(
+    event: CalendarEvent, context: EventContext, stamp: dt.datetime, uid_domain: str, cache: dict[str, bytes]
+) -> bytes:
+    key = hashlib.sha256(repr((event, context, stamp, uid_domain)).encode()).hexdigest()
+    if key not in cache:
+        cache[key] = _vevent(event, context, stamp, uid_domain).to_ical()
+    return cache[key]
+
+
+def _vevent(event: CalendarEvent, context: EventContext, stamp: dt.datetime, uid_domain: str) -> Event:
+    vevent = Event()
+    vevent.add("uid", uid(event, uid_domain))
+    vevent.add("dtstamp", stamp)
+    vevent.add("dtstart", event.start())
+    end = event.end()
+    if end is not None:
+        vevent.add("dtend", end)
+    vevent.add("summary", event.title)
+    vevent.add("description", _description(event, context))
+    location = _location(event)
+    if location:
+        vevent.add("location", location)
+    vevent.add("url", vUri(context.url), parameters={"VALUE": "URI"})
+    vevent.add("status", "CANCELLED" if event.cancelled else "CONFIRMED")
+    vevent.add("sequence", event.sequence)
+    vevent.add("class", "PUBLIC")
+    vevent.add("transp", "TRANSPARENT" if event.all_day else "OPAQUE")
+    if context.categories:
+        vevent.add("categories", list(context.categories))
+    return vevent
+
+
+def _location(event: CalendarEvent) -> str:
+    parts = [str(event.place)] if event.place else []
+    if event.online and not is_missing(event.online):
+        parts.append(f"Online: {event.online}")
+    return "; ".join(parts)
+
+
+def _description(event: CalendarEvent, context: EventContext) -> str:
+    lines = [event.summary] if event.summary else []
+    if event.cancelled:
+        lines.insert(0, "GEANNULEERD.")
+    if event.moved_from is not None:
+        lines.insert(0, f"Verplaatst; oorspronkelijk gepland op {format_span(event.moved_from)}.")
+    if context.organiser:
+        lines.append(f"Organisator: {context.organiser}")
+    if event.registration and not is_missing(event.registration):
+        lines.append(f"Aanmelden: {event.registration}")
+    lines.append(f"Meer informatie: {context.url}")
+    return "\n".join(lines)

@@ -1,0 +1,264 @@
+"""The ``kennisbank-pdf`` builder: the whole knowledge base and each board pack as PDF.
+
+It writes a print-specific single HTML page per PDF (theme ``kennisbank-print``)
+and has WeasyPrint render it with CSS paged media. Two things of Sphinx 9's
+``singlehtml`` are repaired on the way: in-page links (``#document-x#anchor``)
+and the chapter anchor that sat before the page break (each page is now a
+``div.kb-doc`` that carries its own anchor and breaks before itself).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+from collections.abc import Set
+from pathlib import Path
+from typing import Any
+
+from docutils import nodes
+from sphinx import addnodes
+from sphinx.application import Sphinx
+from sphinx.builders.singlehtml import SingleFileHTMLBuilder
+from sphinx.errors import SphinxError
+from sphinx.util import logging
+from sphinx.writers.html5 import HTML5Translator
+
+from ..model.dates import format_date, format_span
+from ..model.packs import BoardPack, pack_documents
+from ..model.schema import TYPES
+from ..sphinx_ext.config import site_url, stamp
+from ..sphinx_ext.domain import kb_domain
+from .singlehtml import document_link
+
+logger = logging.getLogger(__name__)
+
+ASSOCIATION = "Vereniging van Zuid-Hollandse Gemeenten"
+PANGO_HELP = (
+    "WeasyPrint kan niet starten: de systeembibliotheek Pango ontbreekt. Installeer die met "
+    "'sudo apt-get install libpango-1.0-0 libpangoft2-1.0-0' (Debian/Ubuntu) of 'brew install pango' "
+    "(macOS), en probeer 'make pdf' opnieuw. ({error})"
+)
+
+
+class PrintTranslator(HTML5Translator):
+    """Each inlined page becomes a ``div.kb-doc`` that carries its own anchor."""
+
+    def visit_start_of_file(self, node: nodes.Element) -> None:
+        self.docnames.append(node["docname"])
+        self.body.append(f'<div class="kb-doc" id="document-{html.escape(node["docname"])}">')
+
+    def depart_start_of_file(self, node: nodes.Element) -> None:
+        self.body.append("</div>")
+        self.docnames.pop()
+
+
+class KennisbankPDFBuilder(SingleFileHTMLBuilder):
+    name = "kennisbank-pdf"
+    epilog = "De PDF's staan in %(outdir)s."
+    search = False
+    copysource = False
+
+    def init(self) -> None:
+        try:
+            import weasyprint  # noqa: F401  (fails without Pango)
+        except (ImportError, OSError) as error:
+            raise SphinxError(PANGO_HELP.format(error=error)) from error
+        super().init()
+        self.to_render: list[str] = []
+        self.page_extras: dict[str, Any] = {}
+
+    def get_theme_config(self) -> tuple[str, dict]:
+        return "kennisbank-print", {}
+
+    def get_doc_context(self, docname: str, body: str, metatags: str) -> dict[str, Any]:
+        context = super().get_doc_context(docname, body, metatags)
+        context.update(self.page_extras)
+        return context
+
+    # -- writing -------------------------------------------------------------
+
+    def write_documents(self, _docnames: Set[str]) -> None:
+        self.prepare_writing(self.env.all_docs.keys())
+        config = kb_domain(self.env).build.settings
+        today = stamp(Path(self.srcdir), config.today()).date()
+
+        if config.pdf_whole:
+            tree = self.assemble_doctree()
+            included = {self.config.root_doc} | {n["docname"] for n in tree.findall(addnodes.start_of_file)}
+            facts = [("Stand van", format_date(today))]
+            if self.config.release:
+                facts.append(("Versie", self.config.release))
+            cover = {
+                "association": ASSOCIATION,
+                "subtitle": "Kennisbank",
+                "title": self.config.project,
+                "facts": facts,
+                "draft": False,
+            }
+            self.write_print_page("kennisbank", tree, included, cover)
+
+        domain = kb_domain(self.env)
+        for pack in sorted(domain.packs.values(), key=lambda p: (p.filename, p.docname)):
+            chosen, problems = pack_documents(pack, domain.objects, self.env.all_docs)
+            if problems:  # reported by the consistency check; print what is valid
+                logger.info("bestuurspakket %s: %d onderdelen overgeslagen", pack.filename, len(problems))
+            tree = self.assemble_pack(pack, [docname for _, docname in chosen])
+            included = {pack.docname} | {docname for _, docname in chosen}
+            self.write_print_page(pack.filename, tree, included, self.pack_cover(pack))
+
+    def write_print_page(self, pagename: str, tree: nodes.document, included: set[str], cover: dict) -> None:
+        self.fix_links(tree, included)
+        self.page_extras = {"kb_cover": cover, "kb_toc": self.table_of_contents(tree)}
+        self.write_doc_serialized(pagename, tree)
+        self.write_doc(pagename, tree)
+        self.to_render.append(pagename)
+
+    def pack_cover(self, pack: BoardPack) -> dict:
+        assert pack.date is not None  # only a pack with a date is noted (BoardPackDirective.make)
+        facts = [("Datum", format_span(pack.date))]
+        if pack.place:
+            facts.append(("Plaats", pack.place))
+        if pack.version:
+            facts.append(("Versie", pack.version_label))
+        elif pack.draft:
+            facts.append(("Status", pack.version_label))
+        return {
+            "association": ASSOCIATION,
+            "subtitle": "Bestuurspakket",
+            "title": pack.meeting,
+            "facts": facts,
+            "draft": pack.draft,
+        }
+
+    # -- assembling ----------------------------------------------------------
+
+    def assemble_pack(self, pack: BoardPack, docnames: list[str]) -> nodes.document:
+        tree = _without_toctrees(self.env.get_doctree(pack.docname))
+        for docname in docnames:
+            page = _without_toctrees(self.env.get_doctree(docname))
+            part = addnodes.start_of_file(docname=docname)
+            part.children = page.children
+            for child in part.children:
+                child.parent = part
+            tree += part
+        agenda = self.pack_agenda(pack, docnames)
+        if agenda is not None:
+            tree += agenda
+        tree["docname"] = pack.docname
+        assert pack.date is not None  # only a pack with a date is noted (BoardPackDirective.make)
+        tree["kb_reference_date"] = pack.date.value.date().isoformat()
+        self.env.resolve_references(tree, pack.docname, self)
+        return tree
+
+    def pack_agenda(self, pack: BoardPack, docnames: list[str]) -> nodes.section | None:
+        period = pack.agenda_period()
+        if period is None:
+            return None
+        domain = kb_domain(self.env)
+        topics = {o.id for o in domain.objects.values() if o.docname in docnames and TYPES[o.kind].has_agenda}
+        events = [
+            e for e in domain.events if topics & set(e.related) and e.last_day >= period[0] and e.first_day <= period[1]
+        ]
+        title = f"Agenda tot en met {format_date(period[1])}"
+        section = nodes.section("", nodes.title(title, title), ids=["kb-pakket-agenda"])
+        if not events:
+            text = "Er staan in deze periode geen evenementen op de agenda bij de onderwerpen van dit pakket."
+            section += nodes.paragraph(text, text)
+            return section
+        listing = nodes.bullet_list(classes=["kb-agenda"])
+        for event in events:
+            ref = nodes.reference("", event.title, internal=True, refuri=f"#document-{event.docname}#{event.anchor}")
+            line = nodes.paragraph("", "", nodes.Text(format_span(event.when, event.until) + ": "), ref)
+            if event.cancelled:
+                line += nodes.Text(" (geannuleerd)")
+            listing += nodes.list_item("", line)
+        section += listing
+        return section
+
+    def fix_links(self, tree: nodes.document, included: set[str]) -> None:
+        """In-page links for pages in this PDF; links to the website for the rest."""
+        base = site_url(self.config)
+        for ref in tree.findall(nodes.reference):
+            link = document_link(ref.get("refuri", ""))
+            if link is None:
+                continue
+            docname, anchor = link
+            if docname in included:
+                ref["refuri"] = f"#{anchor}" if anchor else f"#document-{docname}"
+            elif base:
+                ref["refuri"] = f"{base}/{docname}.html" + (f"#{anchor}" if anchor else "")
+            else:
+                ref.replace_self(nodes.inline("", "", *ref.children))
+
+    def table_of_contents(self, tree: nodes.document) -> str:
+        """The included pages, linked to their anchors; page numbers come from the CSS.
+
+        A flat list with a class per level: WeasyPrint's leaders fail in nested lists.
+        """
+        entries = []
+
+        def walk(node: nodes.Element, level: int) -> None:
+            for part in _child_files(node):
+                title = html.escape(_first_title(part))
+                href = f"#document-{html.escape(part['docname'])}"
+                entries.append(f'<li class="kb-inhoud-niveau-{min(level, 3)}"><a href="{href}">{title}</a></li>')
+                walk(part, level + 1)
+
+        walk(tree, 1)
+        return f"<ul>{''.join(entries)}</ul>" if entries else ""
+
+    # -- rendering -------------------------------------------------------------
+
+    def finish(self) -> None:
+        super().finish()  # copies the stylesheet and fonts the PDFs need
+        from weasyprint import HTML
+
+        variant = kb_domain(self.env).build.settings.pdf_variant
+        for pagename in self.to_render:
+            source = Path(self.get_outfilename(pagename))
+            target = source.with_suffix(".pdf")
+            started = dt.datetime.now()
+            HTML(filename=str(source)).write_pdf(
+                target,
+                pdf_variant=variant,
+                pdf_tags=True,
+                custom_metadata=True,
+                uncompressed_pdf=False,
+            )
+            seconds = (dt.datetime.now() - started).total_seconds()
+            logger.info("PDF geschreven: %s (%.1f s)", target.name, seconds)
+
+
+def _without_toctrees(doctree: nodes.document) -> nodes.document:
+    tree = doctree.deepcopy()
+    for node in list(tree.findall(addnodes.toctree)):
+        wrapper: nodes.Element = node.parent if isinstance(node.parent, nodes.compound) else node
+        wrapper.parent.remove(wrapper)
+    return tree
+
+
+def _child_files(node: nodes.Element) -> list[addnodes.start_of_file]:
+    """The start_of_file nodes directly below ``node`` (not inside another one)."""
+    found = []
+    for child in node.children:
+        if isinstance(child, addnodes.start_of_file):
+            found.append(child)
+        elif isinstance(child, nodes.Element):
+            found.extend(_child_files(child))
+    return found
+
+
+def _first_title(part: nodes.Element) -> str:
+    for section in part.findall(nodes.section):
+        if len(section) and isinstance(section[0], nodes.title):
+            return section[0].astext()
+    return part["docname"]
+
+
+PRINT_THEME = Path(__file__).parent.parent / "print_theme"
+
+
+def setup(app: Sphinx) -> None:
+    app.add_builder(KennisbankPDFBuilder)
+    app.set_translator(KennisbankPDFBuilder.name, PrintTranslator)
+    app.add_html_theme("kennisbank-print", str(PRINT_THEME))

@@ -1,0 +1,94 @@
+"""The layers of the package, enforced: a pure model, light imports, no way back up.
+
+- ``kennisbank.model`` imports no docutils, Sphinx or writer library, and nothing of
+  the other layers;
+- ``import kennisbank`` and ``kennisbank --help`` load no Sphinx;
+- the model and the tools never import the Sphinx glue or the writers at module level.
+"""
+
+from __future__ import annotations
+
+import ast
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+import kennisbank
+
+PACKAGE = Path(kennisbank.__file__).parent
+LAYERS = ("model", "sphinx_ext", "writers", "tools")
+HEAVY = ("docutils", "sphinx", "icalendar", "myst_parser", "weasyprint", "bs4", "jsonschema")
+
+
+def loaded_after(code: str) -> set[str]:
+    """The top-level packages loaded by ``code`` in a fresh interpreter."""
+    script = f"{code}\nimport sys\nprint(' '.join(sorted({{m.split('.')[0] for m in sys.modules}})))"
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
+    return set(result.stdout.split())
+
+
+def test_the_model_is_pure():
+    modules = sorted(p.stem for p in (PACKAGE / "model").glob("*.py") if p.stem != "__init__")
+    assert "schema" in modules and "agenda" in modules
+    code = "\n".join(f"import kennisbank.model.{name}" for name in modules)
+    assert loaded_after(code) & set(HEAVY) == set()
+
+
+def test_importing_the_package_loads_nothing_heavy():
+    assert loaded_after("import kennisbank") & set(HEAVY) == set()
+
+
+def test_the_command_line_help_loads_no_sphinx():
+    code = (
+        "import contextlib, io\nfrom kennisbank.tools import cli\n"
+        "with contextlib.redirect_stdout(io.StringIO()):\n"
+        "    try:\n        cli.main(['--help'])\n    except SystemExit:\n        pass"
+    )
+    assert loaded_after(code) & {"sphinx", "docutils", "icalendar"} == set()
+
+
+def module_level_imports(path: Path) -> set[str]:
+    """The modules of our package a file imports at module level, as layer names."""
+    found = set()
+    for node in ast.parse(path.read_text(encoding="utf-8")).body:
+        if isinstance(node, ast.ImportFrom) and node.level:
+            parts = path.relative_to(PACKAGE).parts[:-1]
+            base = list(parts[: len(parts) - (node.level - 1)]) if node.level > 1 else list(parts)
+            target = [*base, *(node.module.split(".") if node.module else [])]
+            found.add(target[0] if target else "")
+        elif isinstance(node, ast.ImportFrom) and (node.module or "").startswith("kennisbank."):
+            found.add(node.module.split(".")[1])
+    return found
+
+
+@pytest.mark.parametrize(
+    ("layer", "allowed"),
+    [("model", {"model", ""}), ("tools", {"tools", "model", ""})],
+)
+def test_layers_do_not_import_upwards(layer, allowed):
+    for path in sorted((PACKAGE / layer).glob("*.py")):
+        assert module_level_imports(path) <= allowed, path.name
+
+
+def test_every_module_belongs_to_a_layer():
+    top = sorted(p.name for p in PACKAGE.glob("*.py"))
+    assert top == ["__init__.py"]
+    for layer in LAYERS:
+        assert (PACKAGE / layer / "__init__.py").exists()
+
+
+def test_the_private_details_we_rely_on_are_still_there():
+    """Fails loudly when furo or Sphinx changes what sphinx_ext/internals.py relies on."""
+    import furo
+    from sphinx.environment import BuildEnvironment
+
+    from kennisbank.sphinx_ext import internals
+
+    assert furo.WrapTableAndMathInAContainerTransform.default_priority == internals.FURO_TABLE_WRAPPING_PRIORITY
+    page = (Path(furo.__file__).parent / "theme" / "furo" / "page.html").read_text(encoding="utf-8")
+    for hook in internals.FURO_PAGE_HOOKS:
+        assert hook in page, hook
+    assert "_app" in BuildEnvironment.__init__.__code__.co_names
+    assert "toctree_includes" in BuildEnvironment.__init__.__code__.co_names
