@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 
 from docutils import nodes
@@ -60,9 +61,9 @@ class KBDirective(SphinxDirective):
         location = f"{source}:{line or own_line}" if source else self.get_location()
         logger.warning(message, *args, location=location, type="kennisbank", subtype="invoer")
 
-    @property
+    @functools.cached_property
     def field_lines(self) -> FieldLines:
-        """Where each option stands in the source (read again from the directive's text)."""
+        """Where each option stands in the source (read again from the directive's text, once)."""
         return field_lines(self.block_text or "", self.lineno)
 
     def line_of(self, name: str, item: int | None = None) -> int:
