@@ -112,7 +112,7 @@ def attendance_mode(fields: Mapping[str, object]) -> str | None:
     """Given, or derived from what is known: a place, a link, or both."""
     if "deelname" in fields:
         return cast(str, fields["deelname"])
-    has_place = any(f in fields for f in PLACE_FIELDS)
+    has_place = place_of(fields) is not None
     has_link = "online" in fields
     if has_place and has_link:
         return "hybride"

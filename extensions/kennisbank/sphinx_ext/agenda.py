@@ -79,7 +79,7 @@ class AgendaView:
         self.domain = kb_domain(self.env)
         # A board pack measures "coming" from its meeting day (set on its tree by the PDF builder).
         fixed = transform.document.get("kb_reference_date")
-        self.today = dt.date.fromisoformat(fixed) if fixed else kb_domain(self.env).build.settings.today()
+        self.today = dt.date.fromisoformat(fixed) if fixed else self.domain.build.settings.today()
         self.events = self.domain.events
 
     # -- lists -------------------------------------------------------------
