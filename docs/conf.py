@@ -5,7 +5,7 @@ author = "Vereniging van Zuid-Hollandse Gemeenten"
 copyright = "2023, Vereniging van Zuid-Hollandse Gemeenten"
 language = "nl"
 
-extensions = ["myst_parser", "sphinx_design", "notfound.extension", "kennisbank"]
+extensions = ["myst_parser", "sphinx_design", "notfound.extension", "sphinxext.opengraph", "kennisbank"]
 
 # The repository, set once: the "Bewerk deze pagina" links are built from it.
 repository_url = "https://github.com/vzhg/kennisbank"
@@ -24,12 +24,18 @@ myst_heading_anchors = 3
 
 html_theme = "furo"
 html_title = "Kennisbank VZHG"
+# Our own wordmark and icon (docs/_static), drawn for this site: no third-party assets.
+html_logo = "_static/vzhg-logo.svg"
+html_favicon = "_static/favicon.svg"
 html_last_updated_fmt = None
 html_copy_source = False
 html_show_sourcelink = False
 html_theme_options = {
     "source_edit_link": f"{repository_url}/edit/{repository_branch}/docs/{{filename}}",
-    "navigation_with_keys": True,
+    # Off: Sphinx's arrow-key handler jumps to the next or previous page even
+    # while focus is in a table or code block that the reader scrolls with those
+    # keys, so a keyboard user would leave the page instead (WCAG 2.1.1).
+    "navigation_with_keys": False,
 }
 html_context = {
     "association": {
@@ -45,6 +51,23 @@ latex_engine = "xelatex"
 latex_documents = [("index", "kennisbank.tex", project, author, "manual")]
 html_css_files = ["vzhg.css"]
 kennisbank_ignore_mentions_from = ["bijdragen/*"]
+# The contributors' guide stays on the site, but members' searches do not find it.
+kennisbank_search_exclude = ["bijdragen/*"]
+# The description of pages without text of their own (search results, index).
+kennisbank_site_description = (
+    "De kennisbank van de Vereniging van Zuid-Hollandse Gemeenten: thema's, programma's, "
+    "netwerken, de agenda en wie is wie."
+)
+
+# Link previews (Open Graph) and the meta description; object pages are described
+# by their samenvatting (kennisbank/writers/sharing.py), other pages by their first words.
+ogp_site_url = html_baseurl
+ogp_site_name = project
+ogp_type = "website"
+ogp_image = "_static/vzhg-deelkaart.png"
+ogp_image_alt = "Kennisbank VZHG, Vereniging van Zuid-Hollandse Gemeenten"
+ogp_social_cards = {"enable": False}  # no generated images (they need matplotlib)
+ogp_custom_meta_tags = ['<meta property="og:locale" content="nl_NL" />']
 # The association's board comes first in the directory of people.
 kennisbank_board_organisation = "vzhg-bestuur"
 

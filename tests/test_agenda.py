@@ -228,13 +228,84 @@ def test_json_ld_fields(agenda_app):
     assert moved["previousStartDate"] == "2024-04-18T14:00:00+02:00"
 
 
-def test_event_pages_link_to_their_own_feed(agenda_app):
-    button = page(agenda_app, "agenda/dagen").select_one("#kb-evenement-drie-dagen a.kb-ics-knop")
-    assert button.get_text(strip=True) == "Zet in je agenda"
-    assert button["href"] == "../feeds/evenement/drie-dagen.ics"
-    vague = page(agenda_app, "agenda/dagen").select_one("#kb-evenement-september")
-    assert vague.select_one("a.kb-ics-knop") is None
-    assert "nog niet in de agenda-feeds" in vague.select_one(".kb-niet-in-feed").get_text()
+def card(app, page_name: str, event_id: str):
+    return page(app, page_name).select_one(f"#kb-evenement-{event_id} .kb-kaart")
+
+
+def card_facts(found) -> dict[str, str]:
+    return {
+        dt.get_text(strip=True).rstrip(":"): " ".join(dt.find_next_sibling("dd").get_text(" ", strip=True).split())
+        for dt in found.select("dl.kb-kaart-feiten > dt")
+    }
+
+
+def test_a_coming_event_opens_with_a_card_and_calendar_links(agenda_app):
+    found = card(agenda_app, "agenda/dagen", "drie-dagen")
+    assert found.select_one(".kb-status").get_text() == "Gepland"
+    assert card_facts(found) == {
+        "Wanneer": "maandag 3 juni 2024 – woensdag 5 juni 2024",
+        "Waar": "Leiden · route (OpenStreetMap)",
+        "Organisator": "Gemeente Voorbeeld",
+    }
+    assert found.select_one("a.kb-route")["href"] == "https://www.openstreetmap.org/search?query=Leiden"
+    actions = found.select_one(".kb-agenda-acties")
+    assert actions.select_one("strong").get_text() == "Zet in uw agenda:"
+    links = {a.get_text(): a["href"] for a in actions.select("a")}
+    assert list(links) == ["Agendabestand (.ics)", "Abonneren (webcal)", "Google Agenda", "Outlook"]
+    assert links["Agendabestand (.ics)"] == "../feeds/evenement/drie-dagen.ics"
+    assert links["Abonneren (webcal)"] == "webcal://kennisbank.example/feeds/evenement/drie-dagen.ics"
+    assert links["Google Agenda"].startswith(
+        "https://calendar.google.com/calendar/render?action=TEMPLATE&text=Drie%20dagen&dates=20240603%2F20240606&"
+    )
+    assert "startdt=2024-06-03&enddt=2024-06-06" in links["Outlook"] and "allday=true" in links["Outlook"]
+    # The card's facts are not repeated below it.
+    assert page(agenda_app, "agenda/dagen").select("#kb-evenement-drie-dagen dl.kb-facts") == [found.select_one("dl")]
+
+
+def test_a_timed_event_gives_calendars_its_instants_in_utc(agenda_app):
+    links = {
+        a.get_text(): a["href"]
+        for a in card(agenda_app, "agenda/wijzigingen", "verplaatst").select(".kb-agenda-acties a")
+    }
+    # Moved to 16 May 2024, 14.00–16.00 summer time: 12.00–14.00 UTC.
+    assert "dates=20240516T120000Z%2F20240516T140000Z" in links["Google Agenda"]
+    assert card(agenda_app, "agenda/wijzigingen", "verplaatst").select_one(".kb-status").get_text() == "Verplaatst"
+
+
+def test_a_past_event_says_afgelopen_and_offers_no_actions(agenda_app):
+    found = card(agenda_app, "agenda/zomertijd", "zomertijd")
+    assert found.select_one(".kb-status").get_text() == "Afgelopen"
+    assert "kb-kaart-afgelopen" in found["class"]
+    assert found.select_one(".kb-agenda-acties") is None and found.select_one(".kb-aanmeld-actie") is None
+    assert list(card_facts(found)) == ["Wanneer", "Waar", "Organisator"]  # no registration
+    text = page(agenda_app, "agenda/zomertijd").select_one("#kb-evenement-zomertijd").get_text(" ")
+    assert "gepland" not in text.lower() and "Status" not in text and "Zet in uw agenda" not in text
+
+
+def test_a_cancelled_event_offers_no_calendar_links(agenda_app):
+    found = card(agenda_app, "agenda/wijzigingen", "afgelast")
+    assert found.select_one(".kb-status").get_text() == "Geannuleerd"
+    assert found.select_one(".kb-agenda-acties") is None
+
+
+def test_before_the_event_the_card_offers_registration(copy_root, build):
+    app = build(copy_root("agenda"), confoverrides={"kennisbank_reference_date": "2024-03-01"})
+    found = card(app, "agenda/zomertijd", "zomertijd")
+    button = found.select_one(".kb-aanmeld-actie a")
+    assert (button.get_text(), button["href"]) == ("Meld u aan", "https://voorbeeld.nl/aanmelden")
+    facts = card_facts(found)
+    assert facts["Aanmelden tot"] == "maandag 25 maart 2024"
+    assert facts["Waar"] == "Stadhuis, Markt 1, 2611 GP Delft · route (OpenStreetMap)"
+    assert (
+        found.select_one("a.kb-route")["href"]
+        == "https://www.openstreetmap.org/search?query=Markt%201%2C%202611%20GP%20Delft"
+    )
+
+
+def test_an_event_without_a_known_day_is_not_in_the_feeds(agenda_app):
+    found = card(agenda_app, "agenda/dagen", "september")
+    assert found.select_one(".kb-agenda-acties") is None
+    assert "nog niet in de agenda-feeds" in found.select_one(".kb-niet-in-feed").get_text()
 
 
 # -- the agenda pages -----------------------------------------------------------
@@ -244,16 +315,35 @@ def items(soup, selector: str) -> list[str]:
     return [" ".join(li.get_text(" ", strip=True).split()) for li in soup.select(selector)]
 
 
+def coming_entries(soup) -> list[tuple[str, str, str]]:
+    """(date block, title, details) of each coming event."""
+
+    def text(node) -> str:
+        return " ".join(node.get_text(" ", strip=True).split())
+
+    return [
+        (
+            text(li.select_one(".kb-datumblok")),
+            text(li.select_one(".kb-agenda-titel")),
+            text(li.select_one(".kb-agenda-details")),
+        )
+        for li in soup.select("ul.kb-agenda-komend > li")
+    ]
+
+
 def test_coming_events_from_the_reference_date_in_dutch(agenda_app):
-    coming = items(page(agenda_app, "index"), "ul.kb-agenda-komend > li")
-    assert coming == [
-        "donderdag 2 mei 2024, 19.30–21.00 uur: Afgelast (Gouda) geannuleerd",
-        "zondag 12 mei 2024: Een hele dag (Den Haag)",
-        "donderdag 16 mei 2024, 14.00–16.00 uur: Verplaatst (Zoetermeer) verplaatst, was donderdag 18 april 2024, 14.00 uur",
-        "maandag 3 juni 2024 – woensdag 5 juni 2024: Drie dagen (Leiden)",
-        "september 2024: Ergens in september [precieze datum volgt]",
-        "zondag 27 oktober 2024, 10.00–11.00 uur: In Londen (Londen, hybride)",
-        "zondag 27 oktober 2024, 10.00–11.30 uur: Wintertijd (online)",
+    assert coming_entries(page(agenda_app, "index")) == [
+        ("2 mei", "Afgelast", "donderdag 2 mei 2024, 19.30–21.00 uur · Gouda · geannuleerd"),
+        ("12 mei", "Een hele dag", "zondag 12 mei 2024 · Den Haag"),
+        (
+            "16 mei",
+            "Verplaatst",
+            "donderdag 16 mei 2024, 14.00–16.00 uur · Zoetermeer · verplaatst, was donderdag 18 april 2024, 14.00 uur",
+        ),
+        ("3 jun", "Drie dagen", "maandag 3 juni 2024 – woensdag 5 juni 2024 · Leiden"),
+        ("sep 2024", "Ergens in september", "september 2024 [precieze datum volgt]"),
+        ("27 okt", "In Londen", "zondag 27 oktober 2024, 10.00–11.00 uur · Londen, hybride"),
+        ("27 okt", "Wintertijd", "zondag 27 oktober 2024, 10.00–11.30 uur · online"),
     ]
     feed_link = page(agenda_app, "index").select_one(".kb-feed-link a")
     assert feed_link["href"] == "agenda.ics"
@@ -266,15 +356,41 @@ def test_past_events_are_archived_by_month_newest_first(agenda_app):
     assert items(archive[1], "li li") == ["donderdag 8 februari 2024, 9.00–10.00 uur: Voorbij"]
 
 
-def test_month_view_is_an_accessible_table(agenda_app):
-    tables = page(agenda_app, "maand").select("table.kb-maand")
-    assert [t.caption.get_text(" ", strip=True).rstrip("¶ ").strip() for t in tables] == [
-        "april 2024",
-        "mei 2024",
-        "juni 2024",
+def day_number(cell) -> str:
+    """The day's number as the grid shows it (the weekday and month are for the list on a phone)."""
+    number = cell.select_one(".kb-dagnummer")
+    return "".join(t for t in number.find_all(string=True, recursive=False)).strip()
+
+
+def test_month_view_shows_the_current_month_and_links_every_month_page(agenda_app):
+    soup = page(agenda_app, "maand")
+    tables = soup.select("table.kb-maand")
+    assert [t.caption.get_text(" ", strip=True).rstrip("¶ ").strip() for t in tables] == ["april 2024"]
+    today = tables[0].select_one("td.kb-vandaag")
+    assert day_number(today) == "15" and "vandaag" in today.get_text()
+    links = [(a.get_text(), a["href"]) for a in soup.select("ul.kb-maandpagina-s a")]
+    assert links == [
+        ("februari", "maand/2024-02.html"),
+        ("maart", "maand/2024-03.html"),
+        ("april", "maand/2024-04.html"),
+        ("mei", "maand/2024-05.html"),
+        ("juni", "maand/2024-06.html"),
+        ("september", "maand/2024-09.html"),
+        ("oktober", "maand/2024-10.html"),
     ]
-    may = tables[1]
-    assert [th.get_text(strip=True) for th in may.select("thead th")] == [
+
+
+def test_month_pages_are_accessible_tables_with_their_neighbours(agenda_app):
+    may = page(agenda_app, "maand/2024-05")
+    assert may.h1.get_text(strip=True).rstrip("¶") == "Agenda van mei 2024"
+    navigation = [(a.get_text(), a["href"]) for a in may.select(".kb-maandnavigatie a")]
+    assert navigation == [
+        ("← april 2024", "2024-04.html"),
+        ("alle maanden", "../maand.html"),
+        ("juni 2024 →", "2024-06.html"),
+    ]
+    grid = may.select_one("table.kb-maand")
+    assert [th.get_text(strip=True) for th in grid.select("thead th")] == [
         "maandag",
         "dinsdag",
         "woensdag",
@@ -283,24 +399,43 @@ def test_month_view_is_an_accessible_table(agenda_app):
         "zaterdag",
         "zondag",
     ]
-    cells = {c.select_one(".kb-dagnummer").get_text(): c for c in may.select("td") if c.select_one(".kb-dagnummer")}
-    assert cells["2"].get_text(" ", strip=True) == "2 Afgelast (geannuleerd)"
-    assert cells["16"].a["href"] == "agenda/wijzigingen.html#kb-evenement-verplaatst"
-    june = tables[2]
-    days = [c.select_one(".kb-dagnummer").get_text() for c in june.select("td") if "Drie dagen" in c.get_text()]
-    assert days == ["3", "4", "5"]
+    cells = {day_number(c): c for c in grid.select("td") if c.select_one(".kb-dagnummer")}
+    assert cells["2"].get_text(" ", strip=True) == "donderdag 2 mei Afgelast (geannuleerd)"
+    assert "kb-dag-leeg" in cells["3"]["class"] and "kb-dag-leeg" not in cells["2"]["class"]
+    assert cells["16"].a["href"] == "../agenda/wijzigingen.html#kb-evenement-verplaatst"
+    june = page(agenda_app, "maand/2024-06").select_one("table.kb-maand")
+    assert [day_number(c) for c in june.select("td") if "Drie dagen" in c.get_text()] == ["3", "4", "5"]
+    # The month the reference date is in has a page, even without events of its own.
+    april = page(agenda_app, "maand/2024-04")
+    assert [a.get_text() for a in april.select(".kb-maandnavigatie a")] == [
+        "← maart 2024",
+        "alle maanden",
+        "mei 2024 →",
+    ]
+    september = page(agenda_app, "maand/2024-09")
+    assert "Ergens in september" in september.select_one("ul.kb-agenda").get_text()
+
+
+def test_a_month_without_events_loses_its_page_in_an_incremental_build(copy_root, build, tmp_path):
+    srcdir = copy_root("agenda")
+    build(srcdir, builddir=tmp_path / "inc")
+    page_path = srcdir / "agenda" / "dagen.md"
+    page_path.write_text(page_path.read_text().replace(":start: 2024-09\n", ":start: 2024-10\n"))
+    incremental = build(srcdir, builddir=tmp_path / "inc")
+    clean = build(srcdir, builddir=tmp_path / "clean")
+    assert not (incremental.outdir / "maand" / "2024-09.html").exists()
+    assert html_files(incremental.outdir) == html_files(clean.outdir)
 
 
 def test_theme_and_network_pages_have_their_own_agenda(agenda_app):
     soup = page(agenda_app, "thema")
     agenda = soup.find(id="agenda-thema-bestuur")
-    coming = [" ".join(li.get_text(" ", strip=True).split()) for li in agenda.select("ul.kb-agenda-komend > li")]
-    assert [c.split(": ", 1)[1] for c in coming] == [
-        "Afgelast (Gouda) geannuleerd",
-        "Een hele dag (Den Haag)",
-        "Verplaatst (Zoetermeer) verplaatst, was donderdag 18 april 2024, 14.00 uur",
-        "Ergens in september [precieze datum volgt]",
-        "In Londen (Londen, hybride)",
+    assert [title for _, title, _ in coming_entries(agenda)] == [
+        "Afgelast",
+        "Een hele dag",
+        "Verplaatst",
+        "Ergens in september",
+        "In Londen",
     ]
     assert "Zomertijd" in agenda.select_one("ul.kb-agenda:not(.kb-agenda-komend)").get_text()
     assert agenda.select_one(".kb-feed-link a")["href"] == "feeds/thema/bestuur.ics"
@@ -332,8 +467,8 @@ def test_reference_date_moves_coming_events_to_the_archive(copy_root, build, tmp
     incremental = build(srcdir, builddir=tmp_path / "inc", confoverrides=later)
     clean = build(srcdir, builddir=tmp_path / "clean", confoverrides=later)
     assert html_files(incremental.outdir) == html_files(clean.outdir)
-    coming = items(page(incremental, "index"), "ul.kb-agenda-komend > li")
-    assert coming[0].startswith("maandag 3 juni 2024")  # still running on the 4th
+    coming = coming_entries(page(incremental, "index"))
+    assert coming[0][1] == "Drie dagen"  # still running on the 4th
 
 
 # -- the feed caches belong to the code that filled them ---------------------------
@@ -381,3 +516,12 @@ def test_feed_names_are_escaped_text(write_source, build):
     assert "\r\nNAME:Jeugd\\, zorg\\; wonen\r\n" in text
     assert "\r\nX-WR-CALNAME:Jeugd\\, zorg\\; wonen\r\n" in text
     assert "\r\nSUMMARY:Jeugd\\, zorg\\; wonen\r\n" in text
+
+
+def test_month_pages_are_written_by_a_build_that_rewrites_nothing(copy_root, build, tmp_path):
+    # Sphinx sets the builder's figure numbers only while it writes a document.
+    srcdir = copy_root("agenda")
+    first = build(srcdir, builddir=tmp_path / "inc")
+    again = build(srcdir, builddir=tmp_path / "inc")
+    assert warnings_of(again) == warnings_of(first) == ""
+    assert "Drie dagen" in page(again, "maand/2024-06").select_one("table.kb-maand").get_text()

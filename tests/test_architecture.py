@@ -92,3 +92,40 @@ def test_the_private_details_we_rely_on_are_still_there():
         assert hook in page, hook
     assert "_app" in BuildEnvironment.__init__.__code__.co_names
     assert "toctree_includes" in BuildEnvironment.__init__.__code__.co_names
+
+
+def test_our_copies_of_furo_templates_match_the_installed_furo():
+    """templates/ holds Dutch copies of furo templates: furo must still ship the version copied.
+
+    When this fails, furo changed one of them: compare our copy in
+    extensions/kennisbank/templates/furo/ with furo's new version, carry the change
+    over, and put the new hash and furo version in sphinx_ext/internals.py.
+    """
+    import hashlib
+
+    import furo
+
+    from kennisbank.sphinx_ext import internals
+
+    theme = Path(furo.__file__).parent / "theme" / "furo"
+    changed = {
+        name: hashlib.sha256((theme / name).read_bytes()).hexdigest()
+        for name, digest in internals.FURO_COPIED_TEMPLATES.items()
+        if hashlib.sha256((theme / name).read_bytes()).hexdigest() != digest
+    }
+    assert changed == {}, (
+        f"furo {furo.__version__} changed {sorted(changed)} since furo {internals.FURO_COPIED_FROM}, "
+        "the version our Dutch copies in extensions/kennisbank/templates/furo/ come from"
+    )
+    copies = PACKAGE / "templates" / "furo"
+    assert (copies / "kennisbank" / "page.html").exists() and (copies / "partials" / "icons.html").exists()
+
+
+def test_the_compiled_dutch_catalog_is_current():
+    """locale/nl.po is compiled to sphinx.mo and sphinx.js: run `python -m kennisbank.tools.catalog` after a change."""
+    from kennisbank.tools import catalog
+
+    assert (catalog.TARGET / "sphinx.mo").read_bytes() == catalog.compiled_catalog()
+    shipped = (catalog.TARGET / "sphinx.js").read_text(encoding="utf-8")
+    assert shipped == catalog.search_page_catalog()
+    assert catalog.untranslated(shipped) == []

@@ -1,8 +1,9 @@
-"""The benchmark script (never timed here): is its baseline a fair comparison, and
-are its figures counted right?"""
+"""The benchmark script (never timed here): are its baselines a fair comparison, and
+are its figures counted and judged right?"""
 
 from __future__ import annotations
 
+import argparse
 import datetime as dt
 import importlib.util
 import re
@@ -31,12 +32,12 @@ def bench():
 
 @pytest.fixture(scope="module")
 def sites(bench, tmp_path_factory):
-    """Both synthetic sites at a tiny scale, built once with the HTML builder."""
+    """The three synthetic sites at a tiny scale, built once with the HTML builder."""
     root = tmp_path_factory.mktemp("bench")
     items, pages = bench.plan(0.01)
-    bench.write_extension_site(root / "ours", items, pages, "Benchmark")
-    bench.write_baseline_site(root / "base", items, pages, "Benchmark")
-    apps = {name: build_once("html", root / name, root / name / "_build") for name in ("ours", "base")}
+    for variant in bench.VARIANTS:
+        bench.write_site(variant, root / variant, items, pages)
+    apps = {variant: build_once("html", root / variant, root / variant / "_build") for variant in bench.VARIANTS}
     return items, apps
 
 
@@ -47,19 +48,25 @@ def object_links(html_path: Path) -> set[str]:
     return {m.group(0) for href in links if (m := OBJECT_ANCHOR.search(href))}
 
 
-def test_both_sites_build_without_warnings_and_have_the_same_pages(sites):
+def sidebar_links(html_path: Path) -> list[str]:
+    """The pages the sidebar's navigation tree lists, in order."""
+    tree = BeautifulSoup(html_path.read_text(encoding="utf-8"), "html.parser").select_one(".sidebar-tree")
+    return [a["href"] for a in tree.find_all("a", href=True)]
+
+
+def test_all_sites_build_without_warnings_and_have_the_same_pages(bench, sites):
     _items, apps = sites
-    assert warnings_of(apps["ours"]) == ""
-    assert warnings_of(apps["base"]) == ""
+    for variant in bench.VARIANTS:
+        assert warnings_of(apps[variant]) == "", variant
     pages = {name: {p.relative_to(app.outdir) for p in Path(app.outdir).rglob("*.html")} for name, app in apps.items()}
-    assert pages["ours"] - {Path("404.html")} == pages["base"]
+    assert pages[bench.OURS] - {Path("404.html")} == pages[bench.STOCK] == pages[bench.SAME_NAVIGATION]
 
 
-def test_baseline_links_at_least_what_the_extension_generates(sites):
-    """The baseline is no straw man: every object link our extension puts on a page
+def test_baselines_link_at_least_what_the_extension_generates(bench, sites):
+    """The baselines are no straw man: every object link our extension puts on a page
     (fields, "Gerelateerd", agenda, directories) is written by hand on the same page."""
-    items, apps = sites
-    ours, base = Path(apps["ours"].outdir), Path(apps["base"].outdir)
+    _items, apps = sites
+    ours = Path(apps[bench.OURS].outdir)
     checked = 0
     for page in sorted(ours.rglob("*.html")):
         relative = page.relative_to(ours)
@@ -67,10 +74,43 @@ def test_baseline_links_at_least_what_the_extension_generates(sites):
             continue
         if relative.name == "pakket.html":
             continue  # the baseline's pack is a plain page; the pack's content is measured as PDF
-        missing = object_links(page) - object_links(base / relative)
-        assert not missing, f"{relative}: baseline lacks {sorted(missing)[:5]}"
+        for baseline in (bench.STOCK, bench.SAME_NAVIGATION):
+            missing = object_links(page) - object_links(Path(apps[baseline].outdir) / relative)
+            assert not missing, f"{baseline} {relative}: lacks {sorted(missing)[:5]}"
         checked += 1
     assert checked > 10
+
+
+def test_the_baseline_with_the_same_navigation_has_our_sidebar(bench, sites):
+    """Ours and the baseline with the same navigation leave the event pages out of the
+    sidebar, on every page alike; the stock baseline lists them one by one."""
+    _items, apps = sites
+    outdirs = {variant: Path(app.outdir) for variant, app in apps.items()}
+    pages = ["index.html", "themas/t0.html", "agenda/p0.html", "agenda/index.html", "personen/p0.html"]
+    for page in pages:
+        ours = sidebar_links(outdirs[bench.OURS] / page)
+        assert ours == sidebar_links(outdirs[bench.SAME_NAVIGATION] / page), page
+        assert not any(re.search(r"agenda/p\d+\.html$", link) or re.fullmatch(r"p\d+\.html", link) for link in ours)
+    stock = sidebar_links(outdirs[bench.STOCK] / "index.html")
+    assert "agenda/p0.html" in stock
+    assert len(stock) > len(sidebar_links(outdirs[bench.OURS] / "index.html"))
+
+
+def test_only_the_same_navigation_baseline_marks_event_pages_hidden(bench, tmp_path):
+    items, pages = bench.plan(0.01)
+    for variant in (bench.STOCK, bench.SAME_NAVIGATION):
+        bench.write_site(variant, tmp_path / variant, items, pages)
+    conf = {v: (tmp_path / v / "conf.py").read_text(encoding="utf-8") for v in (bench.STOCK, bench.SAME_NAVIGATION)}
+    assert "furo_cached_navigation" in conf[bench.SAME_NAVIGATION]
+    assert "furo_cached_navigation" not in conf[bench.STOCK]
+    event_page = "agenda/p0.md"
+    assert (
+        (tmp_path / bench.SAME_NAVIGATION / event_page)
+        .read_text(encoding="utf-8")
+        .startswith("---\nnavigation: hidden\n---\n")
+    )
+    assert "navigation:" not in (tmp_path / bench.STOCK / event_page).read_text(encoding="utf-8")
+    assert "navigation:" not in (tmp_path / bench.SAME_NAVIGATION / "themas" / "t0.md").read_text(encoding="utf-8")
 
 
 def test_edit_one_event_moves_one_start_by_a_day(bench, tmp_path):
@@ -86,32 +126,211 @@ def test_edit_one_event_moves_one_start_by_a_day(bench, tmp_path):
     assert new - old == dt.timedelta(days=1)
 
 
-def test_pages_written_counts_only_files_newer_than_the_build(bench, tmp_path):
+def test_pages_written_and_documents_read_count_only_files_newer_than_the_build(bench, tmp_path):
     (tmp_path / "old.html").write_text("x")
     (tmp_path / "style.css").write_text("x")
+    (tmp_path / "old.doctree").write_text("x")
     since = time.time_ns()
     time.sleep(0.01)
     (tmp_path / "new.html").write_text("x")
     (tmp_path / "sub").mkdir()
     (tmp_path / "sub" / "pack.pdf").write_text("x")
+    (tmp_path / "sub" / "new.doctree").write_text("x")
     assert bench.pages_written(tmp_path, since_ns=since) == 2
+    assert bench.documents_read(tmp_path, since_ns=since) == 1
 
 
-def test_report_judges_each_target(bench):
-    def run(seconds, peak):
-        return {"code": 0, "seconds": seconds, "peak_mib": peak, "written": 1}
+def test_page_sizes_gives_the_median_and_the_largest_page(bench, tmp_path):
+    for name, size in {"a.html": 1000, "b.html": 3000, "sub/c.html": 120_000, "style.css": 999_999}.items():
+        (tmp_path / name).parent.mkdir(exist_ok=True)
+        (tmp_path / name).write_bytes(b"x" * size)
+    assert bench.page_sizes(tmp_path) == {"median_kb": 3.0, "largest_kb": 120.0, "largest_page": "sub/c.html"}
 
-    results = {
-        "basislijn schoon": run(100, 100),
-        "basislijn incrementeel": run(1, 50),
-        "kennisbank schoon": run(115, 121),
-        "kennisbank incrementeel": run(11.6, 60),
-        "kennisbank -j 2": run(90, 150),
-        "bestuurspakket-PDF": run(30, 300),
+
+def test_build_error_names_the_reason(bench):
+    log = "Traceback\n  File x\nsphinx.errors.ThemeError: An error.\nReason: TemplateNotFound('base.html')\n\nThe full"
+    assert bench.build_error(log) == "Reason: TemplateNotFound('base.html')"
+
+
+# -- one run's order of builds (with the builds replaced by fakes) ------------------
+
+
+def fake(seconds: float, cpu: float | None = None, peak: float = 100, written: int = 1, read: int = 0) -> dict:
+    cpu = seconds if cpu is None else cpu
+    return {"code": 0, "seconds": seconds, "cpu_seconds": cpu, "peak_mib": peak, "written": written, "read": read}
+
+
+@pytest.fixture
+def recorded_run(bench, tmp_path, monkeypatch):
+    """Run the benchmark at a tiny scale with every build replaced by a record of it."""
+    calls = []
+
+    def measure(srcdir, outdir, builder="html", jobs=1, fresh=True, may_fail=False):
+        calls.append({"src": Path(srcdir), "out": Path(outdir), "builder": builder, "jobs": jobs, "fresh": fresh})
+        return fake(1.0)
+
+    monkeypatch.setattr(bench, "measure", measure)
+    monkeypatch.setattr(bench, "page_sizes", lambda htmldir: {"median_kb": 1, "largest_kb": 2, "largest_page": "x"})
+
+    def run(**options):
+        calls.clear()
+        args = argparse.Namespace(scale=0.02, workdir=tmp_path, repeat=1, stock_full=False, cpu_norms=False, write=None)
+        vars(args).update(options)
+        return bench.run_benchmark(args, progress=lambda line: None), list(calls)
+
+    return run
+
+
+def test_the_stock_baseline_is_built_at_full_size_only_with_the_flag(bench, recorded_run, tmp_path):
+    run, calls = recorded_run()
+    stock_sizes = sorted(row.factor for row in run.growth if bench.STOCK in row.clean)
+    assert stock_sizes == [0.1, 0.25, 0.5]
+    assert not any(call["src"] == tmp_path / bench.STOCK / "src" for call in calls)
+    assert [row.factor for row in run.growth] == [0.1, 0.25, 0.5, 1.0]
+    assert set(run.growth[-1].clean) == {bench.SAME_NAVIGATION, bench.OURS}
+
+    run, calls = recorded_run(stock_full=True)
+    full_stock = [call for call in calls if call["src"] == tmp_path / bench.STOCK / "src"]
+    assert [(c["fresh"], c["jobs"]) for c in full_stock] == [(True, 1), (False, 1)]  # clean once, incremental
+    assert set(run.growth[-1].clean) == set(bench.VARIANTS)
+    assert run.stock_full_seconds > 0
+
+
+def test_the_pack_is_built_after_the_html_build_with_its_doctrees(bench, recorded_run, tmp_path):
+    _run, calls = recorded_run()
+    ours = [c for c in calls if c["src"] == tmp_path / bench.OURS / "src"]
+    kinds = [(c["builder"], c["fresh"], c["jobs"], c["out"].name) for c in ours]
+    assert kinds == [
+        ("html", True, 1, "out"),
+        ("html", False, 1, "out"),
+        ("kennisbank-pdf", False, 1, "out"),  # the same output folder, so the same .doctrees
+        ("html", True, 2, "out-j2"),
+    ]
+
+
+def test_growth_sizes_are_fractions_of_the_scale(bench, recorded_run):
+    run, _calls = recorded_run()
+    assert [row.scale for row in run.growth] == [0.002, 0.005, 0.01, 0.02]
+    assert all(row.documents > 0 for row in run.growth)
+
+
+# -- judging the targets --------------------------------------------------------------
+
+
+def a_run(bench, ours_clean=40.0, stock_full=False, pdf=None, growth_quarter=10.0, seconds=600.0):
+    """A run at 1,000 pages; the stock baseline grows with the square of the pages."""
+    builds = {
+        bench.SAME_NAVIGATION: {
+            "clean": fake(36.0, cpu=30.0),
+            "incremental": fake(2.5),
+            "j2": fake(30.0),
+            "sizes": {"median_kb": 30.0, "largest_kb": 200.0, "largest_page": "agenda-overzicht.html"},
+        },
+        bench.OURS: {
+            "clean": fake(ours_clean, cpu=35.0),
+            "incremental": fake(4.9, written=14),
+            "j2": fake(35.0),
+            "sizes": {"median_kb": 49.9, "largest_kb": 300.0, "largest_page": "themas/t0.html"},
+        },
     }
+    if stock_full:
+        builds[bench.STOCK] = {"clean": fake(900.0), "incremental": fake(4.0), "sizes": builds[bench.OURS]["sizes"]}
+    growth = [
+        bench.GrowthRow(0.25, 0.25, 250, {bench.STOCK: fake(900 / 16), bench.OURS: fake(growth_quarter)}),
+        bench.GrowthRow(0.5, 0.5, 500, {bench.STOCK: fake(900 / 4), bench.OURS: fake(20.0)}),
+        bench.GrowthRow(1.0, 1.0, 1000, {v: b["clean"] for v, b in builds.items()}),
+    ]
     counts = {"thema": 1, "evenement": 2, "netwerk": 3, "persoon": 4, "organisatie": 5}
-    table = bench.report(results, 10, counts, 0.01, 3)
-    assert "| schone build t.o.v. basislijn | 1.15× | ≤ 1.15× | gehaald |" in table
-    assert "| incrementeel na één evenement t.o.v. schoon | 10.1% | ≤ 10% | niet gehaald |" in table
-    assert "| piekgeheugen t.o.v. basislijn | 1.21× | ≤ 1.2× | niet gehaald |" in table
-    assert "snelste van 3" in table
+    return bench.Run(
+        scale=1.0,
+        repeat=1,
+        documents=1000,
+        counts=counts,
+        builds=builds,
+        pdf=fake(9.0, read=0) if pdf is None else pdf,
+        growth=growth,
+        stock_full=stock_full,
+        seconds=seconds,
+        stock_full_seconds=900.0 if stock_full else 0.0,
+    )
+
+
+def outcomes(bench, run) -> dict[str, tuple[str, str]]:
+    return {v.goal: (v.measured, v.outcome) for v in bench.judge(run)}
+
+
+def test_judge_passes_a_run_that_meets_every_target(bench):
+    result = outcomes(bench, a_run(bench))
+    assert result["schone build"] == ("40.0 s", "gehaald")
+    assert result["schone build t.o.v. de basislijn met dezelfde navigatie"] == ("1.11×", "gehaald")
+    assert result["groei: volle omvang t.o.v. een kwart"] == ("4.00×", "gehaald")
+    assert result["incrementeel na één evenement"] == ("4.9 s", "gehaald")
+    assert result["incrementeel t.o.v. de basislijn met dezelfde navigatie"] == ("1.96×", "gehaald")
+    assert result["bestuurspakket-PDF na de HTML-build"] == ("9.0 s", "gehaald")
+    assert result["mediane HTML-pagina"] == ("49.9 KB", "gehaald")
+    assert result["de hele run (make bench)"] == ("10.0 min", "gehaald")
+
+
+def test_the_speedup_over_stock_is_estimated_from_the_growth_table_without_the_flag(bench):
+    """250 → 500 pages quadruples the time: pages², so 900 s at 1,000 pages."""
+    measured, outcome = outcomes(bench, a_run(bench))["sneller dan de basislijn met Furo zoals het is"]
+    assert (measured, outcome) == ("22.5× (geschat: 900 s)", "gehaald")
+    measured, outcome = outcomes(bench, a_run(bench, ours_clean=91.0))["sneller dan de basislijn met Furo zoals het is"]
+    assert (measured, outcome) == ("9.9× (geschat: 900 s)", "niet gehaald")
+
+
+def test_the_speedup_over_stock_is_measured_with_the_flag_and_its_time_left_out_of_the_run(bench):
+    run = a_run(bench, stock_full=True, seconds=1500.0)
+    result = outcomes(bench, run)
+    assert result["sneller dan de basislijn met Furo zoals het is"] == ("22.5× (900 s)", "gehaald")
+    assert result["de hele run (make bench)"] == ("10.0 min (zonder de 15.0 min van --stock-full)", "gehaald")
+
+
+def test_judge_fails_each_target_it_misses(bench):
+    run = a_run(bench, ours_clean=46.0, growth_quarter=10.0, seconds=901.0)
+    run.builds[bench.OURS]["incremental"] = fake(5.1)
+    run.builds[bench.OURS]["sizes"]["median_kb"] = 50.0
+    run.pdf = fake(10.1)
+    result = outcomes(bench, run)
+    assert result["schone build"] == ("46.0 s", "niet gehaald")
+    assert result["schone build t.o.v. de basislijn met dezelfde navigatie"] == ("1.28×", "niet gehaald")
+    assert result["groei: volle omvang t.o.v. een kwart"] == ("4.60×", "niet gehaald")
+    assert result["incrementeel na één evenement"] == ("5.1 s", "niet gehaald")
+    assert result["incrementeel t.o.v. de basislijn met dezelfde navigatie"] == ("2.04×", "niet gehaald")
+    assert result["bestuurspakket-PDF na de HTML-build"] == ("10.1 s", "niet gehaald")
+    assert result["mediane HTML-pagina"] == ("50.0 KB", "niet gehaald")
+    assert result["de hele run (make bench)"] == ("15.0 min", "niet gehaald")
+
+
+def test_cpu_norms_judge_processor_time(bench):
+    run = a_run(bench, ours_clean=50.0)  # 35 s of CPU
+    assert outcomes(bench, run)["schone build"] == ("50.0 s", "niet gehaald")
+    run.clock = "cpu_seconds"
+    assert outcomes(bench, run)["schone build"] == ("35.0 s", "gehaald")
+    assert "de normen voor tijden gelden de processortijd" in bench.report(run, "testmachine", dt.date(2024, 1, 1))
+
+
+def test_a_failed_pack_is_reported_with_its_reason(bench):
+    pdf = fake(6.0) | {"code": 2, "failure": "Reason: TemplateNotFound('base.html')"}
+    run = a_run(bench, pdf=pdf)
+    assert outcomes(bench, run)["bestuurspakket-PDF na de HTML-build"] == ("mislukt", "niet gehaald")
+    assert "mislukt na 6.0 s (0 van de 1000 pagina's opnieuw gelezen). Fout: `Reason: TemplateNotFound" in bench.report(
+        run, "testmachine", dt.date(2024, 1, 1)
+    )
+
+
+def test_report_has_the_three_variants_the_growth_table_and_the_targets(bench):
+    table = bench.report(a_run(bench), "Linux, testprocessor, 2 kernen", dt.date(2024, 1, 1))
+    assert "| Meting | basislijn, Furo zoals het is | basislijn, dezelfde navigatie | kennisbank |" in table
+    assert "| schone build | niet gemeten | 36.0 s (CPU 30.0 s) | 40.0 s (CPU 35.0 s) |" in table
+    assert "| incrementeel na één evenement | niet gemeten | 2.5 s (CPU 2.5 s); 1 pagina's herschreven |" in table
+    assert (
+        "| grootste HTML-pagina | niet gemeten | 200.0 KB (agenda-overzicht.html) | 300.0 KB (themas/t0.html) |"
+        in table
+    )
+    assert "| 0.25 | 250 | 56.2 s (CPU 56.2 s) | niet gemeten | 10.0 s (CPU 10.0 s) |" in table
+    assert "| 1 | 1000 | niet gemeten | 36.0 s (CPU 30.0 s) | 40.0 s (CPU 35.0 s) |" in table
+    assert "Groei van een kwart naar de volle omvang (schone build): kennisbank 4.00×." in table
+    assert "9.0 s (CPU 9.0 s), piekgeheugen 100 MiB, 0 van de 1000 pagina's opnieuw gelezen." in table
+    assert "Gemeten op 2024-01-01 op Linux, testprocessor, 2 kernen" in table
+    assert table.count("| gehaald |") == 9

@@ -22,9 +22,10 @@ def test_builder_writes_without_warnings(builder, built_app):
 def test_text_output_has_backlinks_and_markers(built_app):
     jeugd = (built_app.outdir / "themas" / "jeugd.txt").read_text(encoding="utf-8")
     assert "Gerelateerd\n===========" in jeugd
-    assert "* Programma Woningbouw (thema)" in jeugd
+    assert "* Programma Woningbouw\n" in jeugd  # under "Programma’s": no "(thema)" after it
     assert (
-        "Agenda\n======\n\n**Komend**\n\n* donderdag 25 mei 2023, 13.30–16.00 uur: Overleg jeugd (Amersfoort)" in jeugd
+        "Agenda\n======\n\n**Komend**\n\n* 25 mei Overleg jeugd: donderdag 25 mei 2023, 13.30–16.00 uur ·\n  Amersfoort"
+        in jeugd
     )
     index = (built_app.outdir / "index.txt").read_text(encoding="utf-8")
     assert "Het verslag [link volgt]" in index

@@ -31,24 +31,64 @@ def texts(nodes) -> list[str]:
     return [" ".join(n.get_text(" ", strip=True).split()).replace(" @ ", "@").replace(" . ", ".") for n in nodes]
 
 
+def network_table(soup: BeautifulSoup) -> tuple[list[str], list[list[str]]]:
+    table = soup.select_one("table#kb-netwerken-tabel")
+    rows = [[" | ".join(texts(td.select("p"))) for td in tr.select("td")] for tr in table.select("tbody tr")]
+    return texts(table.select("thead th")), rows
+
+
 def test_networks_a_to_z_with_key_facts(gids):
-    table = page(gids, "gids").select_one("table#kb-netwerken-tabel")
-    headers = texts(table.select("thead th"))
-    assert headers == ["Netwerk", "Status", "Coördinatie", "Bijeenkomsten", "Omvang", "Contact"]
-    rows = [texts(tr.select("td")) for tr in table.select("tbody tr")]
+    soup = page(gids, "gids")
+    headers, rows = network_table(soup)
+    # No network in this root has a summary: that column is left out.
+    assert headers == ["Netwerk", "Kenmerken", "Aansluiten"]
     assert rows == [
-        ["Academie", "actief", "", "", "", ""],
+        ["Academie", "Status: actief", "[volgt]"],
         [
             "Juristennetwerk",
-            "in oprichting",
-            "VNG",
-            "circa 2 keer per jaar, digitaal of fysiek",
-            "beoogd: 10-20 juristen",
-            "juristen@vng.example",
+            "Status: in oprichting | Coördinatie: VNG | Bijeenkomsten: circa 2 keer per jaar, digitaal of fysiek"
+            " | Omvang: beoogd 10-20 juristen | Contact: juristen@vng.example",
+            "[volgt]",
         ],
-        ["Strategennetwerk", "actief", "Vereniging", "", "60 deelnemers", ""],
+        ["Strategennetwerk", "Status: actief | Coördinatie: Vereniging | Omvang: 60 deelnemers", "mail de coördinator"],
     ]
-    assert table.select_one("a[href='netwerken.html#kb-netwerk-juristen']")
+    assert soup.select_one("table#kb-netwerken-tabel a[href='netwerken.html#kb-netwerk-juristen']")
+
+
+def test_every_network_says_how_to_join_or_that_it_follows(gids):
+    table = page(gids, "gids").select_one("table#kb-netwerken-tabel")
+    join = [tr.select("td")[-1] for tr in table.select("tbody tr")]
+    marked = [(td.get_text(strip=True), td.select_one(".kb-link-volgt") is not None) for td in join]
+    assert marked == [("[volgt]", True), ("[volgt]", True), ("mail de coördinator", False)]
+    # The network's own page says the same, in its facts.
+    facts = page(gids, "netwerken").find(id="kb-netwerk-academie").select_one("dl.kb-facts")
+    assert "Aansluiten : [volgt]" in facts.get_text(" ", strip=True)
+    assert facts.select_one(".kb-link-volgt")
+
+
+NETWORKS_WITHOUT_FACTS = """# Netwerken
+
+```{netwerk} alfa
+:naam: Alfa
+:samenvatting: Het eerste netwerk.
+```
+
+```{netwerk} beta
+:naam: Beta
+:aansluiten: via de website
+```
+
+```{gids} netwerken
+```
+"""
+
+
+def test_a_column_empty_for_every_network_is_left_out(write_source, build):
+    app = build(write_source({"index.md": NETWORKS_WITHOUT_FACTS}))
+    assert warnings_of(app) == ""
+    headers, rows = network_table(page(app, "index"))
+    assert headers == ["Netwerk", "Omschrijving", "Aansluiten"]  # no network has "Kenmerken"
+    assert rows == [["Alfa", "Het eerste netwerk.", "[volgt]"], ["Beta", "", "via de website"]]
 
 
 def test_networks_by_area_of_expertise(gids):

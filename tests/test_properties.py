@@ -196,6 +196,10 @@ def valid_value(spec: Field, kind_name: str):
             return st.sampled_from(ids)
         case Kind.REFS:
             return st.lists(st.sampled_from(ids), min_size=1, max_size=2, unique=True).map(", ".join)
+        case Kind.WORDS:
+            return st.lists(st.sampled_from(["jeugdzorg", "jeugdhulp", "sociaal domein"]), min_size=1, unique=True).map(
+                ", ".join
+            )
         case Kind.ROLES:
             return st.lists(
                 st.tuples(st.sampled_from(["voorzitter", "lid", "wethouder"]), st.sampled_from(ids)).map(

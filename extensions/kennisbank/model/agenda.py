@@ -210,7 +210,13 @@ def chronological(event: CalendarEvent) -> tuple[dt.datetime, str, str]:
 
 
 def upcoming(events: Iterable[CalendarEvent], today: dt.date) -> list[CalendarEvent]:
-    return sorted((e for e in events if e.last_day >= today), key=chronological)
+    """Events still to come, the next first; one known only to the month or year counts
+    from the end of that period, so that "sometime in 2023" does not head the list."""
+    return sorted((e for e in events if e.last_day >= today), key=_coming_order)
+
+
+def _coming_order(event: CalendarEvent) -> tuple[dt.date, dt.datetime, str, str]:
+    return (event.first_day if event.precise else event.last_day, *chronological(event))
 
 
 def past(events: Iterable[CalendarEvent], today: dt.date) -> list[CalendarEvent]:
@@ -253,3 +259,31 @@ def month_weeks(
 
 def is_missing(url: Url | None) -> bool:
     return isinstance(url, MissingLink)
+
+
+@dataclass(frozen=True)
+class MonthPages:
+    """Which months get a page of their own: each month with events, and the current one."""
+
+    parent: str  # the page with the month view; the month pages hang under it
+    months: tuple[tuple[int, int], ...]  # (year, month), oldest first
+
+    def pagename(self, year: int, month: int) -> str:
+        return f"{self.parent}/{year}-{month:02d}"
+
+    def neighbours(self, year: int, month: int) -> tuple[tuple[int, int] | None, tuple[int, int] | None]:
+        """The month pages before and after this one (months without events are skipped)."""
+        index = self.months.index((year, month))
+        before = self.months[index - 1] if index > 0 else None
+        after = self.months[index + 1] if index + 1 < len(self.months) else None
+        return before, after
+
+
+def month_pages(parent: str, events: Iterable[CalendarEvent], today: dt.date) -> MonthPages:
+    months = {(today.year, today.month)}
+    for event in events:
+        if event.precise:
+            months.update((day.year, day.month) for day in event.days())
+        elif event.when.precision == "month":
+            months.add((event.first_day.year, event.first_day.month))
+    return MonthPages(parent, tuple(sorted(months)))

@@ -52,3 +52,8 @@ def weekday_names() -> list[str]:
 def format_date(day: dt.date) -> str:
     """'donderdag 20 april 2023'."""
     return format_date_babel(day, "full", locale=LOCALE)
+
+
+def short_month(day: dt.date) -> str:
+    """'mei', 'jun.': the month of a date block."""
+    return format_date_babel(day, "LLL", locale=LOCALE)

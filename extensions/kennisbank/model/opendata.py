@@ -148,6 +148,7 @@ def _field_schema(field: Field, slug: dict[str, Any]) -> dict[str, Any]:
         Kind.CHOICES: {"type": "array", "items": {"enum": list(field.choices)}},
         Kind.REF: slug,
         Kind.REFS: {"type": "array", "items": slug},
+        Kind.WORDS: {"type": "array", "items": text},
         Kind.ROLES: {
             "type": "array",
             "items": {

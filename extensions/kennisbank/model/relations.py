@@ -42,7 +42,7 @@ def _located_relations(obj: KBObject) -> list[tuple[Relation, int]]:
 
 
 def _role_relation(source: str, field: str, role: Role) -> Relation:
-    detail = f"{role.function} ({role.period})" if role.period else role.function
+    detail = f"{role.function}, {role.period}" if role.period else role.function
     return Relation(source, field, role.organisation, detail)
 
 
@@ -129,7 +129,8 @@ class RelationIndex:
         grouped: dict[str, list[tuple[KBObject, tuple[str, ...]]]] = defaultdict(list)
         for source_id, labels in incoming.items():
             source = self.objects[source_id]
-            grouped[source.kind].append((source, tuple(sorted(set(labels)))))
+            # An empty label (a relation the type heading already names) is not shown.
+            grouped[source.kind].append((source, tuple(sorted(set(labels) - {""}))))
         by_type = tuple(
             (kind, tuple(sorted(grouped[kind], key=lambda item: sort_key(item[0]))))
             for kind in TYPES

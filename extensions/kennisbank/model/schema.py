@@ -26,6 +26,7 @@ class Kind(Enum):
     REF = "verwijzing"  # one object id
     REFS = "verwijzingen"  # comma-separated object ids
     ROLES = "rollen"  # one "functie; organisatie; periode" per line
+    WORDS = "woorden"  # comma-separated words or phrases, free text
 
 
 @dataclass(frozen=True)
@@ -37,11 +38,17 @@ class Field:
     targets: tuple[str, ...] = ()  # object types a REF/REFS/ROLES field may point to
     choices: tuple[str, ...] = ()
     example: str = ""  # shown by the authoring guide and in error messages
-    backlink: str = ""  # how the target's "Gerelateerd" names this relation, if not the label
+    #: How the target's "Gerelateerd" names this relation; None: the label in lower case,
+    #: "": no name, because the type heading already says it (a programme under "Programma’s").
+    backlink: str | None = None
+    #: False for a field meant for the build (ordering, sequence numbers): never shown to readers.
+    shown: bool = True
+    #: Shown as a visible "[...]" marker on the object's page while the field is not filled in.
+    when_missing: str = ""
 
     @property
     def backlink_label(self) -> str:
-        return self.backlink or self.label.lower()
+        return self.label.lower() if self.backlink is None else self.backlink
 
     @property
     def is_relation(self) -> bool:
@@ -78,7 +85,9 @@ def _title(name: str = "titel") -> Field:
 
 
 _SUMMARY = Field("samenvatting", "Samenvatting")
-_THEMES = Field("thema", "Thema’s", Kind.REFS, targets=("thema",), example="brede-welvaart, jeugd", backlink="thema")
+#: Words members may search with that the page does not use; never shown, only found.
+_KEYWORDS = Field("trefwoorden", "Trefwoorden", Kind.WORDS, example="jeugdzorg, jeugdhulp", shown=False)
+_THEMES = Field("thema", "Thema’s", Kind.REFS, targets=("thema",), example="brede-welvaart, jeugd", backlink="")
 _WEBSITE = Field("website", "Website", Kind.URL, example="https://www.vzhg.nl")
 
 THEMA = ObjectType(
@@ -88,8 +97,9 @@ THEMA = ObjectType(
     (
         _title(),
         _SUMMARY,
+        _KEYWORDS,
         Field("bestuursprioriteit", "Bestuursprioriteit", Kind.CHOICE, choices=("ja", "nee")),
-        Field("volgorde", "Volgorde", Kind.NUMBER, example="3"),
+        Field("volgorde", "Volgorde", Kind.NUMBER, example="3", shown=False),
         Field("omschrijving", "Volledige naam"),
     ),
     has_agenda=True,
@@ -102,6 +112,7 @@ PROGRAMMA = ObjectType(
     (
         _title(),
         _SUMMARY,
+        _KEYWORDS,
         Field(
             "thema",
             "Thema’s",
@@ -109,7 +120,7 @@ PROGRAMMA = ObjectType(
             required=True,
             targets=("thema",),
             example="brede-welvaart",
-            backlink="thema",
+            backlink="",
         ),
         Field("eigenaar", "Eigenaar", Kind.REF, targets=("organisatie",), example="vng"),
         Field("onderdeel-van", "Onderdeel van", Kind.REF, targets=("programma",)),
@@ -127,6 +138,7 @@ EVENEMENT = ObjectType(
     (
         _title(),
         _SUMMARY,
+        _KEYWORDS,
         Field("start", "Begin", Kind.WHEN, required=True, example="2023-05-25 13:30"),
         Field("eind", "Einde", Kind.WHEN, example="2023-05-25 16:00"),
         Field("tijdzone", "Tijdzone", Kind.TIMEZONE, example="Europe/Amsterdam"),
@@ -145,8 +157,8 @@ EVENEMENT = ObjectType(
             example="vng",
         ),
         _THEMES,
-        Field("programma", "Programma’s", Kind.REFS, targets=("programma",), backlink="programma"),
-        Field("netwerk", "Netwerken", Kind.REFS, targets=("netwerk",), backlink="netwerk"),
+        Field("programma", "Programma’s", Kind.REFS, targets=("programma",), backlink=""),
+        Field("netwerk", "Netwerken", Kind.REFS, targets=("netwerk",), backlink=""),
         Field("sprekers", "Sprekers", Kind.REFS, targets=("persoon",), backlink="spreker"),
         Field("doelgroep", "Doelgroep", example="burgemeesters en wethouders"),
         Field("deelnemers", "Deelnemers", example="circa 100 bestuurders"),
@@ -154,7 +166,7 @@ EVENEMENT = ObjectType(
         Field("aanmelden-tot", "Aanmelden tot", Kind.WHEN, example="2023-05-19"),
         Field("status", "Status", Kind.CHOICE, choices=("gepland", "geannuleerd", "verplaatst")),
         Field("verplaatst-naar", "Verplaatst naar", Kind.WHEN, example="2023-06-22 13:30"),
-        Field("wijziging", "Wijzigingsnummer", Kind.NUMBER, example="1"),
+        Field("wijziging", "Wijzigingsnummer", Kind.NUMBER, example="1", shown=False),
         Field("terugkijken", "Terugkijken", Kind.URL),
         Field("verslag", "Verslag", Kind.URL),
     ),
@@ -167,6 +179,7 @@ NETWERK = ObjectType(
     (
         _title("naam"),
         _SUMMARY,
+        _KEYWORDS,
         Field("doel", "Doel"),
         Field("coordinator", "Coördinatie", Kind.REF, targets=("organisatie",), example="vng", backlink="coördinator"),
         Field("contact", "Contact", Kind.EMAIL, example="secretariaat@vzhg.nl"),
@@ -179,7 +192,7 @@ NETWERK = ObjectType(
         Field("partners", "Partners", Kind.REFS, targets=("netwerk",), backlink="partner"),
         _THEMES,
         Field("status", "Status", Kind.CHOICE, choices=("in oprichting", "actief")),
-        Field("aansluiten", "Aansluiten", example="mail naar secretariaat@vzhg.nl"),
+        Field("aansluiten", "Aansluiten", example="mail naar secretariaat@vzhg.nl", when_missing="volgt"),
         Field("kanalen", "Kanalen", example="appgroep"),
         _WEBSITE,
     ),
@@ -194,6 +207,7 @@ ORGANISATIE = ObjectType(
     (
         _title("naam"),
         _SUMMARY,
+        _KEYWORDS,
         Field("afkorting", "Afkorting", example="VZHG"),
         Field(
             "soort",
@@ -227,6 +241,7 @@ PERSOON = ObjectType(
     (
         _title("naam"),
         _SUMMARY,
+        _KEYWORDS,
         Field(
             "rollen",
             "Rollen",

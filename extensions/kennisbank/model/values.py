@@ -138,6 +138,8 @@ def parse_value(spec: Field, raw: str) -> Value:
             return tuple(check_slug(item) for item in split_list(text))
         case Kind.ROLES:
             return tuple(parse_role(line) for line in text.splitlines() if line.strip())
+        case Kind.WORDS:
+            return tuple(" ".join(item.split()) for item in split_list(text))
     raise AssertionError(spec.kind)
 
 

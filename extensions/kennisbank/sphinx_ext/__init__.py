@@ -23,39 +23,53 @@ STATIC = Path(__file__).parent.parent / "static"
 
 
 def setup(app: Sphinx) -> dict[str, Any]:
-    from ..writers import feeds, htmlfixes, opendata, pdf, searchindex, singlehtml
+    from ..writers import feeds, htmlfixes, opendata, pdf, searchindex, sharing, singlehtml, sitemap
     from . import (
         agenda,
         config,
         directives,
         directories,
         domain,
+        eventcard,
         failures,
         fieldtable,
         freshness,
+        frontpage,
         generated,
+        interface,
         lastchanged,
+        monthpages,
+        navigation,
         packs,
         references,
+        search,
     )
 
     components = (
         config,
+        interface,
         domain,
         directives,
         references,
         generated,
         freshness,
+        search,
         searchindex,
         agenda,
+        frontpage,
         feeds,
+        eventcard,
         directories,
         opendata,
         packs,
         fieldtable,
         singlehtml,
         htmlfixes,
+        sharing,
+        sitemap,
         lastchanged,
+        monthpages,
+        navigation,
         pdf,
         failures,
     )
@@ -64,6 +78,8 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("config-inited", _add_static_files)
     app.add_css_file("kennisbank.css")
     app.add_js_file("kennisbank.js", loading_method="defer")
+    app.add_css_file("kennisbank-agenda.css")
+    app.add_js_file("kennisbank-agenda.js", loading_method="defer")
     return {
         "version": __version__,
         "env_version": ENV_VERSION,

@@ -13,10 +13,12 @@ from typing import Any
 from docutils import nodes
 from docutils.parsers.rst import directives
 from sphinx.application import Sphinx
+from sphinx.builders import Builder
+from sphinx.environment import BuildEnvironment
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
-from ..model.agenda import CalendarEvent, archive, month_weeks, months_from, past, upcoming
-from ..model.dates import format_month, format_span, weekday_names
+from ..model.agenda import CalendarEvent, MonthPages, archive, month_pages, month_weeks, months_from, past, upcoming
+from ..model.dates import format_month, format_span, short_month, weekday_names
 from ..model.localtime import season_note
 from ..model.schema import TYPES
 from ..writers.feeds import SITE_FEED, feed_link, feed_path
@@ -25,13 +27,20 @@ from .domain import kb_domain
 from .failures import internal_errors, page_location
 from .internals import builder_of
 from .nodes import agenda_placeholder, month_placeholder
-from .render import table, vague_date_marker
+from .render import labeled_group, table, vague_date_marker
 
 AGENDA_PARTS = ("komend", "archief")
+#: Noted as an overview of the page with ``{maandoverzicht}``: its month pages hang under it.
+MONTH_VIEW = "maandoverzicht"
+#: Builders that write a page per month (see monthpages.py); others print the months in a row.
+MONTH_PAGE_BUILDERS = ("html", "dirhtml")
 
 
 class AgendaDirective(KBDirective):
+    """``{agenda} komend`` (``:aantal: 3`` for the first few) or ``{agenda} archief``."""
+
     required_arguments = 1
+    option_spec = {"aantal": directives.positive_int}
 
     def make(self) -> list[nodes.Node]:
         part = self.arguments[0]
@@ -42,14 +51,16 @@ class AgendaDirective(KBDirective):
             )
             return []
         kb_domain(self.env).note_overview(self.env.docname, "evenement")
-        return [self.placed(agenda_placeholder(part=part))]
+        return [self.placed(agenda_placeholder(part=part, count=self.options.get("aantal", 0)))]
 
 
 class MonthViewDirective(KBDirective):
     option_spec = {"maanden": directives.positive_int}
 
     def make(self) -> list[nodes.Node]:
-        kb_domain(self.env).note_overview(self.env.docname, "evenement")
+        domain = kb_domain(self.env)
+        domain.note_overview(self.env.docname, "evenement")
+        domain.note_overview(self.env.docname, MONTH_VIEW)
         return [self.placed(month_placeholder(months=self.options.get("maanden", 0)))]
 
 
@@ -60,39 +71,104 @@ class FillCalendars(SphinxPostTransform):
         placeholders = [*self.document.findall(agenda_placeholder), *self.document.findall(month_placeholder)]
         if not placeholders:
             return
-        view = AgendaView(self)
+        view = AgendaView.for_transform(self)
         for node in placeholders:
             with internal_errors("de agenda", page_location(self.env, node), placeholder=node):
                 if isinstance(node, agenda_placeholder):
-                    node.replace_self(view.coming_with_feed() if node["part"] == "komend" else view.archive())
+                    node.replace_self(
+                        view.coming_with_feed(node.get("count", 0)) if node["part"] == "komend" else view.archive()
+                    )
+                elif view.builder.name in MONTH_PAGE_BUILDERS:
+                    pages = month_pages(self.env.docname, view.events, view.today)
+                    current = view.month(view.today.year, view.today.month)
+                    heading = nodes.paragraph(
+                        "", "", nodes.strong("Alle maanden met bijeenkomsten", "Alle maanden met bijeenkomsten")
+                    )
+                    node.replace_self([*current, heading, *view.month_links(pages)])
                 else:
                     node.replace_self(view.months(node["months"] or kb_domain(self.env).build.settings.calendar_months))
 
 
 class AgendaView:
-    """Renders events as lists and tables, for the page being written."""
+    """Renders events as lists and tables, for one page (``docname``) and reference date."""
 
-    def __init__(self, transform: SphinxPostTransform):
-        self.transform = transform
-        self.env = transform.env
-        self.builder = builder_of(transform.env)
-        self.domain = kb_domain(self.env)
-        # A board pack measures "coming" from its meeting day (set on its tree by the PDF builder).
-        fixed = transform.document.get("kb_reference_date")
-        self.today = dt.date.fromisoformat(fixed) if fixed else self.domain.build.settings.today()
+    def __init__(self, env: BuildEnvironment, builder: Builder, docname: str, today: dt.date):
+        self.env = env
+        self.builder = builder
+        self.docname = docname
+        self.domain = kb_domain(env)
+        self.today = today
         self.events = self.domain.events
+
+    @classmethod
+    def for_transform(cls, transform: SphinxPostTransform) -> AgendaView:
+        """For the page being written; a board pack measures "coming" from its meeting day
+        (set on its tree by the PDF builder)."""
+        fixed = transform.document.get("kb_reference_date")
+        domain = kb_domain(transform.env)
+        today = dt.date.fromisoformat(fixed) if fixed else domain.build.settings.today()
+        return cls(transform.env, builder_of(transform.env), transform.env.docname, today)
 
     # -- lists -------------------------------------------------------------
 
-    def coming_with_feed(self) -> list[nodes.Node]:
-        return [*self.coming(self.events), *self.feed_paragraph(SITE_FEED, "Abonneer op de hele agenda")]
+    def coming_with_feed(self, count: int = 0) -> list[nodes.Node]:
+        """The coming events (the first ``count``, if given), with the feed to subscribe to."""
+        return [*self.coming(self.events, count), *self.feed_paragraph(SITE_FEED, "Abonneer op de hele agenda")]
 
-    def coming(self, events: list[CalendarEvent]) -> list[nodes.Node]:
+    def coming(self, events: list[CalendarEvent], count: int = 0) -> list[nodes.Node]:
         found = upcoming(events, self.today)
+        if count:
+            found = found[:count]
         if not found:
             text = "Er staan geen komende evenementen op de agenda."
             return [nodes.paragraph(text, text, classes=["kb-agenda-leeg"])]
-        return [self.event_list(found, "kb-agenda-komend")]
+        listing = nodes.bullet_list(classes=["kb-agenda", "kb-agenda-komend"])
+        for event in found:
+            listing += nodes.list_item("", nodes.paragraph("", "", *self.coming_line(event)))
+        return [listing]
+
+    def coming_line(self, event: CalendarEvent) -> list[nodes.Node]:
+        """A date block, the title, then when, where and the status: all at a glance."""
+        if event.precise:
+            top, bottom = str(event.first_day.day), short_month(event.first_day)
+        else:
+            top, bottom = (
+                short_month(event.first_day) if event.when.precision == "month" else "",
+                str(event.first_day.year),
+            )
+        block = nodes.inline("", "", classes=["kb-datumblok"])
+        if top:
+            block += nodes.inline(top, top, classes=["kb-datumblok-boven"])
+            block += nodes.Text(" ")
+        block += nodes.inline(bottom, bottom, classes=["kb-datumblok-onder"])
+        title = self.domain.reference(self.builder, self.docname, self.domain.objects[event.id])
+        details: list[nodes.Node] = [
+            nodes.Text(format_span(event.when, event.until) + season_note([event.when, event.until], event.timezone))
+        ]
+        if not event.precise:
+            details.append(vague_date_marker())
+        where = [
+            p
+            for p in (
+                event.place.city if event.place else "",
+                event.mode if event.mode in ("online", "hybride") else "",
+            )
+            if p
+        ]
+        if where:
+            details.append(nodes.Text(" · " + ", ".join(where)))
+        if event.cancelled:
+            details += [nodes.Text(" · "), nodes.strong("geannuleerd", "geannuleerd", classes=["kb-geannuleerd"])]
+        elif event.moved_from is not None:
+            text = f"verplaatst, was {format_span(event.moved_from)}"
+            details += [nodes.Text(" · "), nodes.emphasis(text, text, classes=["kb-verplaatst"])]
+        body = nodes.inline(
+            "", "", nodes.inline("", "", title, classes=["kb-agenda-titel"]), classes=["kb-agenda-tekst"]
+        )
+        # Hidden on screen, where the details stand on a line of their own; text and PDF need it.
+        body += nodes.inline(": ", ": ", classes=["kb-scheiding"])
+        body += nodes.inline("", "", *details, classes=["kb-agenda-details"])
+        return [block, nodes.Text(" "), body]
 
     def archive(self, events: list[CalendarEvent] | None = None) -> list[nodes.Node]:
         groups = archive(self.events if events is None else events, self.today)
@@ -114,7 +190,7 @@ class AgendaView:
     def event_line(self, event: CalendarEvent) -> list[nodes.Node]:
         when = format_span(event.when, event.until) + season_note([event.when, event.until], event.timezone)
         parts: list[nodes.Node] = [nodes.Text(when), nodes.Text(": ")]
-        parts.append(self.domain.reference(self.builder, self.env.docname, self.domain.objects[event.id]))
+        parts.append(self.domain.reference(self.builder, self.docname, self.domain.objects[event.id]))
         notes = []
         if event.place and event.place.city:
             notes.append(event.place.city)
@@ -132,7 +208,7 @@ class AgendaView:
         return parts
 
     def feed_paragraph(self, path: str, label: str) -> list[nodes.Node]:
-        link = feed_link(self.builder, self.env.docname, path)
+        link = feed_link(self.builder, self.docname, path)
         if link is None:
             return []
         text = f"{label} (iCalendar)"
@@ -161,17 +237,25 @@ class AgendaView:
     def months(self, count: int) -> list[nodes.Node]:
         result: list[nodes.Node] = []
         for year, month in months_from(self.today, count):
-            result.append(self.month_table(year, month))
-            vague = [
-                e
-                for e in self.events
-                if not e.precise
-                and e.when.precision == "month"
-                and (e.when.value.year, e.when.value.month) == (year, month)
-            ]
-            if vague:
-                label = f"In {format_month(year, month)}, dag nog niet bekend:"
-                result += [nodes.paragraph(label, label), self.event_list(vague)]
+            result += self.month(year, month)
+        return result
+
+    def month(self, year: int, month: int) -> list[nodes.Node]:
+        """One month as a grid (a list on a phone), then its events whose day is not known yet."""
+        result: list[nodes.Node] = [self.month_table(year, month)]
+        vague = [
+            e
+            for e in self.events
+            if not e.precise
+            and e.when.precision == "month"
+            and (e.when.value.year, e.when.value.month) == (year, month)
+        ]
+        if vague:
+            label = f"In {format_month(year, month)}, dag nog niet bekend:"
+            result += [nodes.paragraph(label, label), self.event_list(vague)]
+        if not any(events for week in month_weeks(year, month, self.events) for _, events in week) and not vague:
+            text = f"Er staan geen bijeenkomsten in {format_month(year, month)}."
+            result.append(nodes.paragraph(text, text, classes=["kb-agenda-leeg"]))
         return result
 
     def month_table(self, year: int, month: int) -> nodes.table:
@@ -183,18 +267,56 @@ class AgendaView:
         return table(format_month(year, month), weekday_names(), weeks, colwidth=10, classes=["kb-maand"], ids=ids)
 
     def day_cell(self, day: dt.date | None, events: list[CalendarEvent]) -> nodes.entry:
-        cell = nodes.entry(classes=["kb-dag"] if day else ["kb-dag-buiten"])
         if day is None:
-            return cell
-        number = str(day.day)
-        cell += nodes.paragraph(number, number, classes=["kb-dagnummer"])
+            return nodes.entry(classes=["kb-dag-buiten"])
+        classes = ["kb-dag"] + ([] if events else ["kb-dag-leeg"]) + (["kb-vandaag"] if day == self.today else [])
+        cell = nodes.entry(classes=classes)
+        # On a phone the grid becomes a list: each day then says its weekday and month.
+        number = nodes.paragraph("", "", classes=["kb-dagnummer"])
+        weekday = weekday_names()[day.weekday()]
+        number += nodes.inline(weekday, weekday + " ", classes=["kb-dag-lang"])
+        number += nodes.Text(str(day.day))
+        month = " " + format_month(day.year, day.month).split()[0]
+        number += nodes.inline(month, month, classes=["kb-dag-lang"])
+        if day == self.today:
+            number += nodes.inline(" vandaag", " vandaag", classes=["kb-vandaag-label"])
+        cell += number
         for event in events:
-            ref = self.domain.reference(self.builder, self.env.docname, self.domain.objects[event.id])
+            ref = self.domain.reference(self.builder, self.docname, self.domain.objects[event.id])
             paragraph = nodes.paragraph("", "", ref)
             if event.cancelled:
                 paragraph += nodes.Text(" (geannuleerd)")
             cell += paragraph
         return cell
+
+    # -- month pages ---------------------------------------------------------
+
+    def month_links(self, pages: MonthPages) -> list[nodes.Node]:
+        """On the month view: every month page, by year."""
+        years = nodes.bullet_list(classes=["kb-maandpagina-s"])
+        by_year: dict[int, list[tuple[int, int]]] = {}
+        for year, month in pages.months:
+            by_year.setdefault(year, []).append((year, month))
+        for year in sorted(by_year, reverse=True):
+            links = [[self.page_link(pages.pagename(y, m), format_month(y, m).split()[0])] for y, m in by_year[year]]
+            years += labeled_group(nodes.Text(str(year)), links)
+        return [years]
+
+    def page_link(self, pagename: str, text: str) -> nodes.reference:
+        return nodes.reference(text, text, refuri=self.builder.get_relative_uri(self.docname, pagename), internal=True)
+
+    def month_navigation(self, pages: MonthPages, year: int, month: int) -> nodes.paragraph:
+        """Previous and next month pages, and the way back to the month view."""
+        before, after = pages.neighbours(year, month)
+        paragraph = nodes.paragraph("", "", classes=["kb-maandnavigatie"])
+        if before:
+            paragraph += self.page_link(pages.pagename(*before), f"← {format_month(*before)}")
+            paragraph += nodes.Text(" · ")
+        paragraph += self.page_link(pages.parent, "alle maanden")
+        if after:
+            paragraph += nodes.Text(" · ")
+            paragraph += self.page_link(pages.pagename(*after), f"{format_month(*after)} →")
+        return paragraph
 
 
 def setup(app: Sphinx) -> None:

@@ -21,6 +21,11 @@ class KennisbankConfig:
     #: Pages (fnmatch patterns on document names) whose mentions do not count as
     #: backlinks, such as the authoring guide with its live examples.
     ignore_mentions_from: tuple[str, ...] = ()
+    #: Pages (fnmatch patterns on document names) left out of the search index, such as
+    #: the contributors' guide: they stay on the site, but members' searches do not find them.
+    search_exclude: tuple[str, ...] = ()
+    #: What the site is, in one sentence: the description of pages that have no text of their own.
+    site_description: str = ""
     #: The day from which events count as coming (ISO date). Empty: the build
     #: date, or the date of SOURCE_DATE_EPOCH when that is set.
     reference_date: str = ""
@@ -38,8 +43,9 @@ class KennisbankConfig:
     pdf_whole: bool = True
 
     def __post_init__(self) -> None:
-        if not all(isinstance(p, str) for p in self.ignore_mentions_from):
-            raise ConfigError(f"{PREFIX}ignore_mentions_from moet een lijst van patronen (tekst) zijn")
+        for name in ("ignore_mentions_from", "search_exclude"):
+            if not all(isinstance(p, str) for p in getattr(self, name)):
+                raise ConfigError(f"{PREFIX}{name} moet een lijst van patronen (tekst) zijn")
         if self.reference_date:
             try:
                 dt.date.fromisoformat(self.reference_date)
@@ -104,7 +110,8 @@ def add_config_values(app: Sphinx) -> None:
 
 def settings(config: Config) -> KennisbankConfig:
     values = {f.name: getattr(config, PREFIX + f.name) for f in fields(KennisbankConfig)}
-    values["ignore_mentions_from"] = tuple(values["ignore_mentions_from"])
+    for name in ("ignore_mentions_from", "search_exclude"):
+        values[name] = tuple(values[name])
     return KennisbankConfig(**values)
 
 

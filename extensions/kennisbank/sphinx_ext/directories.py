@@ -9,7 +9,7 @@ list shows); it finds the parts to filter by their classes:
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from typing import Any, cast
 
 from docutils import nodes
@@ -18,14 +18,15 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 
 from ..model.dates import format_span
 from ..model.directories import Membership, networks_by_expertise, organisation_directory, people_directory
-from ..model.objects import KBObject, Url, When
+from ..model.objects import KBObject, Url, Value, When
 from ..model.relations import of_kind
+from ..model.schema import NETWERK, Field
 from .directives import KBDirective
 from .domain import kb_domain
 from .failures import internal_errors, page_location
 from .internals import builder_of
 from .nodes import directory_placeholder
-from .render import joined, labeled_group, mail_link, table, url_nodes
+from .render import joined, labeled_group, mail_link, pending_marker, table, url_nodes, without_empty_columns
 
 #: Each directory, with the object types whose facts it shows (its page is rewritten when they change).
 DIRECTORIES = {
@@ -34,7 +35,8 @@ DIRECTORIES = {
     "organisaties": ("organisatie", "persoon", "netwerk", "evenement"),
     "personen": ("persoon", "organisatie"),
 }
-NETWORK_COLUMNS = ("Netwerk", "Status", "Coördinatie", "Bijeenkomsten", "Omvang", "Contact")
+#: The networks table: the sparse facts share one column, so the table is not mostly empty cells.
+NETWORK_COLUMNS = ("Netwerk", "Omschrijving", "Kenmerken", "Aansluiten")
 
 
 class DirectoryDirective(KBDirective):
@@ -89,12 +91,12 @@ class FillDirectories(SphinxPostTransform):
         networks = of_kind(self.objects, "netwerk")
         if not networks:
             return [nodes.paragraph("Er zijn nog geen netwerken.", "Er zijn nog geen netwerken.")]
-        rows = [self.network_row(n) for n in networks]
+        headers, rows = without_empty_columns(NETWORK_COLUMNS, [self.network_row(n) for n in networks])
         body = (nodes.row("", *(_cell(parts) for parts in cells), classes=["kb-filter-item"]) for cells in rows)
         return [
             table(
                 "Netwerken van A tot Z",
-                NETWORK_COLUMNS,
+                headers,
                 body,
                 colwidth=12,
                 classes=["kb-gids-tabel"],
@@ -104,22 +106,36 @@ class FillDirectories(SphinxPostTransform):
 
     def network_row(self, network: KBObject) -> list[list[nodes.Node]]:
         f = network.fields
+        summary = cast(str, f.get("samenvatting", ""))
+        return [
+            [self.link(network)],
+            [nodes.paragraph(summary, summary)] if summary else [],
+            [nodes.paragraph("", "", nodes.Text(f"{label}: "), *value) for label, value in self.network_facts(f)],
+            [nodes.paragraph("", "", *self.how_to_join(network))],
+        ]
+
+    def network_facts(self, f: Mapping[str, Value]) -> list[tuple[str, list[nodes.Node]]]:
+        """The facts a reader compares networks by, each labelled; only those that are known."""
         forms = cast(tuple[str, ...], f.get("vorm", ()))
         meetings = ", ".join(p for p in (cast(str, f.get("bijeenkomsten", "")), " of ".join(forms)) if p)
         size = []
         if "aantal-deelnemers" in f:
             size.append(f"{f['aantal-deelnemers']} deelnemers")
         if "beoogde-omvang" in f:
-            size.append(f"beoogd: {f['beoogde-omvang']}")
-        contact: list[nodes.Node] = [mail_link(cast(str, f["contact"]))] if "contact" in f else []
-        return [
-            [self.link(network)],
-            [nodes.Text(cast(str, f.get("status", "")))],
-            self.link_id(cast(str | None, f.get("coordinator"))),
-            [nodes.Text(meetings)],
-            [nodes.Text("; ".join(size))],
-            contact,
+            size.append(f"beoogd {f['beoogde-omvang']}")
+        facts: list[tuple[str, list[nodes.Node]]] = [
+            ("Status", [nodes.Text(cast(str, f.get("status", "")))]),
+            ("Coördinatie", self.link_id(cast(str | None, f.get("coordinator")))),
+            ("Bijeenkomsten", [nodes.Text(meetings)]),
+            ("Omvang", [nodes.Text("; ".join(size))]),
+            ("Contact", [mail_link(cast(str, f["contact"]))] if "contact" in f else []),
         ]
+        return [(label, value) for label, value in facts if value and value[0].astext()]
+
+    def how_to_join(self, network: KBObject) -> list[nodes.Node]:
+        """What the network's page says under "Aansluiten", or the visible mark that it follows."""
+        join = cast(str | None, network.fields.get("aansluiten"))
+        return [nodes.Text(join)] if join else [pending_marker(cast(Field, NETWERK.field("aansluiten")).when_missing)]
 
     def render_expertise(self) -> list[nodes.Node]:
         groups = nodes.bullet_list(classes=["kb-gids-lijst"])
@@ -201,6 +217,9 @@ def _filter_group(label: nodes.Node, items: Iterable[Iterable[nodes.Node]]) -> n
 
 
 def _cell(parts: list[nodes.Node]) -> nodes.entry:
+    """A cell of paragraphs (several facts, one per line) or of inline nodes."""
+    if parts and all(isinstance(p, nodes.paragraph) for p in parts):
+        return nodes.entry("", *parts)
     return nodes.entry("", nodes.paragraph("", "", *parts)) if parts else nodes.entry()
 
 

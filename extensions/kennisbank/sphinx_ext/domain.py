@@ -248,9 +248,22 @@ class KnowledgeBaseDomain(Domain):
         title = self.env.titles[docname].astext()
         return make_refnode(builder, fromdocname, docname, None, nodes.inline(title, title))
 
+    def is_page_object(self, obj: KBObject) -> bool:
+        """Whether the page is about this object alone: it bears the page's title (a theme's, an event's page)."""
+        title = self.env.titles.get(obj.docname)
+        return title is not None and title.astext() == obj.title
+
+    def page_object(self, docname: str) -> KBObject | None:
+        """The object a page is about, if the page is one object's own."""
+        return next((o for o in self.objects.values() if o.docname == docname and self.is_page_object(o)), None)
+
     def get_objects(self) -> Iterator[tuple[str, str, str, str, str, int]]:
         for obj in sorted(self.objects.values(), key=lambda o: o.id):
-            yield obj.id, obj.title, obj.kind, obj.docname, obj.anchor, 1
+            # Search finds an object that is its page as that page, so its own entry would be a
+            # second hit (priority -1: not in the search index, still in objects.inv); an object
+            # among others, such as a person on the people page, keeps its entry.
+            priority = -1 if self.is_page_object(obj) else 1
+            yield obj.id, obj.title, obj.kind, obj.docname, obj.anchor, priority
 
 
 def kb_domain(env: BuildEnvironment) -> KnowledgeBaseDomain:

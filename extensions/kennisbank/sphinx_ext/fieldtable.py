@@ -38,7 +38,18 @@ def _row(field: Field, title_field: str) -> tuple[str, ...]:
         required = "nee (anders de kop erboven)"
     else:
         required = "ja" if field.required else "nee"
-    return (field.name, field.label, _what(field), required, field.example)
+    return (field.name, field.label, _what(field) + _notes(field), required, field.example)
+
+
+def _notes(field: Field) -> str:
+    """What the reader sees of the field, where that is not simply its value."""
+    if not field.shown and field.kind is Kind.WORDS:
+        return "; lezers zien ze niet, de zoekfunctie vindt ze"
+    if not field.shown:
+        return "; alleen voor de bouw, lezers zien het niet"
+    if field.when_missing:
+        return f"; zonder dit veld staat er '[{field.when_missing}]'"
+    return ""
 
 
 def _what(field: Field) -> str:
@@ -59,6 +70,7 @@ def _what(field: Field) -> str:
         Kind.TIMEZONE: "IANA-tijdzone; standaard Europe/Amsterdam",
         Kind.PHONE: "telefoonnummer, alleen met grondslag",
         Kind.NUMBER: "getal",
+        Kind.WORDS: "woorden, gescheiden door komma's",
     }[field.kind]
 
 

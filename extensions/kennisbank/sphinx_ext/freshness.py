@@ -27,6 +27,7 @@ from ..model.relations import relations_of
 from ..model.schema import TYPES
 from .domain import kb_domain
 from .failures import guarded
+from .frontpage import RECENT, recently_changed
 from .internals import toctree_includes
 
 
@@ -68,9 +69,14 @@ class _Inputs:
         overviews = sorted(self.domain.overviews.get(docname, ()))
         for kind in overviews:
             parts.append(("overview", kind, self.listing(kind)))
+        if RECENT in overviews:  # commits change it, not the sources
+            parts.append(("recent", self.recent()))
         if "evenement" in overviews or any(TYPES[o.kind].has_agenda for o in self.hosted.get(docname, ())):
             parts.append(("today", self.today))  # "coming" and "past" move with the date
         return hashlib.sha256(repr(parts).encode()).hexdigest() if parts else ""
+
+    def recent(self) -> list[tuple]:
+        return recently_changed(self.env, Path(self.env.srcdir), 50, ())
 
     def listing(self, kind: str) -> list[tuple]:
         if kind not in self.listings:
@@ -85,7 +91,8 @@ class _Inputs:
 def _navigation_digest(env: BuildEnvironment) -> str:
     tree = sorted((doc, tuple(children)) for doc, children in toctree_includes(env).items())
     titles = sorted((doc, title.astext()) for doc, title in env.titles.items())
-    return hashlib.sha256(repr((tree, titles)).encode()).hexdigest()
+    hidden = sorted(doc for doc, metadata in env.metadata.items() if metadata.get("navigation") == "hidden")
+    return hashlib.sha256(repr((tree, titles, hidden)).encode()).hexdigest()
 
 
 @guarded("het bijhouden van verwijderde pagina's", default=[])

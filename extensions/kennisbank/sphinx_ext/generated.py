@@ -75,7 +75,7 @@ class FillGeneratedSections(SphinxPostTransform):
     @property
     def agenda(self) -> AgendaView:
         if self._agenda is None:
-            self._agenda = AgendaView(self)
+            self._agenda = AgendaView.for_transform(self)
         return self._agenda
 
     def related_body(self, obj: KBObject, links: Backlinks) -> list[nodes.Node]:

@@ -8,8 +8,10 @@ more of Sphinx's ``IndexBuilder``, keeps its own checks in
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
+from docutils import nodes
+from sphinx.builders.html import StandaloneHTMLBuilder
 from sphinx.environment import BuildEnvironment
 
 if TYPE_CHECKING:
@@ -21,8 +23,17 @@ if TYPE_CHECKING:
 FURO_TABLE_WRAPPING_PRIORITY = 500
 
 #: What ``static/kennisbank.js`` finds in furo's page template to make its menus
-#: keyboard-operable and to give its controls Dutch names: element ids and classes.
-FURO_PAGE_HOOKS = ("__navigation", "__toc", "nav-overlay-icon", "toc-overlay-icon", "theme-toggle")
+#: keyboard-operable: element ids and classes.
+FURO_PAGE_HOOKS = ("__navigation", "__toc", "nav-overlay-icon", "toc-overlay-icon")
+
+#: The furo templates that ``templates/`` overrides with a Dutch copy, by their path
+#: in furo's theme and the SHA-256 of the version copied (furo 2025.12.19). When furo
+#: changes one, compare the copy with the new version and update both.
+FURO_COPIED_TEMPLATES = {
+    "page.html": "ad8bad98317b2e09e018cde7113e90a32b3a87e0440cfab385d1bb7ca1c9cd6d",
+    "partials/icons.html": "011252a5f029c5469b589debeceff03b3c6212bf7fb692d8d11dc1b7cb6c14bf",
+}
+FURO_COPIED_FROM = "2025.12.19"
 
 
 def builder_of(env: BuildEnvironment) -> Builder:
@@ -37,3 +48,21 @@ def builder_of(env: BuildEnvironment) -> Builder:
 def toctree_includes(env: BuildEnvironment) -> dict[str, list[str]]:
     """Which pages each page's toctrees include: the navigation every page shows."""
     return env.toctree_includes
+
+
+def render_detached(builder: Builder, node: nodes.Node) -> str:
+    """HTML of nodes that belong to no document (a month page), as the page's body.
+
+    ``render_partial`` writes figure and table numbers from ``builder.fignumbers``,
+    which the HTML builder sets only while it writes a document: before the first
+    (an incremental build that rewrites nothing) it does not exist, after one it
+    holds that document's numbers. Pages of our own number nothing.
+    """
+    html_builder = cast(StandaloneHTMLBuilder, builder)
+    html_builder.fignumbers = {}
+    return html_builder.render_partial(node)["fragment"]
+
+
+def output_path(builder: Builder, pagename: str) -> str:
+    """Where an HTML builder writes a page (also one that is no document)."""
+    return str(cast(StandaloneHTMLBuilder, builder).get_outfilename(pagename))

@@ -42,3 +42,11 @@ class agenda_placeholder(Placeholder):
 
 class month_placeholder(Placeholder):
     """Month grids from the reference month on (``months``)."""
+
+
+class announcement_placeholder(Placeholder):
+    """A dated announcement (``until``: ISO date); its body is its children."""
+
+
+class recent_placeholder(Placeholder):
+    """The most recently changed pages (``count``, ``excluded``: fnmatch patterns)."""

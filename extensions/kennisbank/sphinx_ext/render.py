@@ -19,8 +19,13 @@ MISSING_LINK_TEXT = "link volgt"
 
 def missing_link(text: str = "") -> list[nodes.Node]:
     """Visible marker for a link the source does not give yet; never a dead link."""
-    marker = nodes.inline(f"[{MISSING_LINK_TEXT}]", f"[{MISSING_LINK_TEXT}]", classes=["kb-link-volgt"])
+    marker = pending_marker(MISSING_LINK_TEXT)
     return [nodes.Text(f"{text} "), marker] if text else [marker]
+
+
+def pending_marker(text: str) -> nodes.inline:
+    """'[link volgt]', '[volgt]': a visible mark for what the sources do not say yet."""
+    return nodes.inline(f"[{text}]", f"[{text}]", classes=["kb-link-volgt"])
 
 
 def object_ref(kinds: tuple[str, ...], target: str) -> pending_xref:
@@ -38,7 +43,7 @@ def fact_list(obj: KBObject) -> nodes.field_list:
     facts = nodes.field_list(classes=["kb-facts"])
     shown_place = False
     for field in spec.fields:
-        if field.name in (spec.title_field, "samenvatting", "eind"):
+        if field.name in (spec.title_field, "samenvatting", "eind") or not field.shown:
             continue
         if obj.kind == "evenement" and field.name in PLACE_FIELDS:
             place = place_of(obj.fields)
@@ -48,6 +53,8 @@ def fact_list(obj: KBObject) -> nodes.field_list:
             continue
         value = obj.fields.get(field.name)
         if value is None:
+            if field.when_missing:
+                facts += _fact(field.label, [pending_marker(field.when_missing)])
             continue
         if obj.kind == "evenement" and field.name == "start":
             start, end = cast(When, value), cast(When | None, obj.fields.get("eind"))
@@ -86,7 +93,7 @@ def value_nodes(field: Field, value: Value) -> list[nodes.Node]:
             return when_nodes(cast(When, value), mark_vague=False)
         case Kind.LINES:
             return [_bullets([nodes.Text(line)] for line in cast(tuple[str, ...], value))]
-        case Kind.CHOICES:
+        case Kind.CHOICES | Kind.WORDS:
             return [nodes.Text(", ".join(cast(tuple[str, ...], value)))]
         case Kind.REF:
             return [object_ref(field.targets, cast(str, value))]
@@ -149,6 +156,14 @@ def table(
     group += nodes.thead("", head)
     group += nodes.tbody("", *rows)
     return result
+
+
+def without_empty_columns(
+    headers: Sequence[str], rows: Sequence[Sequence[list[nodes.Node]]]
+) -> tuple[list[str], list[list[list[nodes.Node]]]]:
+    """Drop every column whose cells are all empty: a table shows only what it knows."""
+    keep = [i for i in range(len(headers)) if any(row[i] for row in rows)]
+    return [headers[i] for i in keep], [[row[i] for i in keep] for row in rows]
 
 
 def labeled_group(

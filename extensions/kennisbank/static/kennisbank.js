@@ -51,15 +51,13 @@
 
   /* Furo opens its menus with <label>s for hidden checkboxes, which a keyboard
    * cannot reach. Make them buttons: focusable, Enter/Space, aria-expanded,
-   * Escape to close; and give the theme's controls Dutch names. */
+   * Escape to close. Their Dutch names are in the page template already. */
   function keyboardMenus() {
     document.querySelectorAll("label.nav-overlay-icon, label.toc-overlay-icon").forEach(function (label) {
       var box = document.getElementById(label.htmlFor);
       if (!box) return;
-      var isNav = label.classList.contains("nav-overlay-icon");
       label.tabIndex = 0;
       label.setAttribute("role", "button");
-      label.setAttribute("aria-label", isNav ? "Menu" : "Inhoud van deze pagina");
       label.setAttribute("aria-expanded", String(box.checked));
       label.addEventListener("keydown", function (event) {
         if (event.key === "Enter" || event.key === " ") {
@@ -78,39 +76,11 @@
         if (box && box.checked) box.click();
       });
     });
-    var names = {
-      __navigation: "Menu openen of sluiten",
-      __toc: "Inhoud van deze pagina openen of sluiten",
-    };
-    Object.keys(names).forEach(function (id) {
-      var box = document.getElementById(id);
-      if (box) box.setAttribute("aria-label", names[id]);
-    });
-    document.querySelectorAll(".theme-toggle").forEach(function (button) {
-      button.setAttribute("aria-label", "Kies lichte, donkere of automatische weergave");
-    });
-  }
-
-  /* A table wider than the screen scrolls sideways in its wrapper: make that
-   * wrapper reachable with the keyboard, and name it after the table's caption. */
-  function scrollableTables() {
-    document.querySelectorAll(".table-wrapper").forEach(function (wrapper) {
-      if (wrapper.scrollWidth <= wrapper.clientWidth) {
-        wrapper.removeAttribute("tabindex");
-        return;
-      }
-      var caption = wrapper.querySelector("caption");
-      wrapper.tabIndex = 0;
-      wrapper.setAttribute("role", "region");
-      wrapper.setAttribute("aria-label", caption ? caption.textContent.trim() : "Tabel");
-    });
   }
 
   function start() {
     document.querySelectorAll(".kb-filterbaar").forEach(setUp);
     keyboardMenus();
-    scrollableTables();
-    window.addEventListener("resize", scrollableTables);
   }
 
   if (document.readyState === "loading") {

@@ -18,24 +18,19 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any, cast
 
-from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.builders import Builder
 from sphinx.builders.html import StandaloneHTMLBuilder
 from sphinx.environment import BuildEnvironment
-from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util import logging
 from sphinx.util.osutil import relative_uri
 
-from ..model.agenda import CalendarEvent, calendar_event
-from ..model.objects import KBObject
+from ..model.agenda import CalendarEvent
 from ..model.schema import TYPES
 from ..sphinx_ext.config import site_url, stamp
 from ..sphinx_ext.domain import kb_domain
-from ..sphinx_ext.failures import guarded, internal_errors, page_location
-from ..sphinx_ext.internals import builder_of
+from ..sphinx_ext.failures import guarded
 from .ics import EventContext, Feed, write_feed
-from .jsonld import event_data, script_json
 
 logger = logging.getLogger(__name__)
 
@@ -172,53 +167,5 @@ def _load_cache(path: Path, version: str, loads: Callable[[bytes], Any]) -> tupl
     return (data if stored.get("version") == version else {}), keys
 
 
-class AddToCalendar(SphinxPostTransform):
-    """Under each event: a "Zet in je agenda" link and, in HTML, its schema.org data."""
-
-    default_priority = 6
-
-    def run(self, **kwargs: Any) -> None:
-        domain = kb_domain(self.env)
-        for container in list(self.document.findall(nodes.container)):
-            obj = domain.objects.get(container.get("kb_object", ""))
-            if obj is None or obj.kind != "evenement":
-                continue
-            with internal_errors("'Zet in uw agenda'", page_location(self.env, container), obj.id):
-                self.add_calendar_links(container, obj)
-
-    def add_calendar_links(self, container: nodes.container, obj: KBObject) -> None:
-        domain = kb_domain(self.env)
-        builder = builder_of(self.env)
-        event = calendar_event(obj) if "start" in obj.fields else None  # no start: reported
-        if event is None or not event.precise:
-            note = "Deze bijeenkomst staat nog niet in de agenda-feeds: de precieze datum is niet bekend."
-            container.insert(_after_facts(container), nodes.paragraph(note, note, classes=["kb-niet-in-feed"]))
-            return
-        extras: list[nodes.Node] = []
-        link = feed_link(builder, self.env.docname, feed_path("evenement", obj.id))
-        if link:
-            button = nodes.reference(
-                "", "Zet in je agenda", refuri=link, classes=["kb-ics-knop", "sd-btn", "sd-btn-primary"]
-            )
-            extras.append(nodes.paragraph("", "", button, classes=["kb-ics"]))
-        if builder.name in FEED_BUILDERS and self.config.html_baseurl:
-            organiser = domain.objects.get(event.organiser)
-            organiser_url = page_url(builder, organiser.docname, organiser.anchor) if organiser else ""
-            data = event_data(event, context_of(self.env, builder, event), organiser_url)
-            if data is not None:
-                script = f'<script type="application/ld+json">\n{script_json(data)}\n</script>\n'
-                extras.append(nodes.raw("", script, format="html"))
-        position = _after_facts(container)
-        container[position:position] = extras
-
-
-def _after_facts(container: nodes.container) -> int:
-    for index, child in enumerate(container.children):
-        if isinstance(child, nodes.field_list):
-            return index + 1
-    return 0
-
-
 def setup(app: Sphinx) -> None:
-    app.add_post_transform(AddToCalendar)
     app.connect("build-finished", write_feeds)

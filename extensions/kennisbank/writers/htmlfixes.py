@@ -3,12 +3,27 @@
 Furo wraps each table in a ``div.table-wrapper`` and copies all the table's
 attributes onto it, ids included: the same id then appears twice. The id stays
 on the table, where Sphinx needs it for the caption's link, and leaves the wrapper.
+
+Code blocks and table wrappers scroll sideways when they are wider than the
+screen. A keyboard user can only scroll what can take focus (WCAG 2.1.1), so
+both get ``tabindex="0"`` and a name, in the HTML itself: the visitors below
+wrap Sphinx's own and add the attributes to the tag it wrote.
+
+Long words in section headings get soft hyphens at their Dutch hyphenation
+points (Pyphen), so that on a phone "Verenigingsstrategie" breaks as
+"Verenigings-strategie", with a hyphen, also in a browser without a Dutch
+dictionary for ``hyphens: auto``. Only the HTML gets them: the doctree, the
+search index and the page titles keep the plain words.
 """
 
 from __future__ import annotations
 
+import functools
+import re
+from html import escape
 from typing import Any
 
+import pyphen
 from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.transforms.post_transforms import SphinxPostTransform
@@ -29,5 +44,91 @@ class UniqueTableIds(SphinxPostTransform):
                     wrapper["ids"] = [i for i in wrapper["ids"] if i not in table["ids"]]
 
 
+CODE_NAME = "Codevoorbeeld"
+TABLE_NAME = "Tabel"
+_LAST_PRE = re.compile(r"<pre(?=[\s>])(?!.*<pre[\s>])", flags=re.S)
+_OPENING_DIV = re.compile(r"^<div(?=[\s>])")
+
+
+def _focusable(name: str) -> str:
+    return f' tabindex="0" role="region" aria-label="{escape(name)}"'
+
+
+def visit_literal_block(self: Any, node: nodes.literal_block) -> None:
+    """Sphinx's visitor, then focus and a name on the ``<pre>`` that scrolls."""
+    try:
+        type(self).visit_literal_block(self, node)
+    except nodes.SkipNode:
+        self.body[-1] = _LAST_PRE.sub("<pre" + _focusable(CODE_NAME), self.body[-1], count=1)
+        raise
+    self.body[-1] = _LAST_PRE.sub("<pre" + _focusable(CODE_NAME), self.body[-1], count=1)
+
+
+def depart_literal_block(self: Any, node: nodes.literal_block) -> None:
+    type(self).depart_literal_block(self, node)
+
+
+def visit_container(self: Any, node: nodes.container) -> None:
+    """Sphinx's visitor, then focus and the caption as name on furo's table wrapper."""
+    type(self).visit_container(self, node)
+    if "table-wrapper" not in node["classes"]:
+        return
+    titles = [
+        title for table in node.children if isinstance(table, nodes.table) for title in table.findall(nodes.title)
+    ]
+    name = titles[0].astext() if titles else TABLE_NAME
+    self.body[-1] = _OPENING_DIV.sub("<div" + _focusable(name), self.body[-1], count=1)
+
+
+def depart_container(self: Any, node: nodes.container) -> None:
+    type(self).depart_container(self, node)
+
+
+#: Shorter words fit a heading at 320 px whole.
+HYPHENATE_FROM = 12
+SOFT_HYPHEN = "\u00ad"
+_WORD = re.compile(rf"\w{{{HYPHENATE_FROM},}}")
+
+
+@functools.lru_cache(maxsize=4)
+def _dictionary(language: str) -> pyphen.Pyphen | None:
+    # Three letters at least on either side: no "ver-" alone at a line's end.
+    return pyphen.Pyphen(lang=language, left=3, right=3) if language in pyphen.LANGUAGES else None
+
+
+def hyphenated(text: str, language: str) -> str:
+    """``text`` with soft hyphens in its long words, where ``language`` breaks them."""
+    dictionary = _dictionary(language)
+    if dictionary is None:
+        return text
+    return _WORD.sub(lambda word: dictionary.inserted(word.group(), hyphen=SOFT_HYPHEN), text)
+
+
+#: The builders for screens; WeasyPrint (the PDF builder) hyphenates by itself, and soft
+#: hyphens there would end up in the PDF's bookmarks.
+SCREEN_BUILDERS = ("html", "dirhtml", "singlehtml")
+
+
+def visit_Text(self: Any, node: nodes.Text) -> None:
+    title = node.parent
+    if (
+        isinstance(title, nodes.title)
+        and isinstance(title.parent, nodes.section)
+        and self.config.language
+        and self.builder.name in SCREEN_BUILDERS
+    ):
+        self.body.append(self.encode(hyphenated(node.astext(), self.config.language)))
+    else:
+        type(self).visit_Text(self, node)
+
+
+def depart_Text(self: Any, node: nodes.Text) -> None:
+    type(self).depart_Text(self, node)
+
+
 def setup(app: Sphinx) -> None:
     app.add_post_transform(UniqueTableIds)
+    app.add_node(nodes.literal_block, override=True, html=(visit_literal_block, depart_literal_block))
+    app.add_node(nodes.container, override=True, html=(visit_container, depart_container))
+    # Sphinx registers visitors for any node class by its name; Text is no Element.
+    app.add_node(nodes.Text, override=True, html=(visit_Text, depart_Text))  # type: ignore[arg-type]  # see above

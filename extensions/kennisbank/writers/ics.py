@@ -11,7 +11,7 @@ import functools
 import hashlib
 from dataclasses import dataclass
 
-from icalendar import Calendar, Event, Timezone, vDuration, vText, vUri
+from icalendar import Calendar, Event, vDuration, vText, vUri
 
 from ..model.agenda import CalendarEvent, is_missing
 from ..model.dates import format_span
@@ -69,21 +69,24 @@ def write_feed(
     cal.add("refresh-interval", feed.refresh, parameters={"VALUE": "DURATION"})
     cal.add("x-published-ttl", vDuration(feed.refresh))  # Outlook's name for the refresh interval
     precise = [(event, context) for event, context in events if event.precise]
+    zones = b""
     if precise:
         years = [e.first_day.year for e, _ in precise]
         first, last = dt.date(min(years) - 1, 1, 1), dt.date(max(years) + 2, 1, 1)
-        for tzid in sorted({e.timezone for e, _ in precise if not e.all_day}):
-            cal.add_component(_timezone(tzid, first, last))
+        zones = b"".join(
+            _timezone(tzid, first, last) for tzid in sorted({e.timezone for e, _ in precise if not e.all_day})
+        )
     cache = {} if blocks is None else blocks
     body = b"".join(_vevent_bytes(event, context, feed.stamp, uid_domain, cache) for event, context in precise)
+    # The time zones and events follow the calendar's own properties, as to_ical would write them.
     head, end = cal.to_ical().rsplit(b"END:VCALENDAR", 1)
-    return head + body + b"END:VCALENDAR" + end
+    return head + zones + body + b"END:VCALENDAR" + end
 
 
 @functools.lru_cache(maxsize=64)
-def _timezone(tzid: str, first: dt.date, last: dt.date) -> Timezone:
-    # Every event feed of the same years holds the same VTIMEZONE: compute it once.
-    return timezone_component(tzid, first, last)
+def _timezone(tzid: str, first: dt.date, last: dt.date) -> bytes:
+    # Every event feed of the same years holds the same VTIMEZONE: compute and write it once.
+    return timezone_component(tzid, first, last).to_ical()
 
 
 def _vevent_bytes(

@@ -63,6 +63,9 @@ class KennisbankPDFBuilder(SingleFileHTMLBuilder):
             import weasyprint  # noqa: F401  (fails without Pango)
         except (ImportError, OSError) as error:
             raise SphinxError(PANGO_HELP.format(error=error)) from error
+        # The site's templates (docs/_templates, the extension's Dutch furo page) are
+        # furo pages; the print layout is the print theme's alone.
+        self.config.templates_path = []
         super().init()
         self.to_render: list[str] = []
         self.page_extras: dict[str, Any] = {}

@@ -1,0 +1,110 @@
+"""What a page tells search engines and link previews: description, canonical address.
+
+sphinxext-opengraph (configured in ``docs/conf.py``) writes the Open Graph tags;
+left alone, it would also describe each page by its first 200 characters of text,
+list items and field values run together. Here, before it runs:
+
+- a page that is one object's own is described by the object's ``samenvatting``,
+  any other page by its first paragraph of running text: as
+  ``<meta name="description">`` (opengraph then writes none of its own) and as
+  ``og:description`` in the page metadata that opengraph reads;
+- a page without either (the search page, the index) gets the site's
+  description (``kennisbank_site_description``);
+- the "page not found" page, served at any missing address, names no canonical
+  address: it is nobody's canonical version.
+"""
+
+from __future__ import annotations
+
+import html
+from typing import Any
+
+from docutils import nodes
+from sphinx.application import Sphinx
+from sphinx.config import Config
+
+from ..sphinx_ext.domain import kb_domain
+from ..sphinx_ext.failures import guarded
+
+#: sphinxext-opengraph adds its tags at the default priority (500).
+BEFORE_OPENGRAPH = 400
+AFTER_OPENGRAPH = 600
+#: Search engines show about this many characters of a description.
+MAX_LENGTH = 200
+#: Where a paragraph is not running text about the page.
+NOT_RUNNING_TEXT = (nodes.field_list, nodes.table, nodes.Admonition, nodes.topic, nodes.sidebar, nodes.rubric)
+
+
+def not_found_page(config: Config) -> str:
+    """The page sphinx-notfound-page serves for missing addresses (``404`` without that extension)."""
+    return str(getattr(config, "notfound_pagename", "404"))
+
+
+def meta_description(text: str) -> str:
+    return f'<meta name="description" content="{html.escape(text, quote=True)}">\n'
+
+
+def shortened(text: str, limit: int = MAX_LENGTH) -> str:
+    """``text`` on one line, cut at a word before ``limit`` characters."""
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    return text[: limit - 1].rsplit(" ", 1)[0].rstrip(",;:") + "…"
+
+
+def first_paragraph(doctree: nodes.document) -> str:
+    """The first paragraph of running text, outside field lists, tables and admonitions."""
+    for paragraph in doctree.findall(nodes.paragraph):
+        parent = paragraph.parent
+        while parent is not None and not isinstance(parent, NOT_RUNNING_TEXT):
+            parent = parent.parent
+        if parent is None and paragraph.astext().strip():
+            return paragraph.astext()
+    return ""
+
+
+def has_description(metatags: str) -> bool:
+    return 'name="description"' in metatags
+
+
+def page_description(app: Sphinx, pagename: str, doctree: nodes.document) -> str:
+    """The samenvatting of the page's own object, else the page's first paragraph."""
+    obj = kb_domain(app.env).page_object(pagename)
+    summary = obj.fields.get("samenvatting") if obj is not None else None
+    return shortened(str(summary) if summary else first_paragraph(doctree))
+
+
+@guarded("het beschrijven van een pagina")
+def describe_page(
+    app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: nodes.document | None
+) -> None:
+    if doctree is None or has_description(context.get("metatags", "")):
+        return
+    description = page_description(app, pagename, doctree)
+    if not description:
+        return
+    context["metatags"] = context.get("metatags", "") + meta_description(description)
+    # A copy: the context's metadata is the environment's own dictionary.
+    context["meta"] = {**(context.get("meta") or {}), "og:description": description}
+
+
+@guarded("het beschrijven van een pagina zonder eigen tekst")
+def fall_back_to_site_description(
+    app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: nodes.document | None
+) -> None:
+    description = kb_domain(app.env).build.settings.site_description
+    if description and not has_description(context.get("metatags", "")):
+        context["metatags"] = context.get("metatags", "") + meta_description(description)
+
+
+def no_canonical_address_for_not_found(
+    app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: nodes.document | None
+) -> None:
+    if pagename == not_found_page(app.config):
+        context["pageurl"] = None  # the theme writes <link rel="canonical"> only with a pageurl
+
+
+def setup(app: Sphinx) -> None:
+    app.connect("html-page-context", describe_page, priority=BEFORE_OPENGRAPH)
+    app.connect("html-page-context", fall_back_to_site_description, priority=AFTER_OPENGRAPH)
+    app.connect("html-page-context", no_canonical_address_for_not_found)

@@ -1,0 +1,51 @@
+"""``sitemap.xml``: the address of every page, for search engines.
+
+Written after each HTML build from the environment, which knows every page, so
+an incremental or parallel build writes the same file as a clean one. Not
+sphinx-sitemap: it collects the pages as they are written, so after an
+incremental build its sitemap lists only the rewritten pages
+(https://github.com/jdillard/sphinx-sitemap/issues/13), and its order depends
+on the order in which parallel processes finish.
+
+Every page is in it, the pages left out of the search too, except the "page not
+found" page. Addresses are ``html_baseurl`` plus the page's path, without a
+language segment: the site has one language.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from xml.etree import ElementTree
+
+from sphinx.application import Sphinx
+
+from ..sphinx_ext.config import site_url
+from ..sphinx_ext.failures import guarded
+from .feeds import FEED_BUILDERS
+from .sharing import not_found_page
+
+SITEMAP = "sitemap.xml"
+NAMESPACE = "http://www.sitemaps.org/schemas/sitemap/0.9"
+
+
+def sitemap_xml(addresses: list[str]) -> bytes:
+    root = ElementTree.Element("urlset", xmlns=NAMESPACE)
+    for address in addresses:
+        ElementTree.SubElement(ElementTree.SubElement(root, "url"), "loc").text = address
+    ElementTree.indent(root)
+    return ElementTree.tostring(root, encoding="utf-8", xml_declaration=True) + b"\n"
+
+
+@guarded("het schrijven van sitemap.xml")
+def write_sitemap(app: Sphinx, exception: Exception | None) -> None:
+    base = site_url(app.config)
+    if exception is not None or app.builder.name not in FEED_BUILDERS or not base:
+        return
+    skipped = not_found_page(app.config)
+    pages = sorted(docname for docname in app.env.found_docs if docname != skipped)
+    addresses = [f"{base}/{app.builder.get_target_uri(docname)}" for docname in pages]
+    Path(app.outdir, SITEMAP).write_bytes(sitemap_xml(addresses))
+
+
+def setup(app: Sphinx) -> None:
+    app.connect("build-finished", write_sitemap)

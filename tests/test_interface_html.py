@@ -1,0 +1,69 @@
+"""The Dutch interface and the focusable scroll regions, in the HTML Sphinx writes.
+
+No browser: the built page itself carries the Dutch names (furo's page template
+in our copy, Sphinx's messages from our catalog), soft hyphens in long heading
+words and ``tabindex`` on code blocks and tables. The browser tests check the
+whole site; these check the mechanism on a small project, fast.
+"""
+
+from __future__ import annotations
+
+import pytest
+from bs4 import BeautifulSoup
+
+from conftest import CONF, warnings_of
+
+PAGE = """\
+# Verenigingsstrategie
+
+Tekst.
+
+```{list-table} Netwerken en hun leden
+* - Naam
+  - Leden
+```
+
+```python
+print("hallo")
+```
+"""
+
+
+@pytest.fixture
+def page(write_source, build):
+    srcdir = write_source({"index.md": PAGE})
+    (srcdir / "conf.py").write_text(CONF + 'html_theme = "furo"\n', encoding="utf-8")
+    app = build(srcdir)
+    assert warnings_of(app) == ""
+    html = (app.outdir / "index.html").read_text(encoding="utf-8")
+    return html, BeautifulSoup(html, "html.parser"), app.outdir
+
+
+def test_furos_controls_and_messages_are_dutch(page):
+    html, soup, _ = page
+    for english in ("Skip to content", "Back to top", "Toggle", "Made with", "Link to this", "Light mode", "Copyright"):
+        assert english not in html, english
+    assert soup.select_one(".skip-to-content").get_text(strip=True) == "Direct naar de inhoud"
+    assert soup.select_one(".back-to-top").get_text(strip=True) == "Terug naar boven"
+    assert soup.select_one("#__navigation")["aria-label"] == "Menu openen of sluiten"
+    assert soup.select_one(".theme-toggle")["aria-label"] == "Wissel tussen lichte, donkere en automatische weergave"
+    assert soup.select_one("h1 a.headerlink")["title"] == "Link naar deze kop"
+    assert soup.select_one("#svg-sun title").get_text() == "Lichte weergave"
+
+
+def test_scrollable_regions_take_focus_and_have_a_name(page):
+    _, soup, _ = page
+    wrapper = soup.select_one("div.table-wrapper")
+    assert (wrapper["tabindex"], wrapper["role"], wrapper["aria-label"]) == ("0", "region", "Netwerken en hun leden")
+    code = soup.select_one("div.highlight pre")
+    assert (code["tabindex"], code["aria-label"]) == ("0", "Codevoorbeeld")
+
+
+def test_long_words_in_headings_get_soft_hyphens(page):
+    _, soup, outdir = page
+    heading = soup.select_one("h1").contents[0]
+    assert heading.replace("\u00ad", "") == "Verenigingsstrategie"
+    assert "\u00ad" in heading
+    # Only the HTML: the search index keeps the plain word.
+    index = (outdir / "searchindex.js").read_text(encoding="utf-8")
+    assert '"Verenigingsstrategie"' in index and "\u00ad" not in index and "\\u00ad" not in index
