@@ -11,7 +11,7 @@ SPHINXOPTS ?=
 
 PDFSTAMP := $(VENV)/.installed-pdf
 
-.PHONY: help setup html pdf check test test-eigenschappen serve clean nieuw bench
+.PHONY: help setup html pdf check test test-eigenschappen serve clean nieuw bench schermafbeeldingen
 
 help:
 	@echo "make html   bouw de site in $(BUILD)/html"
@@ -24,6 +24,7 @@ help:
 	@echo "make bench  benchmark met en zonder extensie, met groeitabel; schrijft docs/prestaties.md bij"
 	@echo "           make bench BENCH_ARGS=--stock-full   ook de basislijn met Furo zoals het is op volle omvang (~15 min extra)"
 	@echo "make typecheck   mypy op de extensie (extensions/kennisbank)"
+	@echo "make schermafbeeldingen   de schermafbeeldingen in de schrijfwijzer opnieuw maken"
 	@echo "make clean  verwijder $(BUILD)/"
 
 setup: $(STAMP)
@@ -69,6 +70,10 @@ test-eigenschappen: $(PDFSTAMP)
 # BENCH_ARGS=--stock-full adds the stock baseline at the full size (about 15 minutes more).
 bench: $(PDFSTAMP)
 	$(BIN)/python benchmarks/bench.py --workdir $(BUILD)/bench --write $(DOCS)/prestaties.md $(BENCH_ARGS)
+
+# Screenshots of the site at 375 and 1280 px for the authoring guide (needs chromium).
+schermafbeeldingen: $(STAMP)
+	$(BIN)/python scripts/screenshots.py --uitvoer $(BUILD)/schermafbeeldingen
 
 serve: $(STAMP)
 	$(BIN)/sphinx-autobuild -b html -d $(BUILD)/doctrees $(SPHINXOPTS) $(DOCS) $(BUILD)/html --watch extensions

@@ -24,7 +24,8 @@ def test_text_output_has_backlinks_and_markers(built_app):
     assert "Gerelateerd\n===========" in jeugd
     assert "* Programma Woningbouw\n" in jeugd  # under "Programma’s": no "(thema)" after it
     assert (
-        "Agenda\n======\n\n**Komend**\n\n* 25 mei Overleg jeugd: donderdag 25 mei 2023, 13.30–16.00 uur ·\n  Amersfoort"
+        "Agenda\n======\n\n**Komend**\n\n* donderdag 25 mei 2023, 13.30–16.00 uur: Overleg jeugd (Amersfoort)"
+        in jeugd
         in jeugd
     )
     index = (built_app.outdir / "index.txt").read_text(encoding="utf-8")

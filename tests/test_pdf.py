@@ -107,7 +107,7 @@ def test_pack_has_its_pages_and_nothing_else(pdf_app):
     assert "Overleg zorg" not in text
     # Agenda sections count from the meeting day (20 April), not from the reference
     # date of the build (1 September), when the meeting of 10 May is past.
-    assert "Komend\nOverleg wonen: woensdag 10 mei 2023, 14.00–16.00 uur" in text
+    assert "Komend\nwoensdag 10 mei 2023, 14.00–16.00 uur: Overleg wonen" in text
     whole = text_of(pdf_app.outdir / "kennisbank.pdf")
     assert "Eerder\nwoensdag 10 mei 2023, 14.00–16.00 uur: Overleg wonen" in whole
 

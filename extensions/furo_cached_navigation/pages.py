@@ -68,19 +68,31 @@ class NavigationCache:
         return None, False
 
     def _folder_tree(self, app: Sphinx, folder: str) -> FolderTree:
-        if folder not in self.folders:
-            env, builder = app.env, cast(StandaloneHTMLBuilder, app.builder)
+        """The tree of one folder: the root folder's, with its links made relative to
+        this folder, or (for a tree with links to sections) rendered anew."""
+        if folder in self.folders:
+            return self.folders[folder]
+        if folder == "":
+            tree = self._rendered_tree(app, "")
+        elif (root := self._folder_tree(app, "")).relocatable:
+            builder = cast(StandaloneHTMLBuilder, app.builder)
             no_page = posixpath.join(folder, _NO_PAGE)
-            node = global_toctree_for_doc(env, no_page, builder, tags=builder.tags, **FURO_TOCTREE_ARGUMENTS)
-            html = builder.render_partial(node)["fragment"] if node is not None else ""
-            hrefs = {builder.get_relative_uri(no_page, docname): docname for docname in env.all_docs}
-            self.folders[folder] = build_folder_tree(
-                html,
-                hrefs.get,
-                hidden=self._hidden(env),
-                toggle_label=app.config.cached_navigation_toggle_label,
-            )
+            tree = root.relocated(lambda docname: builder.get_relative_uri(no_page, docname))
+        else:
+            tree = self._rendered_tree(app, folder)
+        self.folders[folder] = tree
         return self.folders[folder]
+
+    def _rendered_tree(self, app: Sphinx, folder: str) -> FolderTree:
+        """Sphinx's rendering of the tree for a page in ``folder`` that it does not list."""
+        env, builder = app.env, cast(StandaloneHTMLBuilder, app.builder)
+        no_page = posixpath.join(folder, _NO_PAGE)
+        node = global_toctree_for_doc(env, no_page, builder, tags=builder.tags, **FURO_TOCTREE_ARGUMENTS)
+        html = builder.render_partial(node)["fragment"] if node is not None else ""
+        hrefs = {builder.get_relative_uri(no_page, docname): docname for docname in env.all_docs}
+        return build_folder_tree(
+            html, hrefs.get, hidden=self._hidden(env), toggle_label=app.config.cached_navigation_toggle_label
+        )
 
     def _foreign_tree(self, app: Sphinx, toctree: Callable[..., str]) -> str | None:
         """A page with a toctree of its own (sphinx-notfound-page's 404 page, with

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from bs4 import BeautifulSoup, Tag
 
@@ -51,6 +51,17 @@ class FolderTree:
     entries: list[Entry]
     by_docname: dict[str, list[int]] = field(default_factory=dict)
     link_defaults: dict[int, str] = field(default_factory=dict)
+    #: Whether every link is to a page or outside the site: then another folder's tree
+    #: is this one with other relative links (see relocated).
+    relocatable: bool = True
+
+    def relocated(self, href_of: Callable[[str], str]) -> FolderTree:
+        """The same tree for another folder: each page's link made relative to it."""
+        parts = list(self.parts)
+        for entry in self.entries:
+            if entry.docname is not None:
+                parts[entry.href] = href_of(entry.docname)
+        return replace(self, parts=parts)
 
     def html_for(self, marked: str | None, *, on_the_page: bool = True) -> str | None:
         """The tree with ``marked``'s branches open and marked as current.
@@ -109,6 +120,7 @@ def build_folder_tree(
         return len(slots) - 1
 
     entries: list[Entry] = []
+    slots_href: list[str] = []  # each entry's link, as rendered
     position: dict[int, int] = {}  # id(<li>) -> index in entries
     ul_slot: dict[int, int] = {}  # id(<ul>) -> slot
     switches = 0
@@ -140,6 +152,7 @@ def build_folder_tree(
         entry.link_class = slot(link_classes)
         link["class"] = _VALUE.format(entry.link_class)
         entry.href = slot(href)
+        slots_href.append(href)
         link["href"] = _VALUE.format(entry.href)
         entry.li = slot(" ".join(classes + (["has-children"] if has_children else [])))
         element["class"] = _VALUE.format(entry.li)
@@ -162,6 +175,7 @@ def build_folder_tree(
     parts.append(text[last:])
 
     tree = FolderTree(parts=parts, entries=entries)
+    tree.relocatable = all(e.docname is not None or _outside_the_site(slots_href[i]) for i, e in enumerate(entries))
     for index, entry in enumerate(entries):
         entry.li, entry.link_class, entry.href = where[entry.li], where[entry.link_class], where[entry.href]
         entry.ul = where[entry.ul] if entry.ul >= 0 else -1
@@ -170,6 +184,10 @@ def build_folder_tree(
         if entry.docname is not None:
             tree.by_docname.setdefault(entry.docname, []).append(index)
     return tree
+
+
+def _outside_the_site(href: str) -> bool:
+    return "://" in href or href.startswith("mailto:")
 
 
 def _drop_hidden(soup: BeautifulSoup, docname_of_href: Callable[[str], str | None], hidden: set[str]) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 
 from babel.dates import format_date as format_date_babel
 from babel.dates import format_time, get_day_names
@@ -12,6 +13,11 @@ from .objects import When
 LOCALE = "nl"
 
 
+# The same dates are written on many pages (every agenda lists the coming events), and
+# babel's formatting is slow: each function remembers what it wrote.
+
+
+@functools.lru_cache(maxsize=4096)
 def format_day(when: When) -> str:
     """'donderdag 25 mei 2023', 'april 2023' or '2023', as precise as the date is."""
     if when.precision == "year":
@@ -21,11 +27,13 @@ def format_day(when: When) -> str:
     return format_date_babel(when.value.date(), "full", locale=LOCALE)
 
 
+@functools.lru_cache(maxsize=4096)
 def format_clock(when: When) -> str:
     # Dutch writes times with a full stop: 13.30 uur.
     return format_time(when.value.time(), "H.mm", locale=LOCALE)
 
 
+@functools.lru_cache(maxsize=8192)
 def format_span(start: When, end: When | None = None) -> str:
     """'donderdag 25 mei 2023, 13.30–16.00 uur', or a range of days."""
     first = format_day(start)
@@ -38,6 +46,7 @@ def format_span(start: When, end: When | None = None) -> str:
     return f"{format_span(start)} – {format_span(end)}"
 
 
+@functools.lru_cache(maxsize=1024)
 def format_month(year: int, month: int) -> str:
     """'november 2026'."""
     return format_date_babel(dt.date(year, month, 1), "LLLL y", locale=LOCALE)
@@ -45,15 +54,22 @@ def format_month(year: int, month: int) -> str:
 
 def weekday_names() -> list[str]:
     """Monday first: 'maandag' ... 'zondag'."""
+    return list(_weekday_names())
+
+
+@functools.lru_cache(maxsize=1)
+def _weekday_names() -> tuple[str, ...]:
     names = get_day_names("wide", locale=LOCALE)
-    return [names[day] for day in range(7)]
+    return tuple(names[day] for day in range(7))
 
 
+@functools.lru_cache(maxsize=4096)
 def format_date(day: dt.date) -> str:
     """'donderdag 20 april 2023'."""
     return format_date_babel(day, "full", locale=LOCALE)
 
 
+@functools.lru_cache(maxsize=1024)
 def short_month(day: dt.date) -> str:
     """'mei', 'jun.': the month of a date block."""
     return format_date_babel(day, "LLL", locale=LOCALE)

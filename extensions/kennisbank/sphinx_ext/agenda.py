@@ -115,14 +115,18 @@ class AgendaView:
         """The coming events (the first ``count``, if given), with the feed to subscribe to."""
         return [*self.coming(self.events, count), *self.feed_paragraph(SITE_FEED, "Abonneer op de hele agenda")]
 
-    def coming(self, events: list[CalendarEvent], count: int = 0) -> list[nodes.Node]:
+    def coming(self, events: list[CalendarEvent], count: int = 0, *, blocks: bool = True) -> list[nodes.Node]:
+        """The coming events: with date blocks on the agenda and the front page, as plain
+        lines in the agenda of a theme (where a hundred of them make a page heavy)."""
         found = upcoming(events, self.today)
         if count:
             found = found[:count]
         if not found:
             text = "Er staan geen komende evenementen op de agenda."
             return [nodes.paragraph(text, text, classes=["kb-agenda-leeg"])]
-        listing = nodes.bullet_list(classes=["kb-agenda", "kb-agenda-komend"])
+        if not blocks:
+            return [self.event_list(found, "kb-agenda-komend")]
+        listing = nodes.bullet_list(classes=["kb-agenda", "kb-agenda-komend", "kb-agenda-blokken"])
         for event in found:
             listing += nodes.list_item("", nodes.paragraph("", "", *self.coming_line(event)))
         return [listing]
@@ -219,7 +223,7 @@ class AgendaView:
 
     def object_agenda(self, obj_id: str) -> list[nodes.Node]:
         obj = self.domain.objects[obj_id]
-        mine = [e for e in self.events if obj_id in e.related]
+        mine = [e for e in self.domain.events_of(obj_id) if e.id != obj_id]
         coming = nodes.paragraph("", "", nodes.strong("Komend", "Komend"))
         earlier_heading = nodes.paragraph("", "", nodes.strong("Eerder", "Eerder"))
         feed = self.feed_paragraph(
@@ -230,7 +234,7 @@ class AgendaView:
         past_nodes: list[nodes.Node] = (
             [self.event_list(earlier)] if earlier else [nodes.paragraph(none, none, classes=["kb-agenda-leeg"])]
         )
-        return [coming, *self.coming(mine), earlier_heading, *past_nodes, *feed]
+        return [coming, *self.coming(mine, blocks=False), earlier_heading, *past_nodes, *feed]
 
     # -- month grids -------------------------------------------------------
 

@@ -98,6 +98,7 @@ class KnowledgeBaseDomain(Domain):
         super().__init__(env)
         self._index: RelationIndex | None = None
         self._events: list | None = None
+        self._events_of: dict[str, list[CalendarEvent]] | None = None
         self._build: BuildState | None = None
 
     @property
@@ -136,9 +137,19 @@ class KnowledgeBaseDomain(Domain):
             self._events = calendar_events(self.objects.values())
         return self._events
 
+    def events_of(self, obj_id: str) -> list[CalendarEvent]:
+        """The events of one theme, programme or network (or the event itself), by its id."""
+        if self._events_of is None:
+            self._events_of = {}
+            for event in self.events:
+                for key in {event.id, *event.related}:
+                    self._events_of.setdefault(key, []).append(event)
+        return self._events_of.get(obj_id, [])
+
     def _changed(self) -> None:
         self._index = None
         self._events = None
+        self._events_of = None
 
     def note_object(self, obj: KBObject) -> bool:
         """Register an object; refuse (with a warning) an id that is already taken."""

@@ -15,7 +15,7 @@ from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
-from ..model.agenda import CalendarEvent, calendar_event
+from ..model.agenda import CalendarEvent
 from ..model.calendarlinks import google_link, outlook_link, route_link, webcal_link
 from ..model.objects import KBObject, MissingLink
 from ..model.schema import EVENEMENT
@@ -58,7 +58,7 @@ class EventCards(SphinxPostTransform):
                 self.add_card(container, obj)
 
     def add_card(self, container: nodes.container, obj: KBObject) -> None:
-        event = calendar_event(obj)
+        event = kb_domain(self.env).events_of(obj.id)[0]
         today = kb_domain(self.env).build.settings.today()
         is_past = event.last_day < today
         facts = next(iter(container.findall(nodes.field_list)), None)
