@@ -94,3 +94,18 @@ def test_the_month_is_a_list_of_days_with_events_on_a_phone(browser, site_url): 
         assert columns == 7 and page.locator("table.kb-maand thead").is_visible()
     finally:
         context.close()
+
+
+def test_printing_an_event_page_gives_the_content_only(browser, site_url):  # noqa: F811
+    context, page, _, _ = open_page(browser, site_url + "agenda/discussiebijeenkomst-verenigingsstrategie.html")
+    try:
+        page.emulate_media(media="print")
+        for hidden in (".sidebar-drawer", "nav.breadcrumbs", ".kb-edit-link", ".related-pages"):
+            assert not page.locator(hidden).first.is_visible(), hidden
+        assert page.locator(".kb-kaart").is_visible()
+        after = page.evaluate(
+            """() => getComputedStyle(document.querySelector('article a.reference.external[href^="http"]'), '::after').content"""
+        )
+        assert after.startswith('" (http')
+    finally:
+        context.close()

@@ -22,6 +22,7 @@ from ..model.dates import format_month, format_span, short_month, weekday_names
 from ..model.localtime import season_note
 from ..model.schema import TYPES
 from ..writers.feeds import SITE_FEED, feed_link, feed_path
+from ..writers.htmlfixes import hyphenated
 from .directives import KBDirective
 from .domain import kb_domain
 from .failures import internal_errors, page_location
@@ -286,7 +287,12 @@ class AgendaView:
             number += nodes.inline(" vandaag", " vandaag", classes=["kb-vandaag-label"])
         cell += number
         for event in events:
-            ref = self.domain.reference(self.builder, self.docname, self.domain.objects[event.id])
+            # A day is a narrow column: long Dutch words get soft hyphens where they may break.
+            obj = self.domain.objects[event.id]
+            text = (
+                hyphenated(obj.title, self.env.config.language or "nl") if self.builder.format == "html" else obj.title
+            )
+            ref = self.domain.reference(self.builder, self.docname, obj, nodes.inline(text, text, classes=["kb-ref"]))
             paragraph = nodes.paragraph("", "", ref)
             if event.cancelled:
                 paragraph += nodes.Text(" (geannuleerd)")
