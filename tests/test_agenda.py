@@ -349,8 +349,14 @@ def test_coming_events_from_the_reference_date_in_dutch(agenda_app):
     assert feed_link["href"] == "agenda.ics"
 
 
-def test_past_events_are_archived_by_month_newest_first(agenda_app):
-    archive = page(agenda_app, "index").select("ul.kb-agenda-archief > li")
+def test_the_archive_lists_years_and_each_year_has_a_page_by_month_newest_first(agenda_app):
+    years = [(a.get_text(), a["href"]) for a in page(agenda_app, "index").select("ul.kb-archief-jaren a")]
+    assert years == [("2024", "index/2024.html")]
+    assert "(2 bijeenkomsten)" in page(agenda_app, "index").select_one("ul.kb-archief-jaren li").get_text()
+    year = page(agenda_app, "index/2024")
+    assert year.h1.get_text(strip=True).rstrip("¶") == "Archief 2024"
+    assert [(a.get_text(), a["href"]) for a in year.select(".kb-maandnavigatie a")] == [("alle jaren", "../index.html")]
+    archive = year.select("ul.kb-agenda-archief > li")
     months = [li.find("strong").get_text() for li in archive]
     assert months == ["maart 2024", "februari 2024"]
     assert items(archive[1], "li li") == ["donderdag 8 februari 2024, 9.00–10.00 uur: Voorbij"]
@@ -458,7 +464,7 @@ def test_moving_an_event_updates_every_view_like_a_clean_build(copy_root, build,
     clean = build(srcdir, builddir=tmp_path / "clean")
     assert html_files(incremental.outdir) == html_files(clean.outdir)
     assert ics_files(incremental) == ics_files(clean)
-    archive = page(incremental, "index").select("ul.kb-agenda-archief > li")
+    archive = page(incremental, "index/2024").select("ul.kb-agenda-archief > li")
     assert "Een hele dag" in archive[0].get_text()  # now past: 2 April is before 15 April
 
 
@@ -527,3 +533,17 @@ def test_month_pages_are_written_by_a_build_that_rewrites_nothing(copy_root, bui
     again = build(srcdir, builddir=tmp_path / "inc")
     assert warnings_of(again) == warnings_of(first) == ""
     assert "Drie dagen" in page(again, "maand/2024-06").select_one("table.kb-maand").get_text()
+
+
+def test_an_incremental_build_rewrites_only_the_agenda_pages_that_changed(copy_root, build, tmp_path):
+    srcdir = copy_root("agenda")
+    build(srcdir, builddir=tmp_path / "inc")
+    month_pages = sorted((tmp_path / "inc" / "html" / "maand").glob("*.html"))
+    before = {path.name: path.stat().st_mtime_ns for path in month_pages}
+    page_path = srcdir / "agenda" / "wintertijd.md"
+    page_path.write_text(page_path.read_text().replace("10:00", "10:15", 1))  # an October event
+    incremental = build(srcdir, builddir=tmp_path / "inc")
+    after = {path.name: path.stat().st_mtime_ns for path in month_pages}
+    assert [name for name in before if after[name] != before[name]] == ["2024-10.html"]
+    clean = build(srcdir, builddir=tmp_path / "clean")
+    assert html_files(incremental.outdir) == html_files(clean.outdir)

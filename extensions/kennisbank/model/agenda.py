@@ -287,3 +287,25 @@ def month_pages(parent: str, events: Iterable[CalendarEvent], today: dt.date) ->
         elif event.when.precision == "month":
             months.add((event.first_day.year, event.first_day.month))
     return MonthPages(parent, tuple(sorted(months)))
+
+
+@dataclass(frozen=True)
+class YearPages:
+    """The archive as a page per year with past events, under the archive's page."""
+
+    parent: str
+    years: tuple[int, ...]  # newest first
+
+    def pagename(self, year: int) -> str:
+        return f"{self.parent}/{year}"
+
+    def neighbours(self, year: int) -> tuple[int | None, int | None]:
+        """The next older and the next newer year with a page."""
+        index = self.years.index(year)
+        older = self.years[index + 1] if index + 1 < len(self.years) else None
+        newer = self.years[index - 1] if index > 0 else None
+        return older, newer
+
+
+def year_pages(parent: str, events: Iterable[CalendarEvent], today: dt.date) -> YearPages:
+    return YearPages(parent, tuple(sorted({e.when.value.year for e in past(events, today)}, reverse=True)))

@@ -26,6 +26,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     from ..writers import feeds, htmlfixes, opendata, pdf, searchindex, sharing, singlehtml, sitemap
     from . import (
         agenda,
+        agendapages,
         config,
         directives,
         directories,
@@ -38,7 +39,6 @@ def setup(app: Sphinx) -> dict[str, Any]:
         generated,
         interface,
         lastchanged,
-        monthpages,
         navigation,
         packs,
         references,
@@ -68,7 +68,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
         sharing,
         sitemap,
         lastchanged,
-        monthpages,
+        agendapages,
         navigation,
         pdf,
         failures,

@@ -17,7 +17,18 @@ from sphinx.builders import Builder
 from sphinx.environment import BuildEnvironment
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
-from ..model.agenda import CalendarEvent, MonthPages, archive, month_pages, month_weeks, months_from, past, upcoming
+from ..model.agenda import (
+    CalendarEvent,
+    MonthPages,
+    YearPages,
+    archive,
+    month_pages,
+    month_weeks,
+    months_from,
+    past,
+    upcoming,
+    year_pages,
+)
 from ..model.dates import format_month, format_span, short_month, weekday_names
 from ..model.localtime import season_note
 from ..model.schema import TYPES
@@ -33,7 +44,9 @@ from .render import labeled_group, table, vague_date_marker
 AGENDA_PARTS = ("komend", "archief")
 #: Noted as an overview of the page with ``{maandoverzicht}``: its month pages hang under it.
 MONTH_VIEW = "maandoverzicht"
-#: Builders that write a page per month (see monthpages.py); others print the months in a row.
+#: Likewise the page with ``{agenda} archief``: its year pages hang under it.
+ARCHIVE_VIEW = "archief"
+#: Builders that write a page per month and per archive year (see agendapages.py); others print them in a row.
 MONTH_PAGE_BUILDERS = ("html", "dirhtml")
 
 
@@ -51,7 +64,10 @@ class AgendaDirective(KBDirective):
                 part,
             )
             return []
-        kb_domain(self.env).note_overview(self.env.docname, "evenement")
+        domain = kb_domain(self.env)
+        domain.note_overview(self.env.docname, "evenement")
+        if part == "archief":
+            domain.note_overview(self.env.docname, ARCHIVE_VIEW)
         return [self.placed(agenda_placeholder(part=part, count=self.options.get("aantal", 0)))]
 
 
@@ -75,10 +91,13 @@ class FillCalendars(SphinxPostTransform):
         view = AgendaView.for_transform(self)
         for node in placeholders:
             with internal_errors("de agenda", page_location(self.env, node), placeholder=node):
-                if isinstance(node, agenda_placeholder):
-                    node.replace_self(
-                        view.coming_with_feed(node.get("count", 0)) if node["part"] == "komend" else view.archive()
-                    )
+                if isinstance(node, agenda_placeholder) and node["part"] == "komend":
+                    node.replace_self(view.coming_with_feed(node.get("count", 0)))
+                elif isinstance(node, agenda_placeholder) and view.builder.name in MONTH_PAGE_BUILDERS:
+                    # On the site the archive is a page per year; elsewhere (PDF, text) it is printed whole.
+                    node.replace_self(view.year_links(year_pages(self.env.docname, view.events, view.today)))
+                elif isinstance(node, agenda_placeholder):
+                    node.replace_self(view.archive())
                 elif view.builder.name in MONTH_PAGE_BUILDERS:
                     pages = month_pages(self.env.docname, view.events, view.today)
                     current = view.month(view.today.year, view.today.month)
@@ -185,6 +204,34 @@ class AgendaView:
             label = format_month(year, month) if month else f"{year} (maand nog niet bekend)"
             months += nodes.list_item("", nodes.paragraph("", "", nodes.strong(label, label)), self.event_list(items))
         return [months]
+
+    def year_links(self, pages: YearPages) -> list[nodes.Node]:
+        """On the archive's page: a link to each year's page, with how many events it has."""
+        if not pages.years:
+            text = "Er zijn nog geen eerdere evenementen."
+            return [nodes.paragraph(text, text, classes=["kb-agenda-leeg"])]
+        counts: dict[int, int] = {}
+        for event in past(self.events, self.today):
+            counts[event.when.value.year] = counts.get(event.when.value.year, 0) + 1
+        listing = nodes.bullet_list(classes=["kb-archief-jaren"])
+        for year in pages.years:
+            count = f" ({counts[year]} {'bijeenkomst' if counts[year] == 1 else 'bijeenkomsten'})"
+            item = nodes.paragraph("", "", self.page_link(pages.pagename(year), str(year)), nodes.Text(count))
+            listing += nodes.list_item("", item)
+        return [listing]
+
+    def year_navigation(self, pages: YearPages, year: int) -> nodes.paragraph:
+        """The next older and newer year, and the way back to the list of years."""
+        older, newer = pages.neighbours(year)
+        paragraph = nodes.paragraph("", "", classes=["kb-maandnavigatie"])
+        if older:
+            paragraph += self.page_link(pages.pagename(older), f"← {older}")
+            paragraph += nodes.Text(" · ")
+        paragraph += self.page_link(pages.parent, "alle jaren")
+        if newer:
+            paragraph += nodes.Text(" · ")
+            paragraph += self.page_link(pages.pagename(newer), f"{newer} →")
+        return paragraph
 
     def event_list(self, events: list[CalendarEvent], cls: str = "") -> nodes.bullet_list:
         listing = nodes.bullet_list(classes=["kb-agenda", cls] if cls else ["kb-agenda"])

@@ -36,7 +36,7 @@ def pages_to_rewrite(app: Sphinx, env: BuildEnvironment) -> list[str]:
     domain = kb_domain(env)
     old: dict[str, str] = domain.data["signatures"]
     inputs = _Inputs(env)
-    navigation = _navigation_digest(env)
+    navigation = navigation_digest(env)
     new = {docname: navigation + inputs.digest(docname) for docname in sorted(env.all_docs)}
     domain.data["signatures"] = new
     return [docname for docname, digest in new.items() if old.get(docname) != digest]
@@ -88,7 +88,8 @@ class _Inputs:
         return (target, None) if obj is None else (target, obj.kind, obj.title, obj.docname)
 
 
-def _navigation_digest(env: BuildEnvironment) -> str:
+def navigation_digest(env: BuildEnvironment) -> str:
+    """What every page's sidebar and breadcrumbs are made of: the toctree, titles, hidden pages."""
     tree = sorted((doc, tuple(children)) for doc, children in toctree_includes(env).items())
     titles = sorted((doc, title.astext()) for doc, title in env.titles.items())
     hidden = sorted(doc for doc, metadata in env.metadata.items() if metadata.get("navigation") == "hidden")

@@ -66,3 +66,11 @@ def render_detached(builder: Builder, node: nodes.Node) -> str:
 def output_path(builder: Builder, pagename: str) -> str:
     """Where an HTML builder writes a page (also one that is no document)."""
     return str(cast(StandaloneHTMLBuilder, builder).get_outfilename(pagename))
+
+
+def build_identity(builder: Builder) -> str:
+    """What makes Sphinx rewrite every page: the configuration and tags it hashed
+    (``build_info``, kept in ``.buildinfo``) and the newest template's time."""
+    html_builder = cast(StandaloneHTMLBuilder, builder)
+    info = html_builder.build_info
+    return repr((info.config_hash, info.tags_hash, html_builder.templates.newest_template_mtime()))

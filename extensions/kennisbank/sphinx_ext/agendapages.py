@@ -1,0 +1,162 @@
+"""Pages the agenda makes itself: one per month, and the archive one per year.
+
+- ``agenda/maand/2023-05.html`` and so on, under the month view: each month with
+  events gets one, and so does the current month, with links to the previous and
+  next month page;
+- ``agenda/archief/2023.html`` and so on, under the archive: the past events of
+  one year, by month, with links to the next older and newer year.
+
+They are made in ``html-collect-pages`` (like Sphinx's own index and search
+pages), from the events of the whole build, so they are never stale after an
+incremental or parallel build; pages of months or years that no longer have
+events are deleted. A page whose input did not change since the last build (its
+events, its neighbours, the reference date, the navigation, our code, the
+templates and the configuration) is not written again: an incremental build
+after one edit rewrites one month and one year, not the whole archive.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from docutils import nodes
+from sphinx.application import Sphinx
+
+from ..model.agenda import month_pages, year_pages
+from ..model.dates import format_month
+from ..writers.feeds import SITE_FEED, writer_version
+from .agenda import ARCHIVE_VIEW, MONTH_PAGE_BUILDERS, MONTH_VIEW, AgendaView
+from .domain import kb_domain
+from .failures import guarded
+from .freshness import navigation_digest
+from .internals import build_identity, output_path, render_detached
+
+_MONTH_FILE = re.compile(r"^\d{4}-\d{2}(\.html|/index\.html)$")
+_YEAR_FILE = re.compile(r"^\d{4}(\.html|/index\.html)$")
+#: Next to the environment: which input each agenda page was last written from.
+CACHE_NAME = "kennisbank-agendapaginas.json"
+
+
+@dataclass(frozen=True)
+class PlannedPage:
+    pagename: str
+    title: str
+    parent: str
+    inputs: str  # everything the page shows, as text: equal inputs, equal page
+    body: Callable[[], nodes.section]
+
+
+@guarded("de maand- en archiefpagina's", default=[])
+def collect_agenda_pages(app: Sphinx) -> list[tuple[str, dict[str, Any], str]]:
+    """Every month and year page that changed, made at once (a failure is reported, not half-written)."""
+    builder = app.builder
+    if builder.name not in MONTH_PAGE_BUILDERS:
+        return []
+    planned = [*month_pages_of(app), *year_pages_of(app)]
+    cache = Path(app.doctreedir) / CACHE_NAME
+    written_from = _load(cache)
+    salt = repr(
+        (
+            writer_version(),
+            build_identity(builder),
+            navigation_digest(app.env),
+            kb_domain(app.env).build.settings.today(),
+        )
+    )
+    result, digests = [], {}
+    for page in planned:
+        digest = hashlib.sha256((salt + page.inputs).encode()).hexdigest()
+        digests[page.pagename] = digest
+        if written_from.get(page.pagename) == digest and Path(output_path(builder, page.pagename)).exists():
+            continue
+        context = {"title": page.title, "body": render_detached(builder, page.body()), "navigation_parent": page.parent}
+        result.append((page.pagename, context, "page.html"))
+    cache.write_text(json.dumps(digests, sort_keys=True, indent=0), encoding="utf-8")
+    return result
+
+
+def month_pages_of(app: Sphinx) -> list[PlannedPage]:
+    domain = kb_domain(app.env)
+    views = sorted(docname for docname, kinds in domain.overviews.items() if MONTH_VIEW in kinds)
+    if not views:
+        return []
+    today = domain.build.settings.today()
+    pages = month_pages(views[0], domain.events, today)
+    _delete_other_pages(app, pages.parent, _MONTH_FILE, [pages.pagename(y, m) for y, m in pages.months])
+    planned = []
+    for year, month in pages.months:
+        view = AgendaView(app.env, app.builder, pages.pagename(year, month), today)
+        title = f"Agenda van {format_month(year, month)}"
+
+        def body(view: AgendaView = view, year: int = year, month: int = month, title: str = title) -> nodes.section:
+            section = nodes.section("", ids=[f"agenda-{year}-{month:02d}"], classes=["kb-maandpagina"])
+            section += nodes.title(title, title)
+            section += view.month_navigation(pages, year, month)
+            section.extend(view.month(year, month))
+            section.extend(view.feed_paragraph(SITE_FEED, "Abonneer op de hele agenda"))
+            return section
+
+        shown = [
+            e
+            for e in domain.events
+            if (e.first_day.year, e.first_day.month) <= (year, month)
+            and (e.last_day.year, e.last_day.month) >= (year, month)
+        ]
+        inputs = repr((pages.neighbours(year, month), shown))
+        planned.append(PlannedPage(view.docname, title, pages.parent, inputs, body))
+    return planned
+
+
+def year_pages_of(app: Sphinx) -> list[PlannedPage]:
+    domain = kb_domain(app.env)
+    views = sorted(docname for docname, kinds in domain.overviews.items() if ARCHIVE_VIEW in kinds)
+    if not views:
+        return []
+    today = domain.build.settings.today()
+    pages = year_pages(views[0], domain.events, today)
+    _delete_other_pages(app, pages.parent, _YEAR_FILE, [pages.pagename(year) for year in pages.years])
+    planned = []
+    for year in pages.years:
+        view = AgendaView(app.env, app.builder, pages.pagename(year), today)
+        title = f"Archief {year}"
+        events = [e for e in view.events if e.when.value.year == year]
+
+        def body(view: AgendaView = view, year: int = year, title: str = title, events: list = events) -> nodes.section:
+            section = nodes.section("", ids=[f"archief-{year}"], classes=["kb-jaarpagina"])
+            section += nodes.title(title, title)
+            section += view.year_navigation(pages, year)
+            section.extend(view.archive(events))
+            return section
+
+        planned.append(PlannedPage(view.docname, title, pages.parent, repr((pages.neighbours(year), events)), body))
+    return planned
+
+
+def _delete_other_pages(app: Sphinx, parent: str, pattern: re.Pattern[str], pagenames: list[str]) -> None:
+    """A month or year that lost its last event loses its page (as in a clean build)."""
+    folder = Path(app.builder.outdir) / parent
+    if not folder.is_dir():
+        return
+    wanted = {str(output_path(app.builder, pagename)) for pagename in pagenames}
+    for path in folder.rglob("*.html"):
+        relative = path.relative_to(folder).as_posix()
+        if pattern.match(relative) and str(path) not in wanted:
+            path.unlink()
+
+
+def _load(path: Path) -> dict[str, str]:
+    try:
+        stored = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return stored if isinstance(stored, dict) else {}
+
+
+def setup(app: Sphinx) -> None:
+    app.connect("html-collect-pages", collect_agenda_pages)
