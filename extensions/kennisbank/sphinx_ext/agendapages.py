@@ -81,13 +81,19 @@ def collect_agenda_pages(app: Sphinx) -> list[tuple[str, dict[str, Any], str]]:
     return result
 
 
+def _view_page(app: Sphinx, view: str) -> str | None:
+    """The page that holds the month view or the archive (the first, if several do)."""
+    pages = sorted(docname for docname, kinds in kb_domain(app.env).overviews.items() if view in kinds)
+    return pages[0] if pages else None
+
+
 def month_pages_of(app: Sphinx) -> list[PlannedPage]:
-    domain = kb_domain(app.env)
-    views = sorted(docname for docname, kinds in domain.overviews.items() if MONTH_VIEW in kinds)
-    if not views:
+    parent = _view_page(app, MONTH_VIEW)
+    if parent is None:
         return []
+    domain = kb_domain(app.env)
     today = domain.build.settings.today()
-    pages = month_pages(views[0], domain.events, today)
+    pages = month_pages(parent, domain.events, today)
     _delete_other_pages(app, pages.parent, _MONTH_FILE, [pages.pagename(y, m) for y, m in pages.months])
     planned = []
     for year, month in pages.months:
@@ -114,12 +120,12 @@ def month_pages_of(app: Sphinx) -> list[PlannedPage]:
 
 
 def year_pages_of(app: Sphinx) -> list[PlannedPage]:
-    domain = kb_domain(app.env)
-    views = sorted(docname for docname, kinds in domain.overviews.items() if ARCHIVE_VIEW in kinds)
-    if not views:
+    parent = _view_page(app, ARCHIVE_VIEW)
+    if parent is None:
         return []
+    domain = kb_domain(app.env)
     today = domain.build.settings.today()
-    pages = year_pages(views[0], domain.events, today)
+    pages = year_pages(parent, domain.events, today)
     _delete_other_pages(app, pages.parent, _YEAR_FILE, [pages.pagename(year) for year in pages.years])
     planned = []
     for year in pages.years:
