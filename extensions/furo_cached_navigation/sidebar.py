@@ -120,7 +120,6 @@ def build_folder_tree(
         return len(slots) - 1
 
     entries: list[Entry] = []
-    slots_href: list[str] = []  # each entry's link, as rendered
     position: dict[int, int] = {}  # id(<li>) -> index in entries
     ul_slot: dict[int, int] = {}  # id(<ul>) -> slot
     switches = 0
@@ -152,7 +151,6 @@ def build_folder_tree(
         entry.link_class = slot(link_classes)
         link["class"] = _VALUE.format(entry.link_class)
         entry.href = slot(href)
-        slots_href.append(href)
         link["href"] = _VALUE.format(entry.href)
         entry.li = slot(" ".join(classes + (["has-children"] if has_children else [])))
         element["class"] = _VALUE.format(entry.li)
@@ -175,7 +173,8 @@ def build_folder_tree(
     parts.append(text[last:])
 
     tree = FolderTree(parts=parts, entries=entries)
-    tree.relocatable = all(e.docname is not None or _outside_the_site(slots_href[i]) for i, e in enumerate(entries))
+    # Before the slots become positions in parts: slots[entry.href] is the link as rendered.
+    tree.relocatable = all(e.docname is not None or _outside_the_site(slots[e.href]) for e in entries)
     for index, entry in enumerate(entries):
         entry.li, entry.link_class, entry.href = where[entry.li], where[entry.link_class], where[entry.href]
         entry.ul = where[entry.ul] if entry.ul >= 0 else -1

@@ -96,6 +96,10 @@ class CalendarEvent:
             return dt.date(year, month, calendar.monthrange(year, month)[1])
         return (self.until or self.when).value.date()
 
+    def is_past(self, today: dt.date) -> bool:
+        """Over before ``today``: the last day it may take place has gone by."""
+        return self.last_day < today
+
     def days(self) -> list[dt.date]:
         count = (self.last_day - self.first_day).days + 1
         return [self.first_day + dt.timedelta(days=n) for n in range(count)] if self.precise else []
@@ -212,7 +216,7 @@ def chronological(event: CalendarEvent) -> tuple[dt.datetime, str, str]:
 def upcoming(events: Iterable[CalendarEvent], today: dt.date) -> list[CalendarEvent]:
     """Events still to come, the next first; one known only to the month or year counts
     from the end of that period, so that "sometime in 2023" does not head the list."""
-    return sorted((e for e in events if e.last_day >= today), key=_coming_order)
+    return sorted((e for e in events if not e.is_past(today)), key=_coming_order)
 
 
 def _coming_order(event: CalendarEvent) -> tuple[dt.date, dt.datetime, str, str]:
@@ -222,7 +226,7 @@ def _coming_order(event: CalendarEvent) -> tuple[dt.date, dt.datetime, str, str]
 def past(events: Iterable[CalendarEvent], today: dt.date) -> list[CalendarEvent]:
     """Events that are over, the most recent first."""
     return sorted(
-        (e for e in sorted(events, key=chronological) if e.last_day < today), key=lambda e: e.when.value, reverse=True
+        (e for e in sorted(events, key=chronological) if e.is_past(today)), key=lambda e: e.when.value, reverse=True
     )
 
 

@@ -91,22 +91,26 @@ class FillCalendars(SphinxPostTransform):
         view = AgendaView.for_transform(self)
         for node in placeholders:
             with internal_errors("de agenda", page_location(self.env, node), placeholder=node):
-                if isinstance(node, agenda_placeholder) and node["part"] == "komend":
-                    node.replace_self(view.coming_with_feed(node.get("count", 0)))
-                elif isinstance(node, agenda_placeholder) and view.builder.name in MONTH_PAGE_BUILDERS:
-                    # On the site the archive is a page per year; elsewhere (PDF, text) it is printed whole.
-                    node.replace_self(view.year_links(year_pages(self.env.docname, view.events, view.today)))
-                elif isinstance(node, agenda_placeholder):
-                    node.replace_self(view.archive())
-                elif view.builder.name in MONTH_PAGE_BUILDERS:
-                    pages = month_pages(self.env.docname, view.events, view.today)
-                    current = view.month(view.today.year, view.today.month)
-                    heading = nodes.paragraph(
-                        "", "", nodes.strong("Alle maanden met bijeenkomsten", "Alle maanden met bijeenkomsten")
-                    )
-                    node.replace_self([*current, heading, *view.month_links(pages)])
-                else:
-                    node.replace_self(view.months(node["months"] or kb_domain(self.env).build.settings.calendar_months))
+                if isinstance(node, agenda_placeholder):
+                    node.replace_self(self.agenda_part(view, node))
+                elif isinstance(node, month_placeholder):
+                    node.replace_self(self.month_view(view, node))
+
+    def agenda_part(self, view: AgendaView, node: agenda_placeholder) -> list[nodes.Node]:
+        if node["part"] == "komend":
+            return view.coming_with_feed(node.get("count", 0))
+        if view.builder.name in MONTH_PAGE_BUILDERS:
+            # On the site the archive is a page per year; elsewhere (PDF, text) it is printed whole.
+            return view.year_links(year_pages(self.env.docname, view.events, view.today))
+        return view.archive()
+
+    def month_view(self, view: AgendaView, node: month_placeholder) -> list[nodes.Node]:
+        if view.builder.name not in MONTH_PAGE_BUILDERS:
+            return view.months(node["months"] or kb_domain(self.env).build.settings.calendar_months)
+        pages = month_pages(self.env.docname, view.events, view.today)
+        current = view.month(view.today.year, view.today.month)
+        label = "Alle maanden met bijeenkomsten"
+        return [*current, nodes.paragraph("", "", nodes.strong(label, label)), *view.month_links(pages)]
 
 
 class AgendaView:
@@ -166,19 +170,10 @@ class AgendaView:
             block += nodes.Text(" ")
         block += nodes.inline(bottom, bottom, classes=["kb-datumblok-onder"])
         title = self.domain.reference(self.builder, self.docname, self.domain.objects[event.id])
-        details: list[nodes.Node] = [
-            nodes.Text(format_span(event.when, event.until) + season_note([event.when, event.until], event.timezone))
-        ]
+        details: list[nodes.Node] = [nodes.Text(_when(event))]
         if not event.precise:
             details.append(vague_date_marker())
-        where = [
-            p
-            for p in (
-                event.place.city if event.place else "",
-                event.mode if event.mode in ("online", "hybride") else "",
-            )
-            if p
-        ]
+        where = _where(event)
         if where:
             details.append(nodes.Text(" · " + ", ".join(where)))
         if event.cancelled:
@@ -223,14 +218,22 @@ class AgendaView:
     def year_navigation(self, pages: YearPages, year: int) -> nodes.paragraph:
         """The next older and newer year, and the way back to the list of years."""
         older, newer = pages.neighbours(year)
+        return self.neighbour_links(
+            (pages.pagename(older), f"← {older}") if older else None,
+            (pages.parent, "alle jaren"),
+            (pages.pagename(newer), f"{newer} →") if newer else None,
+        )
+
+    def neighbour_links(
+        self, before: tuple[str, str] | None, back: tuple[str, str], after: tuple[str, str] | None
+    ) -> nodes.paragraph:
+        """Links (page, text) to the page before, the overview, and the page after."""
         paragraph = nodes.paragraph("", "", classes=["kb-maandnavigatie"])
-        if older:
-            paragraph += self.page_link(pages.pagename(older), f"← {older}")
-            paragraph += nodes.Text(" · ")
-        paragraph += self.page_link(pages.parent, "alle jaren")
-        if newer:
-            paragraph += nodes.Text(" · ")
-            paragraph += self.page_link(pages.pagename(newer), f"{newer} →")
+        if before:
+            paragraph += [self.page_link(*before), nodes.Text(" · ")]
+        paragraph += self.page_link(*back)
+        if after:
+            paragraph += [nodes.Text(" · "), self.page_link(*after)]
         return paragraph
 
     def event_list(self, events: list[CalendarEvent], cls: str = "") -> nodes.bullet_list:
@@ -240,14 +243,9 @@ class AgendaView:
         return listing
 
     def event_line(self, event: CalendarEvent) -> list[nodes.Node]:
-        when = format_span(event.when, event.until) + season_note([event.when, event.until], event.timezone)
-        parts: list[nodes.Node] = [nodes.Text(when), nodes.Text(": ")]
+        parts: list[nodes.Node] = [nodes.Text(_when(event)), nodes.Text(": ")]
         parts.append(self.domain.reference(self.builder, self.docname, self.domain.objects[event.id]))
-        notes = []
-        if event.place and event.place.city:
-            notes.append(event.place.city)
-        if event.mode in ("online", "hybride"):
-            notes.append(event.mode)
+        notes = _where(event)
         if notes:
             parts.append(nodes.Text(f" ({', '.join(notes)})"))
         if event.cancelled:
@@ -271,7 +269,7 @@ class AgendaView:
 
     def object_agenda(self, obj_id: str) -> list[nodes.Node]:
         obj = self.domain.objects[obj_id]
-        mine = [e for e in self.domain.events_of(obj_id) if e.id != obj_id]
+        mine = self.domain.events_of(obj_id)
         coming = nodes.paragraph("", "", nodes.strong("Komend", "Komend"))
         earlier_heading = nodes.paragraph("", "", nodes.strong("Eerder", "Eerder"))
         feed = self.feed_paragraph(
@@ -365,15 +363,22 @@ class AgendaView:
     def month_navigation(self, pages: MonthPages, year: int, month: int) -> nodes.paragraph:
         """Previous and next month pages, and the way back to the month view."""
         before, after = pages.neighbours(year, month)
-        paragraph = nodes.paragraph("", "", classes=["kb-maandnavigatie"])
-        if before:
-            paragraph += self.page_link(pages.pagename(*before), f"← {format_month(*before)}")
-            paragraph += nodes.Text(" · ")
-        paragraph += self.page_link(pages.parent, "alle maanden")
-        if after:
-            paragraph += nodes.Text(" · ")
-            paragraph += self.page_link(pages.pagename(*after), f"{format_month(*after)} →")
-        return paragraph
+        return self.neighbour_links(
+            (pages.pagename(*before), f"← {format_month(*before)}") if before else None,
+            (pages.parent, "alle maanden"),
+            (pages.pagename(*after), f"{format_month(*after)} →") if after else None,
+        )
+
+
+def _when(event: CalendarEvent) -> str:
+    """'donderdag 25 mei 2023, 13.30–16.00 uur', with "(zomertijd)" where the clock is ambiguous."""
+    return format_span(event.when, event.until) + season_note([event.when, event.until], event.timezone)
+
+
+def _where(event: CalendarEvent) -> list[str]:
+    """The town, and "online" or "hybride": what a line in a list says about the place."""
+    notes = [event.place.city] if event.place and event.place.city else []
+    return notes + ([event.mode] if event.mode in ("online", "hybride") else [])
 
 
 def setup(app: Sphinx) -> None:

@@ -99,6 +99,7 @@ class KnowledgeBaseDomain(Domain):
         self._index: RelationIndex | None = None
         self._events: list | None = None
         self._events_of: dict[str, list[CalendarEvent]] | None = None
+        self._event_by_id: dict[str, CalendarEvent] | None = None
         self._build: BuildState | None = None
 
     @property
@@ -137,19 +138,26 @@ class KnowledgeBaseDomain(Domain):
             self._events = calendar_events(self.objects.values())
         return self._events
 
+    def event(self, obj_id: str) -> CalendarEvent:
+        """One event (with a start) as the calendar sees it."""
+        if self._event_by_id is None:
+            self._event_by_id = {event.id: event for event in self.events}
+        return self._event_by_id[obj_id]
+
     def events_of(self, obj_id: str) -> list[CalendarEvent]:
-        """The events of one theme, programme or network (or the event itself), by its id."""
+        """The events of one theme, programme or network, by its id."""
         if self._events_of is None:
             self._events_of = {}
             for event in self.events:
-                for key in {event.id, *event.related}:
-                    self._events_of.setdefault(key, []).append(event)
+                for related in event.related:
+                    self._events_of.setdefault(related, []).append(event)
         return self._events_of.get(obj_id, [])
 
     def _changed(self) -> None:
         self._index = None
         self._events = None
         self._events_of = None
+        self._event_by_id = None
 
     def note_object(self, obj: KBObject) -> bool:
         """Register an object; refuse (with a warning) an id that is already taken."""

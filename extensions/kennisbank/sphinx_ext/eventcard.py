@@ -17,7 +17,7 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 
 from ..model.agenda import CalendarEvent
 from ..model.calendarlinks import google_link, outlook_link, route_link, webcal_link
-from ..model.objects import KBObject, MissingLink
+from ..model.objects import KBObject
 from ..model.schema import EVENEMENT
 from ..writers.feeds import FEED_BUILDERS, context_of, feed_link, feed_path, page_url
 from ..writers.jsonld import event_data, script_json
@@ -58,9 +58,9 @@ class EventCards(SphinxPostTransform):
                 self.add_card(container, obj)
 
     def add_card(self, container: nodes.container, obj: KBObject) -> None:
-        event = kb_domain(self.env).events_of(obj.id)[0]
+        event = kb_domain(self.env).event(obj.id)
         today = kb_domain(self.env).build.settings.today()
-        is_past = event.last_day < today
+        is_past = event.is_past(today)
         facts = next(iter(container.findall(nodes.field_list)), None)
         by_label = _facts_by_label(facts)
 
@@ -109,14 +109,13 @@ class EventCards(SphinxPostTransform):
         builder = builder_of(self.env)
         result: list[nodes.Node] = []
         registration = obj.fields.get("aanmelden")
+        # A missing link needs no button: the card's "Aanmelden" fact says it follows.
         if isinstance(registration, str):
             text = "Meld u aan"
             button = nodes.reference(
                 text, text, refuri=registration, classes=["kb-aanmelden", "sd-btn", "sd-btn-primary"]
             )
             result.append(nodes.paragraph("", "", button, classes=["kb-aanmeld-actie"]))
-        elif isinstance(registration, MissingLink):
-            pass  # the "Aanmelden" fact in the card already says the link follows
         if not event.precise:
             note = "Deze bijeenkomst staat nog niet in de agenda-feeds: de precieze datum is niet bekend."
             result.append(nodes.paragraph(note, note, classes=["kb-niet-in-feed"]))

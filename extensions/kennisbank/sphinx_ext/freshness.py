@@ -76,7 +76,8 @@ class _Inputs:
         return hashlib.sha256(repr(parts).encode()).hexdigest() if parts else ""
 
     def recent(self) -> list[tuple]:
-        return recently_changed(self.env, Path(self.env.srcdir), 50, ())
+        # Every dated page: whatever the page's own count and exclusions pick from them.
+        return recently_changed(self.env, len(self.env.found_docs), ())
 
     def listing(self, kind: str) -> list[tuple]:
         if kind not in self.listings:

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import datetime as dt
 import fnmatch
-from pathlib import Path
 from typing import Any
 
 from docutils import nodes
@@ -25,7 +24,7 @@ from .directives import KBDirective
 from .domain import kb_domain
 from .failures import internal_errors, page_location
 from .internals import builder_of
-from .lastchanged import commit_dates
+from .lastchanged import last_commit_date
 from .nodes import announcement_placeholder, recent_placeholder
 
 #: Noted as an overview of pages with ``{recent-gewijzigd}`` (see freshness.py).
@@ -70,18 +69,13 @@ class RecentChangesDirective(KBDirective):
         return [self.placed(recent_placeholder(count=self.options.get("aantal", 5), excluded=excluded))]
 
 
-def recently_changed(
-    env: BuildEnvironment, srcdir: Path, count: int, excluded: tuple[str, ...]
-) -> list[tuple[str, dt.date]]:
+def recently_changed(env: BuildEnvironment, count: int, excluded: tuple[str, ...]) -> list[tuple[str, dt.date]]:
     """(docname, date) of the ``count`` pages changed last; the front page itself not included."""
-    state = kb_domain(env).build
-    if state.commit_dates is None:
-        state.commit_dates = commit_dates(srcdir)
     dated = []
     for docname in env.found_docs:
         if docname == env.config.root_doc or any(fnmatch.fnmatch(docname, p) for p in excluded):
             continue
-        day = state.commit_dates.get(Path(env.doc2path(docname)).resolve())
+        day = last_commit_date(env, docname)
         if day is not None:
             dated.append((docname, day))
     return sorted(dated, key=lambda item: (-item[1].toordinal(), item[0]))[:count]
@@ -106,7 +100,7 @@ class FillFrontPage(SphinxPostTransform):
                 recent.replace_self(self.recent(recent["count"], tuple(recent["excluded"])))
 
     def recent(self, count: int, excluded: tuple[str, ...]) -> list[nodes.Node]:
-        found = recently_changed(self.env, Path(self.env.srcdir), count, excluded)
+        found = recently_changed(self.env, count, excluded)
         if not found:
             text = "Er zijn nog geen wijzigingen bekend."
             return [nodes.paragraph(text, text, classes=["kb-agenda-leeg"])]

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from docutils import nodes
 from sphinx.application import Sphinx
+from sphinx.environment import BuildEnvironment
 
 from ..model.dates import format_date
 from .domain import kb_domain
@@ -38,17 +39,21 @@ def _git(cwd: Path, *args: str) -> str:
     return subprocess.run(["git", *args], cwd=cwd, capture_output=True, text=True, timeout=60, check=True).stdout
 
 
+def last_commit_date(env: BuildEnvironment, docname: str) -> dt.date | None:
+    """The day of the last commit to a page's source; one ``git log`` per build."""
+    state = kb_domain(env).build
+    if state.commit_dates is None:
+        state.commit_dates = commit_dates(Path(env.srcdir))
+    return state.commit_dates.get(Path(env.doc2path(docname)).resolve())
+
+
 @guarded("de datum 'laatst gewijzigd'")
 def add_last_changed(
     app: Sphinx, pagename: str, templatename: str, context: dict, doctree: nodes.document | None
 ) -> None:
     if doctree is None or pagename not in app.env.all_docs:
         return
-    domain = kb_domain(app.env)
-    state = domain.build
-    if state.commit_dates is None:
-        state.commit_dates = commit_dates(Path(app.srcdir))
-    day = state.commit_dates.get(Path(app.env.doc2path(pagename)).resolve())
+    day = last_commit_date(app.env, pagename)
     if day is not None:
         context["kb_last_changed"] = format_date(day)
 
