@@ -1,5 +1,6 @@
 # Two commands matter for a new machine: `make html` and `make test`.
-# Both create .venv and install the project into it first.
+# Both create .venv and install the project into it first. `make site` builds what is
+# published: the HTML with the PDFs in place.
 
 PYTHON ?= python3
 VENV   := .venv
@@ -8,16 +9,23 @@ STAMP  := $(VENV)/.installed
 DOCS   := docs
 BUILD  := build
 SPHINXOPTS ?=
+# One environment for every builder: `make html && make pdf` reads the sources once.
+DOCTREES := $(BUILD)/doctrees
+# Where the site keeps its PDFs, below build/html; the same folder as
+# kennisbank_pdf_folder in docs/conf.py (default "pdf"), which the pages link.
+PDF_FOLDER := pdf
 
 PDFSTAMP := $(VENV)/.installed-pdf
 
-.PHONY: help setup html pdf check test test-eigenschappen serve clean nieuw bench schermafbeeldingen
+.PHONY: help setup html pdf site nieuwsbrief check test test-eigenschappen serve clean nieuw bench schermafbeeldingen
 
 help:
-	@echo "make html   bouw de site in $(BUILD)/html"
+	@echo "make html   bouw de site in $(BUILD)/html (zonder PDF's; de pagina's zeggen waar die vandaan komen)"
+	@echo "make site   de site zoals die gepubliceerd wordt: eerst de PDF's, dan de HTML met de PDF's in $(BUILD)/html/$(PDF_FOLDER)"
 	@echo "make test   draai alle tests"
 	@echo "make test-eigenschappen   de eigenschapstests met veel meer gegenereerde invoer (BOUWS=50)"
 	@echo "make pdf    kennisbank.pdf en de bestuurspakketten in $(BUILD)/pdf"
+	@echo "make nieuwsbrief   elke editie van de nieuwsbrief als e-mail (.html, .txt, .eml) in $(BUILD)/nieuwsbrief"
 	@echo "make check  snelle controle van de inhoud: strikte build, links, open data (en typecontrole)"
 	@echo "make nieuw TYPE=evenement ID=mijn-id TITEL='Mijn titel'   nieuwe pagina of item"
 	@echo "make serve  live voorbeeld op http://127.0.0.1:8000"
@@ -25,6 +33,7 @@ help:
 	@echo "           make bench BENCH_ARGS=--stock-full   ook de basislijn met Furo zoals het is op volle omvang (~15 min extra)"
 	@echo "make typecheck   mypy op de extensie (extensions/kennisbank)"
 	@echo "make schermafbeeldingen   de schermafbeeldingen in de schrijfwijzer opnieuw maken"
+	@echo "make pdf-voorbeelden   de voorbeeldpagina's van de PDF's in de schrijfwijzer opnieuw maken"
 	@echo "make clean  verwijder $(BUILD)/"
 
 setup: $(STAMP)
@@ -39,11 +48,28 @@ $(PDFSTAMP): $(STAMP)
 	touch $(PDFSTAMP)
 
 html: $(STAMP)
-	$(BIN)/sphinx-build -b html -d $(BUILD)/doctrees $(SPHINXOPTS) $(DOCS) $(BUILD)/html
+	$(BIN)/sphinx-build -b html -d $(DOCTREES) $(SPHINXOPTS) $(DOCS) $(BUILD)/html
 
 # WeasyPrint needs the system library Pango; the builder says how to install it.
+# Every PDF is rendered on each run: old ones (of a pack since removed) go first.
 pdf: $(PDFSTAMP)
-	$(BIN)/sphinx-build -b kennisbank-pdf -d $(BUILD)/pdf-doctrees $(SPHINXOPTS) $(DOCS) $(BUILD)/pdf
+	rm -f $(BUILD)/pdf/*.pdf
+	$(BIN)/sphinx-build -b kennisbank-pdf -d $(DOCTREES) $(SPHINXOPTS) $(DOCS) $(BUILD)/pdf
+
+# The PDFs first, so that the HTML build finds them and shows their size and date
+# (the pages that show them are written again when a PDF changes); the HTML build
+# then reads nothing the PDF build already read.
+site: pdf
+	rm -rf $(BUILD)/html/$(PDF_FOLDER)
+	mkdir -p $(BUILD)/html/$(PDF_FOLDER)
+	cp $(BUILD)/pdf/*.pdf $(BUILD)/html/$(PDF_FOLDER)/
+	$(BIN)/sphinx-build -b html -d $(DOCTREES) $(SPHINXOPTS) $(DOCS) $(BUILD)/html
+	$(MAKE) --no-print-directory nieuwsbrief
+
+# Each newsletter edition as e-mail: .html, .txt (its plain-text alternative) and .eml (both,
+# to open in a mail program). Shares $(DOCTREES) with `make html`; never sends mail.
+nieuwsbrief: $(STAMP)
+	$(BIN)/sphinx-build -b nieuwsbrief -d $(DOCTREES) $(SPHINXOPTS) $(DOCS) $(BUILD)/nieuwsbrief
 
 # The contributors' check, fast: the strict build (-W --keep-going -n), the internal
 # link check and the open data validation, every message as file:line (and as an
@@ -75,8 +101,13 @@ bench: $(PDFSTAMP)
 schermafbeeldingen: $(STAMP)
 	$(BIN)/python scripts/screenshots.py --uitvoer $(BUILD)/schermafbeeldingen
 
+# Sample pages of kennisbank.pdf and the board pack for the authoring guide (needs pdftoppm).
+.PHONY: pdf-voorbeelden
+pdf-voorbeelden: $(PDFSTAMP)
+	$(BIN)/python scripts/pdf_examples.py --uitvoer $(BUILD)/pdf-voorbeelden
+
 serve: $(STAMP)
-	$(BIN)/sphinx-autobuild -b html -d $(BUILD)/doctrees $(SPHINXOPTS) $(DOCS) $(BUILD)/html --watch extensions
+	$(BIN)/sphinx-autobuild -b html -d $(DOCTREES) $(SPHINXOPTS) $(DOCS) $(BUILD)/html --watch extensions
 
 # mypy on extensions/kennisbank, with the settings in pyproject.toml ([tool.mypy]).
 .PHONY: typecheck

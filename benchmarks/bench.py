@@ -197,7 +197,10 @@ def write_extension_site(root: Path, items: list[Item], pages: dict[str, list[It
                     lines.append(f"{name}: {', '.join(targets)}")
             lines += ["---", f"Tekst over {item.title}, met een verwijzing naar {{thema}}`t0`.", "```", ""]
         _write(root / f"{docname}.md", lines)
-    _write_indexes(root, pages, agenda=["```{agenda} komend", "```", "", "```{agenda} archief", "```"])
+    # As on the site: the coming events (the first kennisbank_coming_limit, then the month
+    # pages), the archive as a page per year, and the month view with a page per month.
+    agenda = ["```{agenda} komend", "```", "", "```{agenda} archief", "```", "", "```{maandoverzicht}", "```"]
+    _write_indexes(root, pages, agenda=agenda)
     _write(root / "gids.md", ["# Gids", "", "```{gids} netwerken", "```", "", "```{gids} personen", "```"])
     themes = [i.id for i in items if i.kind == "thema"][:10]
     _write(

@@ -70,6 +70,27 @@ ogp_social_cards = {"enable": False}  # no generated images (they need matplotli
 ogp_custom_meta_tags = ['<meta property="og:locale" content="nl_NL" />']
 # The association's board comes first in the directory of people.
 kennisbank_board_organisation = "vzhg-bestuur"
+# kennisbank.pdf is for readers such as board members: the pages about the website itself
+# (open data, hosting, benchmark, accessibility statement, subscribing in an agenda app,
+# the downloads) and the contributors' guide stay on the site; links to them in the PDF
+# go there.
+kennisbank_pdf_exclude = [
+    "open-data",
+    "hosting",
+    "prestaties",
+    "toegankelijkheid",
+    "agenda/abonneren",
+    "downloads",
+    "bijdragen/*",
+    # News and newsletter editions are of their day: on the site, not in the reference book.
+    "actueel/*",
+    "nieuwsbrief/*",
+]
+
+# The newsletter e-mails (make nieuwsbrief): the sender, whose name heads each edition,
+# and where replies go (also named in each edition's footer).
+kennisbank_newsletter_from = "VZHG Nieuwsbrief <secretaris@vzhg.nl>"
+kennisbank_newsletter_reply_to = "secretaris@vzhg.nl"
 
 # The 404 page (docs/404.md) is served for any missing address, so its links
 # must be absolute: the site lives under /kennisbank/ on GitHub Pages.

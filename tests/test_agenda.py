@@ -349,6 +349,32 @@ def test_coming_events_from_the_reference_date_in_dutch(agenda_app):
     assert feed_link["href"] == "agenda.ics"
 
 
+def test_a_long_coming_list_stops_and_continues_on_the_month_pages(copy_root, build):
+    app = build(copy_root("agenda"), confoverrides={"kennisbank_coming_limit": 2})
+    soup = page(app, "index")
+    assert [title for _, title, _ in coming_entries(soup)] == ["Afgelast", "Een hele dag"]
+    more = soup.select_one(".kb-agenda-meer")
+    assert more.get_text(" ", strip=True).startswith("Daarna staan er nog 5 bijeenkomsten op de agenda.")
+    link = more.select_one("a")
+    assert link.get_text() == "de agenda van mei 2024" and link["href"] == "maand/2024-05.html"
+    assert (app.outdir / "maand" / "2024-05.html").exists()
+
+
+def test_on_paper_a_theme_agenda_prints_the_next_and_last_few_and_points_to_the_rest(copy_root, build):
+    root = copy_root("agenda")
+    site = build(root, "html", builddir=root / "_site")
+    text = build(root, "text", confoverrides={"kennisbank_coming_limit": 1})
+    theme = (text.outdir / "thema.txt").read_text(encoding="utf-8")
+    on_site = page(site, "thema").select_one("#kb-thema-bestuur").find_parent("section")
+    coming_on_site = len(on_site.select("ul.kb-agenda-komend > li"))
+    assert coming_on_site > 1  # the site lists them all
+    agenda = theme.split("Agenda\n======", 1)[1]  # the theme's own (the network's comes first)
+    coming, earlier = agenda.split("Eerder", 1)
+    assert len([line for line in coming.splitlines() if line.startswith("* ")]) == 1
+    assert len([line for line in earlier.splitlines() if line.startswith("* ")]) <= 1
+    assert "Nog 4 bijeenkomsten bij dit thema staan alleen op de website:\nhttps://kennisbank.example/thema.html#kb-thema-bestuur." in theme
+
+
 def test_the_archive_lists_years_and_each_year_has_a_page_by_month_newest_first(agenda_app):
     years = [(a.get_text(), a["href"]) for a in page(agenda_app, "index").select("ul.kb-archief-jaren a")]
     assert years == [("2024", "index/2024.html")]

@@ -56,6 +56,33 @@ def test_every_page_gets_the_tree_furo_would_render(without_hidden_page, build, 
     assert 'href="https://example.org/"' in blad
 
 
+def test_the_tree_is_kept_between_builds_until_a_title_changes(without_hidden_page, build, tmp_path, monkeypatch):
+    from furo_cached_navigation import pages
+
+    rendered = []
+    original = pages.global_toctree_for_doc
+    monkeypatch.setattr(pages, "global_toctree_for_doc", lambda *a, **k: rendered.append(1) or original(*a, **k))
+    builddir = tmp_path / "cached"
+    build(without_hidden_page, builddir=builddir, confoverrides=WITH)
+    assert len(rendered) == 1  # once per build, not per page
+    blad = without_hidden_page / "deel" / "dieper" / "blad.md"
+
+    # Only text changes: the next build reuses the stored tree.
+    blad.write_text("# Blad\n\nMeer tekst.\n", encoding="utf-8")
+    build(without_hidden_page, builddir=builddir, confoverrides=WITH)
+    assert len(rendered) == 1
+    assert '<a class="current reference internal" href="#">Blad</a>' in trees(builddir / "html")["deel/dieper/blad.html"]
+
+    # A new title: the stored tree is stale, so it is rendered again and shows it.
+    blad.write_text("# Blad met een nieuwe titel\n", encoding="utf-8")
+    build(without_hidden_page, builddir=builddir, confoverrides=WITH)
+    assert len(rendered) == 2
+    tree = trees(builddir / "html")["deel/dieper/blad.html"]
+    assert '<a class="current reference internal" href="#">Blad met een nieuwe titel</a>' in tree
+    furo = build(without_hidden_page, builddir=tmp_path / "furo")
+    assert tree == trees(furo.outdir)["deel/dieper/blad.html"]
+
+
 def test_the_whole_page_is_unchanged(without_hidden_page, build, tmp_path):
     furo = build(without_hidden_page, builddir=tmp_path / "furo")
     cached = build(without_hidden_page, builddir=tmp_path / "cached", confoverrides=WITH)

@@ -112,7 +112,7 @@ ENGLISH = ("usage:", "error:", "invalid choice", "required", "unrecognized", "ex
             ["nieuw", "evenementt", "x"],
             "gebruik: kennisbank nieuw ",
             "kennisbank nieuw: onbekend type 'evenementt'; kies uit thema, programma, evenement, netwerk, "
-            "organisatie, persoon (bedoelt u 'evenement'?)",
+            "organisatie, persoon, bericht (bedoelt u 'evenement'?)",
         ),
         (
             ["nieuw", "evenement", "mijn", "id"],
@@ -418,9 +418,11 @@ def test_pull_requests_are_checked_and_built_main_is_published():
     assert "pull_request" in pr[True]  # YAML reads the key "on" as True
     steps = pr["jobs"]["controle"]["steps"]
     runs = " ".join(s.get("run", "") for s in steps)
-    assert "make check" in runs and "make html" in runs and "make pdf" in runs
+    assert "make check" in runs and "make site" in runs  # the site as published, PDFs in place
     assert [s["with"]["name"] for s in steps if s.get("uses") == "actions/upload-artifact@v4"] == ["site-html", "pdf"]
     assert publish[True]["push"]["branches"] == ["main"]
+    published = " ".join(s.get("run", "") for job in publish["jobs"].values() for s in job["steps"])
+    assert 'make site SPHINXOPTS="-W --keep-going -n"' in published
     deploy = [s for job in publish["jobs"].values() for s in job["steps"] if s.get("uses") == "actions/deploy-pages@v4"]
     assert deploy and publish["permissions"]["pages"] == "write"
 
@@ -429,7 +431,10 @@ def test_read_the_docs_configuration():
     config = yaml.safe_load((ROOT / ".readthedocs.yaml").read_text())
     assert config["version"] == 2
     assert (ROOT / config["sphinx"]["configuration"]).exists()
-    assert config["sphinx"]["fail_on_warning"] is True
+    # The same strict `make site` as the publish workflow, served from where Read the Docs looks.
+    commands = config["build"]["jobs"]["build"]["html"]
+    assert commands[0] == 'make site SPHINXOPTS="-W --keep-going -n"'
+    assert any("build/html/" in c and "$READTHEDOCS_OUTPUT/html" in c for c in commands[1:])
 
 
 def test_codeowners_guard_the_files_that_run_code():

@@ -11,6 +11,7 @@ from sphinx.builders.html import StandaloneHTMLBuilder
 from sphinx.environment import BuildEnvironment
 from sphinx.environment.adapters.toctree import global_toctree_for_doc
 
+from . import __version__, store
 from .furo_details import FURO_NAVIGATION_KEY, FURO_TOCTREE_ARGUMENTS, is_builders_own_toctree
 from .sidebar import FolderTree, ancestors, build_folder_tree
 
@@ -73,7 +74,7 @@ class NavigationCache:
         if folder in self.folders:
             return self.folders[folder]
         if folder == "":
-            tree = self._rendered_tree(app, "")
+            tree = self._root_tree(app)
         elif (root := self._folder_tree(app, "")).relocatable:
             builder = cast(StandaloneHTMLBuilder, app.builder)
             no_page = posixpath.join(folder, _NO_PAGE)
@@ -82,6 +83,15 @@ class NavigationCache:
             tree = self._rendered_tree(app, folder)
         self.folders[folder] = tree
         return self.folders[folder]
+
+    def _root_tree(self, app: Sphinx) -> FolderTree:
+        """The root folder's tree: the one of the last build if nothing it shows changed."""
+        key = store.tree_key(app, self._hidden(app.env), __version__)
+        tree = store.load(app, key)
+        if tree is None:
+            tree = self._rendered_tree(app, "")
+            store.save(app, key, tree)
+        return tree
 
     def _rendered_tree(self, app: Sphinx, folder: str) -> FolderTree:
         """Sphinx's rendering of the tree for a page in ``folder`` that it does not list."""

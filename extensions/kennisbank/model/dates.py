@@ -73,3 +73,18 @@ def format_date(day: dt.date) -> str:
 def short_month(day: dt.date) -> str:
     """'mei', 'jun.': the month of a date block."""
     return format_date_babel(day, "LLL", locale=LOCALE)
+
+
+@functools.lru_cache(maxsize=1024)
+def format_period(first: dt.date, last: dt.date, by_month: bool) -> str:
+    """'20 april tot en met 20 juli 2023', or by month 'april tot en met juli 2023'.
+
+    No weekdays: a period by month has no day to name, and a period by day reads
+    better without them. The year is written once if both ends share it.
+    """
+    if by_month:
+        short, full = "LLLL", "LLLL y"
+    else:
+        short, full = "d MMMM", "d MMMM y"
+    start = format_date_babel(first, short if first.year == last.year else full, locale=LOCALE)
+    return f"{start} tot en met {format_date_babel(last, full, locale=LOCALE)}"

@@ -12,6 +12,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import cast
 
+from .news import NEWS, is_published, newest_first, order_key
 from .objects import KBObject, Mention, Problem, Relation, Role, When
 from .schema import TYPES, Field, Kind
 
@@ -115,13 +116,19 @@ class RelationIndex:
     def __init__(self, objects: Mapping[str, KBObject], mentions: Iterable[Mention]):
         self.objects = objects
         self._incoming: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
+        self._outgoing: dict[str, list[Relation]] = {}
         for obj in objects.values():
-            for rel in relations_of(obj):
+            self._outgoing[obj.id] = relations_of(obj)
+            for rel in self._outgoing[obj.id]:
                 label = rel.detail or cast(Field, TYPES[obj.kind].field(rel.field)).backlink_label
                 self._incoming[rel.target][rel.source].append(label)
         self._pages: dict[str, set[str]] = defaultdict(set)
         for mention in mentions:
             self._pages[mention.target].add(mention.docname)
+
+    def outgoing(self, source_id: str) -> list[Relation]:
+        """``relations_of`` the object, computed once with the index."""
+        return self._outgoing.get(source_id, [])
 
     def backlinks(self, target_id: str) -> Backlinks:
         target = self.objects[target_id]
@@ -131,11 +138,7 @@ class RelationIndex:
             source = self.objects[source_id]
             # An empty label (a relation the type heading already names) is not shown.
             grouped[source.kind].append((source, tuple(sorted(set(labels) - {""}))))
-        by_type = tuple(
-            (kind, tuple(sorted(grouped[kind], key=lambda item: sort_key(item[0]))))
-            for kind in TYPES
-            if grouped.get(kind)
-        )
+        by_type = tuple((kind, tuple(_in_listing_order(kind, grouped[kind]))) for kind in TYPES if grouped.get(kind))
         # A page that is already listed through one of its objects is not repeated.
         listed = {target.docname} | {source.docname for _, items in by_type for source, _ in items}
         pages = tuple(sorted(self._pages.get(target_id, set()) - listed))
@@ -147,8 +150,19 @@ class RelationIndex:
 
 def of_kind(objects: Mapping[str, KBObject], kind: str) -> list[KBObject]:
     """The objects of one type as every listing shows them: by 'volgorde' where given, then events
-    by date and the rest alphabetically."""
+    by date and the rest alphabetically; news items newest first (see news.py)."""
+    if kind == NEWS:
+        return newest_first(o for o in objects.values() if o.kind == kind)
     return sorted((o for o in objects.values() if o.kind == kind), key=_listing_key)
+
+
+def _in_listing_order(
+    kind: str, items: list[tuple[KBObject, tuple[str, ...]]]
+) -> list[tuple[KBObject, tuple[str, ...]]]:
+    """Related objects of one type: news items newest first, the rest by sort_key."""
+    if kind == NEWS:  # an item without a valid date was reported, and waits until it has one
+        return sorted((item for item in items if is_published(item[0])), key=lambda item: order_key(item[0]))
+    return sorted(items, key=lambda item: sort_key(item[0]))
 
 
 def _listing_key(obj: KBObject) -> tuple[int, str, str, str]:

@@ -66,6 +66,10 @@ class ObjectType:
     this: str = "dit"
     #: Whether its page gets an agenda section and a feed of its own.
     has_agenda: bool = False
+    #: Whether its page gets a news section (its latest news items) and an Atom feed of its own.
+    has_news: bool = False
+    #: Whether its page leaves out an empty "Gerelateerd" section: a news item is rarely referred to.
+    quiet_when_unrelated: bool = False
 
     def this_one(self) -> str:
         """'dit thema', 'deze organisatie'."""
@@ -103,6 +107,7 @@ THEMA = ObjectType(
         Field("omschrijving", "Volledige naam"),
     ),
     has_agenda=True,
+    has_news=True,
 )
 
 PROGRAMMA = ObjectType(
@@ -129,6 +134,7 @@ PROGRAMMA = ObjectType(
         Field("publicatie", "Publicatie", Kind.URL),
     ),
     has_agenda=True,
+    has_news=True,
 )
 
 EVENEMENT = ObjectType(
@@ -198,6 +204,7 @@ NETWERK = ObjectType(
     ),
     title_field="naam",
     has_agenda=True,
+    has_news=True,
 )
 
 ORGANISATIE = ObjectType(
@@ -260,5 +267,38 @@ PERSOON = ObjectType(
     this="deze",
 )
 
+#: A news item: one page in docs/actueel/, dated, with typed links to what it is about.
+BERICHT = ObjectType(
+    "bericht",
+    "Bericht",
+    "Berichten",
+    (
+        _title(),
+        Field("datum", "Datum", Kind.WHEN, required=True, example="2023-05-01"),
+        Field(
+            "samenvatting",
+            "Samenvatting",
+            required=True,
+            example="Het bestuur kiest acht thema's die deze periode extra aandacht krijgen.",
+        ),
+        _KEYWORDS,
+        # Shown as the image itself (with its alt text), not as a fact.
+        Field("afbeelding", "Afbeelding", example="afbeeldingen/bestuurdersdag.jpg", shown=False),
+        Field("alt-tekst", "Alt-tekst", example="Bestuurders in gesprek aan een ronde tafel", shown=False),
+        Field("thema", "Thema’s", Kind.REFS, targets=("thema",), example="brede-welvaart", backlink=""),
+        Field("programma", "Programma’s", Kind.REFS, targets=("programma",), example="novex", backlink=""),
+        Field("netwerk", "Netwerken", Kind.REFS, targets=("netwerk",), example="strategennetwerk", backlink=""),
+        Field("evenement", "Evenementen", Kind.REFS, targets=("evenement",), example="vng-alv-2023", backlink=""),
+        Field("persoon", "Personen", Kind.REFS, targets=("persoon",), example="emile-jaensch", backlink=""),
+        Field("organisatie", "Organisaties", Kind.REFS, targets=("organisatie",), example="vng", backlink=""),
+        Field("lees-meer", "Lees meer", Kind.URL, example="https://vng.nl/nieuws"),
+        # Items of the same day in the order of the newsletter they come from.
+        Field("volgorde", "Volgorde", Kind.NUMBER, example="1", shown=False),
+    ),
+    quiet_when_unrelated=True,
+)
+
 #: All types, in the order the "Gerelateerd" sections list them.
-TYPES: dict[str, ObjectType] = {t.name: t for t in (THEMA, PROGRAMMA, EVENEMENT, NETWERK, ORGANISATIE, PERSOON)}
+TYPES: dict[str, ObjectType] = {
+    t.name: t for t in (THEMA, PROGRAMMA, EVENEMENT, NETWERK, ORGANISATIE, PERSOON, BERICHT)
+}

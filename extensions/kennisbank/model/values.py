@@ -19,6 +19,8 @@ _EMAIL = re.compile(r"^[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Z
 _URL = re.compile(r"^https?://[^\s/$.?#][^\s]*$")
 _WHEN = re.compile(r"^(?P<y>\d{4})(?:-(?P<m>\d{1,2})(?:-(?P<d>\d{1,2})(?:[ T](?P<H>\d{1,2})[:.](?P<M>\d{2}))?)?)?$")
 MISSING_LINK = "volgt"
+#: Also read as a missing link: the newsletter writes a link it does not have yet as "#".
+MISSING_LINK_PLACEHOLDER = "#"
 
 
 class FieldError(ValueError):
@@ -50,7 +52,7 @@ def parse_when(text: str) -> When:
 
 
 def parse_url(text: str) -> str | MissingLink:
-    if text == MISSING_LINK:
+    if text in (MISSING_LINK, MISSING_LINK_PLACEHOLDER):
         return MissingLink()
     if not _URL.match(text):
         raise FieldError(

@@ -17,13 +17,14 @@ from sphinx.config import Config
 from .. import __version__
 
 #: Bump when the stored data changes shape, so old environments are rebuilt.
-ENV_VERSION = 3
+ENV_VERSION = 4
 
 STATIC = Path(__file__).parent.parent / "static"
 
 
 def setup(app: Sphinx) -> dict[str, Any]:
-    from ..writers import feeds, htmlfixes, opendata, pdf, searchindex, sharing, singlehtml, sitemap
+    from ..writers import feeds, htmlfixes, newsfeeds, opendata, pdf, searchindex, sharing, singlehtml, sitemap
+    from ..writers import newsletter as newsletter_builder
     from . import (
         agenda,
         agendapages,
@@ -31,6 +32,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
         directives,
         directories,
         domain,
+        downloads,
         eventcard,
         failures,
         fieldtable,
@@ -40,6 +42,9 @@ def setup(app: Sphinx) -> dict[str, Any]:
         interface,
         lastchanged,
         navigation,
+        news,
+        newsletter,
+        newspages,
         packs,
         references,
         search,
@@ -56,12 +61,17 @@ def setup(app: Sphinx) -> dict[str, Any]:
         search,
         searchindex,
         agenda,
+        news,
         frontpage,
         feeds,
+        newsfeeds,
         eventcard,
         directories,
         opendata,
         packs,
+        newsletter,
+        newsletter_builder,
+        downloads,
         fieldtable,
         singlehtml,
         htmlfixes,
@@ -69,6 +79,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
         sitemap,
         lastchanged,
         agendapages,
+        newspages,
         navigation,
         pdf,
         failures,

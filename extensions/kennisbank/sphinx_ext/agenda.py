@@ -31,11 +31,13 @@ from ..model.agenda import (
 )
 from ..model.dates import format_month, format_span, short_month, weekday_names
 from ..model.localtime import season_note
+from ..model.objects import KBObject
 from ..model.schema import TYPES
 from ..writers.feeds import SITE_FEED, feed_link, feed_path
-from ..writers.htmlfixes import hyphenated
+from ..writers.htmlfixes import SCREEN_BUILDERS, hyphenated
+from .config import website_page_url
 from .directives import KBDirective
-from .domain import kb_domain
+from .domain import KnowledgeBaseDomain, kb_domain
 from .failures import internal_errors, page_location
 from .internals import builder_of
 from .nodes import agenda_placeholder, month_placeholder
@@ -48,6 +50,12 @@ MONTH_VIEW = "maandoverzicht"
 ARCHIVE_VIEW = "archief"
 #: Builders that write a page per month and per archive year (see agendapages.py); others print them in a row.
 MONTH_PAGE_BUILDERS = ("html", "dirhtml")
+
+
+def view_page_of(domain: KnowledgeBaseDomain, view: str) -> str | None:
+    """The page that holds the month view or the archive (the first, if several do)."""
+    pages = sorted(docname for docname, kinds in domain.overviews.items() if view in kinds)
+    return pages[0] if pages else None
 
 
 class AgendaDirective(KBDirective):
@@ -106,7 +114,9 @@ class FillCalendars(SphinxPostTransform):
 
     def month_view(self, view: AgendaView, node: month_placeholder) -> list[nodes.Node]:
         if view.builder.name not in MONTH_PAGE_BUILDERS:
-            return view.months(node["months"] or kb_domain(self.env).build.settings.calendar_months)
+            count = node["months"] or kb_domain(self.env).build.settings.calendar_months
+            # On paper and in text a grid of mostly empty days says less than a dated list.
+            return view.months(count) if view.on_screen else view.month_lists(count)
         pages = month_pages(self.env.docname, view.events, view.today)
         current = view.month(view.today.year, view.today.month)
         label = "Alle maanden met bijeenkomsten"
@@ -123,6 +133,8 @@ class AgendaView:
         self.domain = kb_domain(env)
         self.today = today
         self.events = self.domain.events
+        #: Date blocks, month grids and subscribe links are for screens, not for PDF or text.
+        self.on_screen = builder.name in SCREEN_BUILDERS
 
     @classmethod
     def for_transform(cls, transform: SphinxPostTransform) -> AgendaView:
@@ -136,8 +148,35 @@ class AgendaView:
     # -- lists -------------------------------------------------------------
 
     def coming_with_feed(self, count: int = 0) -> list[nodes.Node]:
-        """The coming events (the first ``count``, if given), with the feed to subscribe to."""
-        return [*self.coming(self.events, count), *self.feed_paragraph(SITE_FEED, "Abonneer op de hele agenda")]
+        """The coming events (the first ``count``, if given), with the feed to subscribe to.
+
+        On the website a list without a count stops after ``coming_limit`` events and
+        points to the month page where the rest begins: a page with thousands of lines
+        is no use on a phone, and every edit of any event would rewrite it whole.
+        """
+        rest: list[nodes.Node] = []
+        month_view = view_page_of(self.domain, MONTH_VIEW)
+        if not count and month_view and self.builder.name in MONTH_PAGE_BUILDERS:
+            count = self.domain.build.settings.coming_limit
+            later = upcoming(self.events, self.today)[count:]
+            if later:
+                rest = [self.more_in_month_pages(month_view, later)]
+        feed = self.feed_paragraph(SITE_FEED, "Abonneer op de hele agenda")
+        return [*self.coming(self.events, count), *rest, *feed]
+
+    def more_in_month_pages(self, month_view: str, later: list[CalendarEvent]) -> nodes.paragraph:
+        first = later[0].first_day
+        pages = month_pages(month_view, self.events, self.today)
+        month = format_month(first.year, first.month)
+        text = f"Daarna staan er nog {len(later)} bijeenkomsten op de agenda. U vindt ze per maand, te beginnen met "
+        return nodes.paragraph(
+            "",
+            "",
+            nodes.Text(text),
+            self.page_link(pages.pagename(first.year, first.month), f"de agenda van {month}"),
+            nodes.Text("."),
+            classes=["kb-agenda-meer"],
+        )
 
     def coming(self, events: list[CalendarEvent], count: int = 0, *, blocks: bool = True) -> list[nodes.Node]:
         """The coming events: with date blocks on the agenda and the front page, as plain
@@ -148,7 +187,7 @@ class AgendaView:
         if not found:
             text = "Er staan geen komende evenementen op de agenda."
             return [nodes.paragraph(text, text, classes=["kb-agenda-leeg"])]
-        if not blocks:
+        if not blocks or not self.on_screen:  # on paper and in text: a dated list
             return [self.event_list(found, "kb-agenda-komend")]
         listing = nodes.bullet_list(classes=["kb-agenda", "kb-agenda-komend", "kb-agenda-blokken"])
         for event in found:
@@ -258,7 +297,7 @@ class AgendaView:
         return parts
 
     def feed_paragraph(self, path: str, label: str) -> list[nodes.Node]:
-        link = feed_link(self.builder, self.docname, path)
+        link = feed_link(self.builder, self.docname, path) if self.on_screen else None
         if link is None:
             return []
         text = f"{label} (iCalendar)"
@@ -276,11 +315,29 @@ class AgendaView:
             feed_path(obj.kind, obj_id), f"Abonneer op de agenda van {TYPES[obj.kind].this_one()}"
         )
         earlier = past(mine, self.today)
+        limit = 0
+        rest: list[nodes.Node] = []
+        if not self.on_screen:
+            # On paper (a board pack, kennisbank.pdf) hundreds of lines per theme bury the
+            # page: the next and the last few, and where the rest is.
+            limit = self.domain.build.settings.coming_limit
+            left_out = max(0, len(upcoming(mine, self.today)) - limit) + max(0, len(earlier) - limit)
+            earlier = earlier[:limit]  # the most recent
+            if left_out:
+                rest = [self.rest_on_the_website(obj, left_out)]
         none = "Geen eerdere evenementen."
         past_nodes: list[nodes.Node] = (
             [self.event_list(earlier)] if earlier else [nodes.paragraph(none, none, classes=["kb-agenda-leeg"])]
         )
-        return [coming, *self.coming(mine, blocks=False), earlier_heading, *past_nodes, *feed]
+        return [coming, *self.coming(mine, limit, blocks=False), earlier_heading, *past_nodes, *rest, *feed]
+
+    def rest_on_the_website(self, obj: KBObject, count: int) -> nodes.paragraph:
+        text = f"Nog {count} bijeenkomsten bij {TYPES[obj.kind].this_one()} staan alleen op de website"
+        url = website_page_url(self.env.config, obj.docname, obj.anchor)
+        if not url:
+            return nodes.paragraph(text + ".", text + ".", classes=["kb-agenda-meer"])
+        ref = nodes.reference(url, url, refuri=url)
+        return nodes.paragraph("", "", nodes.Text(text + ": "), ref, nodes.Text("."), classes=["kb-agenda-meer"])
 
     # -- month grids -------------------------------------------------------
 
@@ -307,6 +364,32 @@ class AgendaView:
             text = f"Er staan geen bijeenkomsten in {format_month(year, month)}."
             result.append(nodes.paragraph(text, text, classes=["kb-agenda-leeg"]))
         return result
+
+    def month_lists(self, count: int) -> list[nodes.Node]:
+        """The months from the reference month as a dated list, for print and text."""
+        months = nodes.bullet_list(classes=["kb-agenda-maanden"])
+        for year, month in months_from(self.today, count):
+            label = format_month(year, month)
+            found = self.events_in(year, month)
+            if found:
+                listing: nodes.Element = self.event_list(found)
+            else:
+                text = f"Er staan geen bijeenkomsten in {label}."
+                listing = nodes.paragraph(text, text, classes=["kb-agenda-leeg"])
+            months += nodes.list_item("", nodes.paragraph("", "", nodes.strong(label, label)), listing)
+        return [months]
+
+    def events_in(self, year: int, month: int) -> list[CalendarEvent]:
+        """The events on a day of the month, then those of the month whose day is not known yet."""
+        found = {e.id: e for week in month_weeks(year, month, self.events) for _, events in week for e in events}
+        vague = [
+            e
+            for e in self.events
+            if not e.precise
+            and e.when.precision == "month"
+            and (e.when.value.year, e.when.value.month) == (year, month)
+        ]
+        return [*found.values(), *vague]
 
     def month_table(self, year: int, month: int) -> nodes.table:
         weeks = [

@@ -31,14 +31,14 @@ from sphinx.application import Sphinx
 from ..model.agenda import month_pages, year_pages
 from ..model.dates import format_month
 from ..writers.feeds import SITE_FEED, writer_version
-from .agenda import ARCHIVE_VIEW, MONTH_PAGE_BUILDERS, MONTH_VIEW, AgendaView
+from .agenda import ARCHIVE_VIEW, MONTH_PAGE_BUILDERS, MONTH_VIEW, AgendaView, view_page_of
 from .domain import kb_domain
 from .failures import guarded
 from .freshness import navigation_digest
 from .internals import build_identity, output_path, render_detached
 
 _MONTH_FILE = re.compile(r"^\d{4}-\d{2}(\.html|/index\.html)$")
-_YEAR_FILE = re.compile(r"^\d{4}(\.html|/index\.html)$")
+YEAR_FILE = re.compile(r"^\d{4}(\.html|/index\.html)$")
 #: Next to the environment: which input each agenda page was last written from.
 CACHE_NAME = "kennisbank-agendapaginas.json"
 
@@ -55,11 +55,15 @@ class PlannedPage:
 @guarded("de maand- en archiefpagina's", default=[])
 def collect_agenda_pages(app: Sphinx) -> list[tuple[str, dict[str, Any], str]]:
     """Every month and year page that changed, made at once (a failure is reported, not half-written)."""
-    builder = app.builder
-    if builder.name not in MONTH_PAGE_BUILDERS:
+    if app.builder.name not in MONTH_PAGE_BUILDERS:
         return []
-    planned = [*month_pages_of(app), *year_pages_of(app)]
-    cache = Path(app.doctreedir) / CACHE_NAME
+    return pages_to_write(app, [*month_pages_of(app), *year_pages_of(app)], CACHE_NAME)
+
+
+def pages_to_write(app: Sphinx, planned: list[PlannedPage], cache_name: str) -> list[tuple[str, dict[str, Any], str]]:
+    """The planned pages whose input changed since they were last written (digests in ``cache_name``)."""
+    builder = app.builder
+    cache = Path(app.doctreedir) / cache_name
     written_from = _load(cache)
     salt = repr(
         (
@@ -81,20 +85,18 @@ def collect_agenda_pages(app: Sphinx) -> list[tuple[str, dict[str, Any], str]]:
     return result
 
 
-def _view_page(app: Sphinx, view: str) -> str | None:
-    """The page that holds the month view or the archive (the first, if several do)."""
-    pages = sorted(docname for docname, kinds in kb_domain(app.env).overviews.items() if view in kinds)
-    return pages[0] if pages else None
+def view_page(app: Sphinx, view: str) -> str | None:
+    return view_page_of(kb_domain(app.env), view)
 
 
 def month_pages_of(app: Sphinx) -> list[PlannedPage]:
-    parent = _view_page(app, MONTH_VIEW)
+    parent = view_page(app, MONTH_VIEW)
     if parent is None:
         return []
     domain = kb_domain(app.env)
     today = domain.build.settings.today()
     pages = month_pages(parent, domain.events, today)
-    _delete_other_pages(app, pages.parent, _MONTH_FILE, [pages.pagename(y, m) for y, m in pages.months])
+    delete_other_pages(app, pages.parent, _MONTH_FILE, [pages.pagename(y, m) for y, m in pages.months])
     planned = []
     for year, month in pages.months:
         view = AgendaView(app.env, app.builder, pages.pagename(year, month), today)
@@ -120,13 +122,13 @@ def month_pages_of(app: Sphinx) -> list[PlannedPage]:
 
 
 def year_pages_of(app: Sphinx) -> list[PlannedPage]:
-    parent = _view_page(app, ARCHIVE_VIEW)
+    parent = view_page(app, ARCHIVE_VIEW)
     if parent is None:
         return []
     domain = kb_domain(app.env)
     today = domain.build.settings.today()
     pages = year_pages(parent, domain.events, today)
-    _delete_other_pages(app, pages.parent, _YEAR_FILE, [pages.pagename(year) for year in pages.years])
+    delete_other_pages(app, pages.parent, YEAR_FILE, [pages.pagename(year) for year in pages.years])
     planned = []
     for year in pages.years:
         view = AgendaView(app.env, app.builder, pages.pagename(year), today)
@@ -144,8 +146,8 @@ def year_pages_of(app: Sphinx) -> list[PlannedPage]:
     return planned
 
 
-def _delete_other_pages(app: Sphinx, parent: str, pattern: re.Pattern[str], pagenames: list[str]) -> None:
-    """A month or year that lost its last event loses its page (as in a clean build)."""
+def delete_other_pages(app: Sphinx, parent: str, pattern: re.Pattern[str], pagenames: list[str]) -> None:
+    """A month or year that lost its last event (or news item) loses its page (as in a clean build)."""
     folder = Path(app.builder.outdir) / parent
     if not folder.is_dir():
         return

@@ -4,16 +4,24 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 import subprocess
 from dataclasses import dataclass, fields
+from email.utils import getaddresses, parseaddr
 from pathlib import Path
 
 from sphinx.application import Sphinx
 from sphinx.config import Config
 from sphinx.errors import ConfigError
 
+from ..model.values import FieldError, parse_email
+
 PREFIX = "kennisbank_"
 PDF_VARIANTS = ("pdf/ua-1", "pdf/a-3u")
+#: The settings that are lists of fnmatch patterns on document names.
+PATTERN_LISTS = ("ignore_mentions_from", "search_exclude", "pdf_exclude")
+#: The settings that are an e-mail address (see the ``nieuwsbrief`` builder).
+NEWSLETTER_ADDRESSES = ("newsletter_from", "newsletter_reply_to", "newsletter_to")
 
 
 @dataclass(frozen=True)
@@ -31,19 +39,40 @@ class KennisbankConfig:
     reference_date: str = ""
     #: How many months the month view shows, starting with the reference month.
     calendar_months: int = 2
+    #: How many events a full "komend" list shows on the website before it sends the
+    #: reader on to the month pages (``:aantal:`` on the directive overrides it).
+    coming_limit: int = 30
     #: How often calendar apps should fetch the feeds again.
     feed_refresh_hours: int = 12
     #: The domain part of every event UID; never change it once feeds are out.
     uid_domain: str = "kennisbank.vzhg.nl"
+    #: With uid_domain, the start of every Atom id (a tag: URI, RFC 4151): a year or day on
+    #: which the association held that domain. Never change it once feeds are out.
+    feed_tag_date: str = "2023"
     #: The organisation id of the association's board: listed first among people.
     board_organisation: str = ""
     #: PDF flavour: tagged PDF/UA-1 (accessible) or PDF/A-3u (archiving).
     pdf_variant: str = "pdf/ua-1"
     #: Whether `make pdf` also renders the whole knowledge base, or only the board packs.
     pdf_whole: bool = True
+    #: Where the PDFs lie below the root of the HTML output (``make site`` copies them there),
+    #: as a relative folder with forward slashes: pages link them from there.
+    pdf_folder: str = "pdf"
+    #: Pages (fnmatch patterns on document names) left out of kennisbank.pdf, with the pages
+    #: below them: technical and contributors' pages a board member does not need on paper.
+    #: Links to them go to the website. Board packs print what they list.
+    pdf_exclude: tuple[str, ...] = ()
+    #: The sender of the newsletter e-mails (``make nieuwsbrief``), as 'Name <address>'; the name
+    #: heads each edition. Required by that builder only.
+    newsletter_from: str = ""
+    #: Where readers' replies go ('Reply-To', and the address in each edition's footer);
+    #: empty: the sender's address.
+    newsletter_reply_to: str = ""
+    #: The 'To' of the .eml files, such as the members' mailing list; empty: none (the mail tool adds it).
+    newsletter_to: str = ""
 
     def __post_init__(self) -> None:
-        for name in ("ignore_mentions_from", "search_exclude"):
+        for name in PATTERN_LISTS:
             if not all(isinstance(p, str) for p in getattr(self, name)):
                 raise ConfigError(f"{PREFIX}{name} moet een lijst van patronen (tekst) zijn")
         if self.reference_date:
@@ -51,9 +80,22 @@ class KennisbankConfig:
                 dt.date.fromisoformat(self.reference_date)
             except ValueError:
                 raise ConfigError(f"{PREFIX}reference_date moet een datum zijn als '2023-05-01'") from None
+        if not re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", self.feed_tag_date):
+            raise ConfigError(f"{PREFIX}feed_tag_date moet een jaar of datum zijn als '2023' of '2023-05-01'")
         if self.pdf_variant not in PDF_VARIANTS:
             raise ConfigError(f"{PREFIX}pdf_variant moet een van {', '.join(PDF_VARIANTS)} zijn")
-        for name in ("calendar_months", "feed_refresh_hours"):
+        if not _is_relative_folder(self.pdf_folder):
+            raise ConfigError(
+                f"{PREFIX}pdf_folder moet een map onder de HTML-uitvoer zijn, zoals 'pdf' of 'downloads/pdf' "
+                f"(niet leeg, geen '/' vooraan, geen '..', geen '\\'); nu: {self.pdf_folder!r}"
+            )
+        for name in NEWSLETTER_ADDRESSES:
+            if getattr(self, name) and not _is_address(getattr(self, name)):
+                raise ConfigError(
+                    f"{PREFIX}{name} moet één e-mailadres zijn, zoals 'VZHG Nieuwsbrief <secretaris@vzhg.nl>' "
+                    f"of 'secretaris@vzhg.nl'; nu: {getattr(self, name)!r}"
+                )
+        for name in ("calendar_months", "feed_refresh_hours", "coming_limit"):
             if not isinstance(getattr(self, name), int) or getattr(self, name) < 1:
                 raise ConfigError(f"{PREFIX}{name} moet een positief geheel getal zijn")
 
@@ -65,6 +107,23 @@ class KennisbankConfig:
         if epoch is not None:
             return epoch.date()
         return dt.date.today()
+
+
+def _is_address(value: object) -> bool:
+    """'Name <address>' or 'address', with an address the knowledge base accepts anywhere."""
+    if not isinstance(value, str) or len(getaddresses([value])) != 1:
+        return False
+    try:
+        parse_email(parseaddr(value)[1])
+    except FieldError:
+        return False
+    return True
+
+
+def _is_relative_folder(folder: object) -> bool:
+    if not isinstance(folder, str) or not folder.strip("/") or "\\" in folder or folder.startswith("/"):
+        return False
+    return all(part not in ("", ".", "..") for part in folder.rstrip("/").split("/"))
 
 
 def stamp(srcdir: Path, today: dt.date, environ: dict[str, str] | None = None) -> dt.datetime:
@@ -99,6 +158,16 @@ def site_url(config: Config) -> str:
     return str(config.html_baseurl).rstrip("/")
 
 
+def website_page_url(config: Config, docname: str, anchor: str = "") -> str:
+    """A page's address on the published (HTML) site, for output that is not the site
+    itself (PDF, text), where no HTML builder can be asked; empty without ``html_baseurl``."""
+    base = site_url(config)
+    if not base:
+        return ""
+    url = f"{base}/{docname}{config.html_file_suffix or '.html'}"
+    return f"{url}#{anchor}" if anchor else url
+
+
 def add_config_values(app: Sphinx) -> None:
     for field in fields(KennisbankConfig):
         # Lists and tuples are both natural to write in conf.py.
@@ -110,7 +179,7 @@ def add_config_values(app: Sphinx) -> None:
 
 def settings(config: Config) -> KennisbankConfig:
     values = {f.name: getattr(config, PREFIX + f.name) for f in fields(KennisbankConfig)}
-    for name in ("ignore_mentions_from", "search_exclude"):
+    for name in PATTERN_LISTS:
         values[name] = tuple(values[name])
     return KennisbankConfig(**values)
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Callable
+from pathlib import Path
 
 from docutils import nodes
 from docutils.parsers.rst import directives
@@ -12,6 +13,7 @@ from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
 from ..model.agenda import event_problems
+from ..model.news import news_problems
 from ..model.objects import KBObject
 from ..model.privacy import person_problems
 from ..model.relations import suggest
@@ -27,7 +29,7 @@ logger = logging.getLogger(__name__)
 
 
 #: Checks across the fields of one object.
-CROSS_CHECKS = {"evenement": event_problems, "persoon": person_problems}
+CROSS_CHECKS = {"evenement": event_problems, "persoon": person_problems, "bericht": news_problems}
 
 
 class AnyFieldName(dict):
@@ -151,6 +153,8 @@ class ObjectDirective(KBDirective):
             container += nodes.rubric(title, title, classes=["kb-object-title"])
         if "samenvatting" in fields:
             container += nodes.paragraph(fields["samenvatting"], fields["samenvatting"], classes=["kb-samenvatting"])
+        if "afbeelding" in fields:
+            container += self.image(f"{spec.label} '{obj_id}'", fields["afbeelding"], fields["alt-tekst"])
         facts = render.fact_list(obj)
         if len(facts):
             container += facts
@@ -162,6 +166,29 @@ class ObjectDirective(KBDirective):
         target = nodes.target("", "", ids=[obj.anchor])
         self.set_source_info(target)
         return [target, container]
+
+    def image(self, where: str, path: str, alt: str) -> list[nodes.Node]:
+        """The image of a news item, from a file beside its page (see news.py for the other checks)."""
+        shown, absolute = self.env.relfn2path(path, self.env.docname)
+        try:
+            found = Path(absolute).is_file()
+        except (OSError, ValueError):  # no name a file can have (far too long, say)
+            self.warn("%s, veld 'afbeelding': '%s' is geen bestandsnaam", where, path, line=self.line_of("afbeelding"))
+            return []
+        # Also when it is missing: once the file is added, the page is read again.
+        self.env.note_dependency(absolute)
+        if not found:
+            self.warn(
+                "%s, veld 'afbeelding': het bestand '%s' bestaat niet (gezocht als %s in de bronmap)",
+                where,
+                path,
+                shown,
+                line=self.line_of("afbeelding"),
+            )
+            return []
+        image = nodes.image(path, uri=path, alt=alt, classes=["kb-afbeelding"])
+        self.set_source_info(image)
+        return [image]
 
     def parse_fields(self, obj_id: str) -> dict:
         spec = self.spec

@@ -20,6 +20,7 @@ from sphinx.util import logging
 from sphinx.util.nodes import make_refnode
 
 from ..model.agenda import CalendarEvent, calendar_events
+from ..model.news import newest_first, related_ids
 from ..model.objects import KBObject, Mention
 from ..model.packs import BoardPack
 from ..model.relations import RelationIndex
@@ -77,6 +78,7 @@ class BuildState:
     settings: KennisbankConfig  # validated at start-up (config.py), read here once
     removed_docs: set[str] = field(default_factory=set)  # see freshness.py
     commit_dates: dict[Path, dt.date] | None = None  # see lastchanged.py
+    news_feeds: dict[str, list[tuple[str, str]]] | None = None  # docname -> (path, title), see newsfeeds.py
 
 
 class KnowledgeBaseDomain(Domain):
@@ -90,7 +92,7 @@ class KnowledgeBaseDomain(Domain):
         "other_mentions": {},  # docname -> mentions on pages that give no backlinks (the guide)
         "overviews": {},  # docname -> frozenset of listed kinds
         "packs": {},  # docname -> BoardPack
-        "signatures": {},  # docname -> digest of its generated content, see freshness.py
+        "signatures": {},  # output folder -> docname -> digest of its generated content, see freshness.py
     }
     data_version = 2
 
@@ -100,6 +102,8 @@ class KnowledgeBaseDomain(Domain):
         self._events: list | None = None
         self._events_of: dict[str, list[CalendarEvent]] | None = None
         self._event_by_id: dict[str, CalendarEvent] | None = None
+        self._news: list[KBObject] | None = None
+        self._news_of: dict[str, list[KBObject]] | None = None
         self._build: BuildState | None = None
 
     @property
@@ -153,11 +157,29 @@ class KnowledgeBaseDomain(Domain):
                     self._events_of.setdefault(related, []).append(event)
         return self._events_of.get(obj_id, [])
 
+    @property
+    def news(self) -> list[KBObject]:
+        """Every published news item, newest first, rebuilt lazily after any change."""
+        if self._news is None:
+            self._news = newest_first(self.objects.values())
+        return self._news
+
+    def news_of(self, obj_id: str) -> list[KBObject]:
+        """The news items about one object (any relation of theirs points at it), newest first."""
+        if self._news_of is None:
+            self._news_of = {}
+            for item in self.news:
+                for related in related_ids(item, self.objects):
+                    self._news_of.setdefault(related, []).append(item)
+        return self._news_of.get(obj_id, [])
+
     def _changed(self) -> None:
         self._index = None
         self._events = None
         self._events_of = None
         self._event_by_id = None
+        self._news = None
+        self._news_of = None
 
     def note_object(self, obj: KBObject) -> bool:
         """Register an object; refuse (with a warning) an id that is already taken."""

@@ -1,7 +1,8 @@
 """An event's page opens with a summary card: what, when, where, who, how to register.
 
 The card is standard docutils nodes (a titled container with a field list and
-paragraphs of links), so the PDF and text builders print it too. It is
+paragraphs of links), so the PDF and text builders print it too, without the
+registration button and the calendar links, which are for screens. It is
 measured from the reference date: a past event says "Afgelopen" and offers
 neither registration nor calendar links; in the browser a small script does
 the same once the event's end has passed, so a page never goes stale by itself.
@@ -20,6 +21,7 @@ from ..model.calendarlinks import google_link, outlook_link, route_link, webcal_
 from ..model.objects import KBObject
 from ..model.schema import EVENEMENT
 from ..writers.feeds import FEED_BUILDERS, context_of, feed_link, feed_path, page_url
+from ..writers.htmlfixes import SCREEN_BUILDERS
 from ..writers.jsonld import event_data, script_json
 from .config import site_url
 from .domain import kb_domain
@@ -84,7 +86,8 @@ class EventCards(SphinxPostTransform):
             if field is not None:
                 field.parent.remove(field)
         card += card_facts
-        if not is_past and not event.cancelled:
+        # The buttons and calendar links are for screens; on paper the facts say how to register.
+        if not is_past and not event.cancelled and builder_of(self.env).name in SCREEN_BUILDERS:
             card += self.actions(obj, event)
         if facts is not None and facts.parent is container:
             position = container.index(facts)

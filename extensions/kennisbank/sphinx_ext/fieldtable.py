@@ -8,6 +8,7 @@ from __future__ import annotations
 from docutils import nodes
 from sphinx.application import Sphinx
 
+from ..model.newsletter import NEWSLETTER
 from ..model.packs import PACK
 from ..model.schema import TYPES, Field, Kind
 from .directives import KBDirective
@@ -20,12 +21,13 @@ class FieldTableDirective(KBDirective):
     required_arguments = 1
 
     def make(self) -> list[nodes.Node]:
-        spec = TYPES.get(self.arguments[0]) or (PACK if self.arguments[0] == PACK.name else None)
+        others = {PACK.name: PACK, NEWSLETTER.name: NEWSLETTER}  # declared on a page, but no objects
+        spec = TYPES.get(self.arguments[0]) or others.get(self.arguments[0])
         if spec is None:
             self.warn(
                 "Velden: onbekend type '%s'; kies uit %s",
                 self.arguments[0],
-                ", ".join([*TYPES, PACK.name]),
+                ", ".join([*TYPES, *others]),
             )
             return []
         rows = [_row(field, spec.title_field) for field in spec.fields]

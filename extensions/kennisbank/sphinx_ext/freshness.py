@@ -10,11 +10,19 @@ Sphinx itself leaves two things stale that we fix here too: the navigation
 change when a page is added, removed or retitled), and the output files of
 removed pages, which it never deletes: the page itself and the copy of its
 source under ``_sources`` (``html_copy_source``).
+
+The digests are kept per output folder: ``make site`` builds the PDFs and the
+HTML from one environment (shared doctrees), and a page the PDF build read again,
+or whose generated content it saw change, must still be written again in the HTML
+build. So each page's digest also holds when it was last read, and a page that
+is gone since this folder was last built has its output deleted, whichever
+builder read the change.
 """
 
 from __future__ import annotations
 
 import hashlib
+import json
 from collections import defaultdict
 from collections.abc import Set
 from pathlib import Path
@@ -23,22 +31,25 @@ from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
 
 from ..model.objects import KBObject
-from ..model.relations import relations_of
 from ..model.schema import TYPES
+from .agenda import ARCHIVE_VIEW, MONTH_VIEW, view_page_of
 from .domain import kb_domain
+from .downloads import PdfShelf
 from .failures import guarded
 from .frontpage import RECENT, recently_changed
-from .internals import toctree_includes
+from .internals import builder_of, toctree_includes
 
 
 @guarded("het bepalen welke pagina's opnieuw moeten", default=[])
 def pages_to_rewrite(app: Sphinx, env: BuildEnvironment) -> list[str]:
     domain = kb_domain(env)
-    old: dict[str, str] = domain.data["signatures"]
+    folder = str(app.builder.outdir)
+    old: dict[str, str] = domain.data["signatures"].get(folder, {})
     inputs = _Inputs(env)
     navigation = navigation_digest(env)
-    new = {docname: navigation + inputs.digest(docname) for docname in sorted(env.all_docs)}
-    domain.data["signatures"] = new
+    new = {docname: f"{navigation}{env.all_docs[docname]}{inputs.digest(docname)}" for docname in sorted(env.all_docs)}
+    domain.data["signatures"][folder] = new
+    domain.build.removed_docs |= old.keys() - new.keys()  # also those another builder's build read as gone
     return [docname for docname, digest in new.items() if old.get(docname) != digest]
 
 
@@ -51,8 +62,9 @@ class _Inputs:
         self.hosted: dict[str, list[KBObject]] = defaultdict(list)
         for obj in sorted(self.domain.objects.values(), key=lambda o: o.id):
             self.hosted[obj.docname].append(obj)
-        self.listings: dict[str, list[tuple]] = {}
+        self.listings: dict[str, str] = {}
         self.today = self.domain.build.settings.today()
+        self.pdfs = PdfShelf(env, builder_of(env))
 
     def digest(self, docname: str) -> str:
         index = self.domain.index
@@ -61,11 +73,16 @@ class _Inputs:
             links = index.backlinks(obj.id)
             related = [(kind, [(_public(o), labels) for o, labels in items]) for kind, items in links.by_type]
             pages = [(d, self.env.titles[d].astext()) for d in links.pages if d in self.env.titles]
-            fields = [self.target(rel.target) for rel in relations_of(obj)]
+            fields = [self.target(rel.target) for rel in index.outgoing(obj.id)]
             parts.append((obj.id, related, pages, fields))
         # Also the mentions that are no backlinks: the page still links to them.
         for mention in self.domain.all_mentions(docname):
             parts.append(("mention", self.target(mention.target)))
+        pack = self.domain.packs.get(docname)
+        if pack is not None:  # the pack's page lists its items by title
+            parts.append(
+                ("pack", [self.target(item) if item in self.domain.objects else self.page(item) for item in pack.items])
+            )
         overviews = sorted(self.domain.overviews.get(docname, ()))
         for kind in overviews:
             parts.append(("overview", kind, self.listing(kind)))
@@ -73,16 +90,27 @@ class _Inputs:
             parts.append(("recent", self.recent()))
         if "evenement" in overviews or any(TYPES[o.kind].has_agenda for o in self.hosted.get(docname, ())):
             parts.append(("today", self.today))  # "coming" and "past" move with the date
+            # Agenda lists link to the month and year pages, which hang under these pages.
+            parts.append(("views", view_page_of(self.domain, MONTH_VIEW), view_page_of(self.domain, ARCHIVE_VIEW)))
+        pdfs = self.pdfs.shown_on(docname)
+        if pdfs:  # files in the output folder, not sources: a PDF that comes, goes or grows
+            parts.append(("pdf", pdfs))
         return hashlib.sha256(repr(parts).encode()).hexdigest() if parts else ""
 
     def recent(self) -> list[tuple]:
         # Every dated page: whatever the page's own count and exclusions pick from them.
         return recently_changed(self.env, len(self.env.found_docs), ())
 
-    def listing(self, kind: str) -> list[tuple]:
+    def listing(self, kind: str) -> str:
+        # One digest per kind and build: several pages list every event (thousands at scale).
         if kind not in self.listings:
-            self.listings[kind] = [_public(o) for o in self.domain.index.of_kind(kind)]
+            shown = repr([_public(o) for o in self.domain.index.of_kind(kind)])
+            self.listings[kind] = hashlib.sha256(shown.encode()).hexdigest()
         return self.listings[kind]
+
+    def page(self, docname: str) -> tuple:
+        title = self.env.titles.get(docname)
+        return (docname, title.astext() if title is not None else None)
 
     def target(self, target: str) -> tuple:
         obj = self.domain.objects.get(target)
@@ -117,6 +145,34 @@ def delete_removed_output(app: Sphinx, exception: Exception | None) -> None:
             Path(builder.outdir, "_sources", name).unlink(missing_ok=True)
 
 
+#: Next to the environment: per output folder, the images the pages used at the last build.
+IMAGES_CACHE = "kennisbank-afbeeldingen.json"
+
+
+@guarded("het opruimen van afbeeldingen die geen pagina meer gebruikt")
+def delete_unused_images(app: Sphinx, exception: Exception | None) -> None:
+    """Delete the copies in ``_images`` of images no page uses any more (Sphinx keeps them).
+
+    Only images this build's pages held before are deleted: files other extensions
+    write to ``_images`` are not ours to judge.
+    """
+    imagedir = getattr(app.builder, "imagedir", "")
+    if exception is not None or not imagedir:
+        return
+    cache = Path(app.doctreedir) / IMAGES_CACHE
+    try:
+        stored = json.loads(cache.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        stored = {}
+    stored = stored if isinstance(stored, dict) else {}
+    folder = str(app.builder.outdir)
+    held = sorted({unique for _docnames, unique in app.env.images.values()})
+    for name in set(stored.get(folder, [])) - set(held):
+        Path(app.builder.outdir, imagedir, name).unlink(missing_ok=True)
+    stored[folder] = held
+    cache.write_text(json.dumps(stored, sort_keys=True), encoding="utf-8")
+
+
 def _copied_source_names(app: Sphinx, docname: str) -> list[str]:
     """Where the HTML builder may have copied a document's source, as Sphinx names it.
 
@@ -135,3 +191,4 @@ def setup(app: Sphinx) -> None:
     app.connect("env-get-outdated", note_removed_pages)
     app.connect("env-get-updated", pages_to_rewrite)
     app.connect("build-finished", delete_removed_output)
+    app.connect("build-finished", delete_unused_images)

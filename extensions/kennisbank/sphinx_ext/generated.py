@@ -12,6 +12,7 @@ from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
+from ..model.news import NEWS, format_news_date, moment
 from ..model.objects import KBObject, When
 from ..model.relations import Backlinks, fold
 from ..model.schema import TYPES
@@ -19,11 +20,13 @@ from .agenda import AgendaView
 from .domain import KnowledgeBaseDomain, kb_domain
 from .failures import internal_errors, page_location
 from .internals import builder_of
+from .news import NewsView
 from .nodes import enclosing_section, overview_placeholder, related_placeholder
 from .render import labeled_group, when_nodes
 
 RELATED_TITLE = "Gerelateerd"
 AGENDA_TITLE = "Agenda"
+NEWS_TITLE = "Nieuws"
 
 
 class FillGeneratedSections(SphinxPostTransform):
@@ -56,7 +59,13 @@ class FillGeneratedSections(SphinxPostTransform):
             # Its events get an agenda of their own, coming and past, with a feed.
             parts.append((AGENDA_TITLE, "agenda", self.agenda.object_agenda(obj.id)))
             links = links.without("evenement")
-        parts.append((RELATED_TITLE, "gerelateerd", self.related_body(obj, links)))
+        if TYPES[obj.kind].has_news and self.domain.news_of(obj.id):
+            # Its news gets a section of its own too: the newest items in full, with a feed.
+            news = NewsView(self.env, builder_of(self.env), self.env.docname)
+            parts.append((NEWS_TITLE, "nieuws", news.object_news(obj)))
+            links = links.without(NEWS)
+        if links or not TYPES[obj.kind].quiet_when_unrelated:
+            parts.append((RELATED_TITLE, "gerelateerd", self.related_body(obj, links)))
         section = enclosing_section(placeholder)
         if placeholder["own_section"] and section is not None:
             # The object is the page (or heading): these become sub-sections at the end.
@@ -96,6 +105,8 @@ class FillGeneratedSections(SphinxPostTransform):
         parts: list[nodes.Node] = []
         if "start" in obj.fields:
             parts += [*when_nodes(cast(When, obj.fields["start"])), nodes.Text(": ")]
+        elif obj.kind == NEWS and "datum" in obj.fields:
+            parts += [nodes.Text(format_news_date(moment(obj).value.date())), nodes.Text(": ")]
         parts.append(self.domain.reference(builder_of(self.env), self.env.docname, obj))
         if labels:
             parts.append(nodes.Text(f" ({', '.join(labels)})"))

@@ -1,8 +1,9 @@
 """The sidebar and breadcrumbs for readers, through ``furo_cached_navigation``.
 
 Events are reached through the agenda (coming events, month pages, archive),
-not listed one by one: with hundreds of them the sidebar would be a wall of
-links. Their pages stay in the toctree, so breadcrumbs and "Volgende" work.
+and news items through Actueel, not listed one by one: with hundreds of them the
+sidebar would be a wall of links. Their pages stay in the toctree, so breadcrumbs
+and "Volgende" work.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from sphinx.environment import BuildEnvironment
 
 from furo_cached_navigation.furo_details import FURO_TOGGLE_LABEL
 
-from ..model.schema import EVENEMENT
+from ..model.schema import BERICHT, EVENEMENT
 from .domain import kb_domain
 
 #: Dutch defaults for the navigation extension's reader-facing words.
@@ -32,7 +33,7 @@ def use_dutch_words(app: Sphinx, config: Config) -> None:
 
 
 def hide_event_pages(app: Sphinx, env: BuildEnvironment) -> list[str]:
-    """An event's own page is not listed in the sidebar (see the module's docstring).
+    """An event's or news item's own page is not listed in the sidebar (see the module's docstring).
 
     Once all pages are read (and merged, after a parallel read), from the domain,
     before freshness.py decides which pages to rewrite (the sidebar of every
@@ -40,7 +41,7 @@ def hide_event_pages(app: Sphinx, env: BuildEnvironment) -> list[str]:
     """
     domain = kb_domain(env)
     for obj in domain.objects.values():
-        if obj.kind == EVENEMENT.name and domain.is_page_object(obj):
+        if obj.kind in (EVENEMENT.name, BERICHT.name) and domain.is_page_object(obj):
             env.metadata[obj.docname]["navigation"] = "hidden"
     return []
 

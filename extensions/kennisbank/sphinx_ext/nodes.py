@@ -50,3 +50,11 @@ class announcement_placeholder(Placeholder):
 
 class recent_placeholder(Placeholder):
     """The most recently changed pages (``count``, ``excluded``: fnmatch patterns)."""
+
+
+class news_placeholder(Placeholder):
+    """``part`` is "recent" (the newest ``count`` items; 0: all) or "archief" (by year)."""
+
+
+class downloads_placeholder(Placeholder):
+    """Where the list of the site's PDFs goes (``{downloads}``)."""

@@ -15,10 +15,11 @@ from sphinx.environment import BuildEnvironment
 from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util import logging
 
-from ..model.dates import format_date
+from ..model.downloads import pack_file
 from ..model.packs import PACK, BoardPack, pack_documents
 from .directives import AnyFieldName, KBDirective
 from .domain import kb_domain
+from .downloads import PdfShelf
 from .failures import guarded, internal_errors, page_location
 from .internals import builder_of
 from .nodes import pack_placeholder
@@ -47,9 +48,7 @@ class BoardPackDirective(KBDirective):
         )
         if pack.date is None:  # no date, no file name: reported above, not printed
             return []
-        kb_domain(self.env).note_pack(pack)
-        for kind in ("thema", "programma", "netwerk", "evenement"):  # item titles show here
-            kb_domain(self.env).note_overview(self.env.docname, kind)
+        kb_domain(self.env).note_pack(pack)  # its items' titles show here: see freshness.py
         return [self.placed(pack_placeholder(pack=self.env.docname))]
 
 
@@ -75,7 +74,7 @@ class FillBoardPack(SphinxPostTransform):
             rows.append(("Plaats", [nodes.Text(pack.place)]))
         if pack.version:
             rows.append(("Versie", [nodes.Text(pack.version_label)]))
-        rows.append(("PDF", [nodes.literal(f"{pack.filename}.pdf", f"{pack.filename}.pdf")]))
+        rows.append(("PDF", PdfShelf(self.env, builder).link(self.env.docname, pack_file(pack))))
         for label, body in rows:
             facts += nodes.field(
                 "", nodes.field_name(label, label), nodes.field_body("", nodes.paragraph("", "", *body))
@@ -90,9 +89,9 @@ class FillBoardPack(SphinxPostTransform):
                 link = domain.page_reference(builder, self.env.docname, docname)
             contents += nodes.list_item("", nodes.paragraph("", "", link))
         result: list[nodes.Node] = [facts, nodes.paragraph("In dit pakket:", "In dit pakket:"), contents]
-        period = pack.agenda_period()
-        if period:
-            text = f"Met de agenda van {format_date(period[0])} tot en met {format_date(period[1])}."
+        window = pack.agenda_window()
+        if window:  # no weekday: the meeting's day may not be known (see model.packs.agenda_window)
+            text = f"Achteraan staat de agenda met alle bijeenkomsten {window.label}."
             result.append(nodes.paragraph(text, text))
         return result
 

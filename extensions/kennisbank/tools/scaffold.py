@@ -14,13 +14,20 @@ from ..model.schema import TYPES
 from ..model.values import SLUG
 
 #: Where each type lives: its own page in a section folder, or an entry on a shared page.
-FOLDERS = {"thema": "themas", "programma": "programmas", "evenement": "agenda", "netwerk": "netwerken"}
+FOLDERS = {
+    "thema": "themas",
+    "programma": "programmas",
+    "evenement": "agenda",
+    "netwerk": "netwerken",
+    "bericht": "actueel",
+}
 SHARED_PAGES = {"organisatie": "organisaties.md", "persoon": "personen.md"}
 
 #: Placeholders: each fails validation until replaced, with a message that says what to do.
 PLACEHOLDERS = {
     "thema": "vul-in-thema-id",
     "start": "JJJJ-MM-DD UU:MM",
+    "datum": "JJJJ-MM-DD",
     "organisator": "vul-in-organisatie-id",
     "soort": "VUL-IN (vereniging, gemeente, provincie, ...)",
     "rollen": "functie; vul-in-organisatie-id",
@@ -63,8 +70,14 @@ def scaffold(docs: Path, kind: str, obj_id: str, title: str) -> Created:
         return Created(path, None)
     folder = docs / FOLDERS[kind]
     path = folder / f"{obj_id}.md"
-    path.write_text(f"# {title}\n\n{block}\nVUL IN: de tekst van deze pagina.\n", encoding="utf-8")
     index = folder / "index.md"
+    if not index.is_file():
+        raise ScaffoldError(
+            f"{index.relative_to(docs.parent)} ontbreekt: daar komt de nieuwe pagina in de inhoudsopgave"
+        )
+    if path.exists():
+        raise ScaffoldError(f"de pagina {path.relative_to(docs.parent)} bestaat al; kies een andere id")
+    path.write_text(f"# {title}\n\n{block}\nVUL IN: de tekst van deze pagina.\n", encoding="utf-8")
     _add_to_toctree(index, obj_id)
     return Created(path, index)
 
@@ -72,7 +85,7 @@ def scaffold(docs: Path, kind: str, obj_id: str, title: str) -> Created:
 def _block(kind: str, obj_id: str) -> str:
     lines = [f"```{{{kind}}} {obj_id}", "---", "samenvatting: VUL IN: één zin voor overzichten."]
     for field in TYPES[kind].fields:
-        if field.required:
+        if field.required and field.name != "samenvatting":
             lines.append(f"{field.name}: {PLACEHOLDERS.get(field.name, 'VUL-IN')}")
     lines += ["---", "```", ""]
     return "\n".join(lines)

@@ -100,9 +100,15 @@ def write_feeds(app: Sphinx, exception: Exception | None) -> None:
     blocks_file = Path(app.doctreedir, "kennisbank-vevents.pickle")
     blocks, _ = _load_cache(blocks_file, version, pickle.loads)
 
+    # Each event's input once: at scale an event sits in three or four feeds.
+    event_digests = {
+        id(event): hashlib.sha256(repr((event, context)).encode()).hexdigest() for event, context in entries
+    }
+
     def write(path: str, name: str, description: str, selection: list[tuple[CalendarEvent, EventContext]]) -> None:
         feed = Feed(name, f"{base}/{path}", description, refresh, timestamp)
-        digest = hashlib.sha256(repr((feed, selection, config.uid_domain)).encode()).hexdigest()
+        held = [event_digests[id(event)] for event, _ in selection]
+        digest = hashlib.sha256(repr((feed, held, config.uid_domain)).encode()).hexdigest()
         digests[path] = digest
         target = Path(app.outdir, path)
         if previous.get(path) == digest and target.exists():

@@ -4,7 +4,13 @@ It writes a print-specific single HTML page per PDF (theme ``kennisbank-print``)
 and has WeasyPrint render it with CSS paged media. Two things of Sphinx 9's
 ``singlehtml`` are repaired on the way: in-page links (``#document-x#anchor``)
 and the chapter anchor that sat before the page break (each page is now a
-``div.kb-doc`` that carries its own anchor and breaks before itself).
+``div.kb-doc`` that carries its own anchor).
+
+The book is laid out like the site (printbook.py): each top-level section of the
+site (Thema's, Agenda, ...) is a chapter, its pages come after it, and their
+headings take the level of their place in the book (``h1`` chapter, ``h2`` page,
+``h3`` section), from which WeasyPrint makes the bookmarks and the print
+stylesheet the sizes. pdfrender.py has WeasyPrint write the PDF.
 """
 
 from __future__ import annotations
@@ -24,10 +30,14 @@ from sphinx.util import logging
 from sphinx.writers.html5 import HTML5Translator
 
 from ..model.dates import format_date, format_span
-from ..model.packs import BoardPack, pack_documents
+from ..model.packs import AgendaEntry, BoardPack, pack_documents
+from ..model.packs import pack_agenda as select_pack_agenda
 from ..model.schema import TYPES
 from ..sphinx_ext.config import site_url, stamp
 from ..sphinx_ext.domain import kb_domain
+from ..sphinx_ext.render import vague_date_marker
+from .pdfrender import chapter_end_tag, chapter_tag, render_pdf
+from .printbook import leave_out, make_chapters, print_chapter, table_of_contents
 from .singlehtml import document_link
 
 logger = logging.getLogger(__name__)
@@ -41,15 +51,32 @@ PANGO_HELP = (
 
 
 class PrintTranslator(HTML5Translator):
-    """Each inlined page becomes a ``div.kb-doc`` that carries its own anchor."""
+    """Each chapter becomes a ``div.kb-hoofdstuk``, each inlined page a ``div.kb-doc``
+    that carries its own anchor, and its title the heading level of the page's place
+    in the book (``kb_level``, set by :func:`printbook.make_chapters`)."""
+
+    def __init__(self, document: nodes.document, builder: Any) -> None:
+        super().__init__(document, builder)
+        self.outer_section_levels: list[int] = []
 
     def visit_start_of_file(self, node: nodes.Element) -> None:
         self.docnames.append(node["docname"])
-        self.body.append(f'<div class="kb-doc" id="document-{html.escape(node["docname"])}">')
+        level = node.get("kb_level", 1)
+        self.outer_section_levels.append(self.section_level)
+        self.section_level = level - 1
+        docname = html.escape(node["docname"])
+        self.body.append(f'<div class="kb-doc kb-niveau-{level}" id="document-{docname}">')
 
     def depart_start_of_file(self, node: nodes.Element) -> None:
         self.body.append("</div>")
+        self.section_level = self.outer_section_levels.pop()
         self.docnames.pop()
+
+    def visit_print_chapter(self, node: print_chapter) -> None:
+        self.body.append(chapter_tag(node["number"]))
+
+    def depart_print_chapter(self, node: print_chapter) -> None:
+        self.body.append(chapter_end_tag(node["number"]) + "</div>\n")
 
 
 class KennisbankPDFBuilder(SingleFileHTMLBuilder):
@@ -87,6 +114,7 @@ class KennisbankPDFBuilder(SingleFileHTMLBuilder):
 
         if config.pdf_whole:
             tree = self.assemble_doctree()
+            leave_out(tree, config.pdf_exclude)
             included = {self.config.root_doc} | {n["docname"] for n in tree.findall(addnodes.start_of_file)}
             facts = [("Stand van", format_date(today))]
             if self.config.release:
@@ -110,8 +138,9 @@ class KennisbankPDFBuilder(SingleFileHTMLBuilder):
             self.write_print_page(pack.filename, tree, included, self.pack_cover(pack))
 
     def write_print_page(self, pagename: str, tree: nodes.document, included: set[str], cover: dict) -> None:
+        make_chapters(tree)
         self.fix_links(tree, included)
-        self.page_extras = {"kb_cover": cover, "kb_toc": self.table_of_contents(tree)}
+        self.page_extras = {"kb_cover": cover, "kb_toc": table_of_contents(tree)}
         self.write_doc_serialized(pagename, tree)
         self.write_doc(pagename, tree)
         self.to_render.append(pagename)
@@ -154,29 +183,40 @@ class KennisbankPDFBuilder(SingleFileHTMLBuilder):
         return tree
 
     def pack_agenda(self, pack: BoardPack, docnames: list[str]) -> nodes.section | None:
-        period = pack.agenda_period()
-        if period is None:
+        """Every event in the pack's window; those on the pack's topics say so in words."""
+        window = pack.agenda_window()
+        if window is None:
             return None
         domain = kb_domain(self.env)
-        topics = {o.id for o in domain.objects.values() if o.docname in docnames and TYPES[o.kind].has_agenda}
-        events = [
-            e for e in domain.events if topics & set(e.related) and e.last_day >= period[0] and e.first_day <= period[1]
-        ]
-        title = f"Agenda tot en met {format_date(period[1])}"
-        section = nodes.section("", nodes.title(title, title), ids=["kb-pakket-agenda"])
-        if not events:
-            text = "Er staan in deze periode geen evenementen op de agenda bij de onderwerpen van dit pakket."
-            section += nodes.paragraph(text, text)
-            return section
-        listing = nodes.bullet_list(classes=["kb-agenda"])
-        for event in events:
-            ref = nodes.reference("", event.title, internal=True, refuri=f"#document-{event.docname}#{event.anchor}")
-            line = nodes.paragraph("", "", nodes.Text(format_span(event.when, event.until) + ": "), ref)
-            if event.cancelled:
-                line += nodes.Text(" (geannuleerd)")
-            listing += nodes.list_item("", line)
-        section += listing
+        topics = {o.id: o.title for o in domain.objects.values() if o.docname in docnames and TYPES[o.kind].has_agenda}
+        agenda = select_pack_agenda(window, domain.events, topics)
+        section = nodes.section("", nodes.title(agenda.heading, agenda.heading), ids=["kb-pakket-agenda"])
+        section += nodes.paragraph(agenda.intro, agenda.intro)
+        if agenda.entries:
+            section += self.pack_agenda_list(agenda.entries)
+        if agenda.maybe:
+            section += nodes.paragraph(agenda.maybe_intro, agenda.maybe_intro)
+            section += self.pack_agenda_list(agenda.maybe)
         return section
+
+    @staticmethod
+    def pack_agenda_list(entries: tuple[AgendaEntry, ...]) -> nodes.bullet_list:
+        """Date, title (a link), place, then status and topic in words: the PDF may be printed in grey."""
+        listing = nodes.bullet_list(classes=["kb-agenda"])
+        for entry in entries:
+            event = entry.event
+            # Resolved by fix_links: into this PDF if the event's page is in it, else to the website.
+            ref = nodes.reference("", event.title, internal=True, refuri=f"#document-{event.docname}#{event.anchor}")
+            line = nodes.paragraph("", "", nodes.Text(entry.when))
+            if not event.precise:
+                line += vague_date_marker()
+            line += [nodes.Text(": "), ref]
+            if entry.where:
+                line += nodes.Text(f" ({entry.where})")
+            for note in entry.notes:
+                line += [nodes.Text(" ("), nodes.strong(note, note), nodes.Text(")")]
+            listing += nodes.list_item("", line)
+        return listing
 
     def fix_links(self, tree: nodes.document, included: set[str]) -> None:
         """In-page links for pages in this PDF; links to the website for the rest."""
@@ -193,43 +233,24 @@ class KennisbankPDFBuilder(SingleFileHTMLBuilder):
             else:
                 ref.replace_self(nodes.inline("", "", *ref.children))
 
-    def table_of_contents(self, tree: nodes.document) -> str:
-        """The included pages, linked to their anchors; page numbers come from the CSS.
-
-        A flat list with a class per level: WeasyPrint's leaders fail in nested lists.
-        """
-        entries = []
-
-        def walk(node: nodes.Element, level: int) -> None:
-            for part in _child_files(node):
-                title = html.escape(_first_title(part))
-                href = f"#document-{html.escape(part['docname'])}"
-                entries.append(f'<li class="kb-inhoud-niveau-{min(level, 3)}"><a href="{href}">{title}</a></li>')
-                walk(part, level + 1)
-
-        walk(tree, 1)
-        return f"<ul>{''.join(entries)}</ul>" if entries else ""
-
     # -- rendering -------------------------------------------------------------
 
     def finish(self) -> None:
         super().finish()  # copies the stylesheet and fonts the PDFs need
-        from weasyprint import HTML
-
-        variant = kb_domain(self.env).build.settings.pdf_variant
+        options = {
+            "pdf_variant": kb_domain(self.env).build.settings.pdf_variant,
+            "pdf_tags": True,
+            "custom_metadata": True,
+            "uncompressed_pdf": False,
+        }
         for pagename in self.to_render:
             source = Path(self.get_outfilename(pagename))
             target = source.with_suffix(".pdf")
             started = dt.datetime.now()
-            HTML(filename=str(source)).write_pdf(
-                target,
-                pdf_variant=variant,
-                pdf_tags=True,
-                custom_metadata=True,
-                uncompressed_pdf=False,
-            )
+            squeezed = render_pdf(source, target, options)
             seconds = (dt.datetime.now() - started).total_seconds()
-            logger.info("PDF geschreven: %s (%.1f s)", target.name, seconds)
+            tighter = f", {len(squeezed)} hoofdstuk(ken) krapper gezet" if squeezed else ""
+            logger.info("PDF geschreven: %s (%.1f s%s)", target.name, seconds, tighter)
 
 
 def _without_toctrees(doctree: nodes.document) -> nodes.document:
@@ -238,24 +259,6 @@ def _without_toctrees(doctree: nodes.document) -> nodes.document:
         wrapper: nodes.Element = node.parent if isinstance(node.parent, nodes.compound) else node
         wrapper.parent.remove(wrapper)
     return tree
-
-
-def _child_files(node: nodes.Element) -> list[addnodes.start_of_file]:
-    """The start_of_file nodes directly below ``node`` (not inside another one)."""
-    found = []
-    for child in node.children:
-        if isinstance(child, addnodes.start_of_file):
-            found.append(child)
-        elif isinstance(child, nodes.Element):
-            found.extend(_child_files(child))
-    return found
-
-
-def _first_title(part: nodes.Element) -> str:
-    for section in part.findall(nodes.section):
-        if len(section) and isinstance(section[0], nodes.title):
-            return section[0].astext()
-    return part["docname"]
 
 
 PRINT_THEME = Path(__file__).parent.parent / "print_theme"

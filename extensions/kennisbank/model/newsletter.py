@@ -1,0 +1,278 @@
+"""Newsletter editions (``{nieuwsbrief}``): their sections, checked, and what each entry shows. Pure.
+
+An edition lists, per section, the ids of the objects it brings to the readers'
+attention: news items, events, themes, programmes, networks. The sections come
+in the order of the association's newsletter: save the date, the board, themes,
+the agenda and networks. The agenda section also lists, generated, every event
+from the edition's date up to ``agenda-maanden`` months later (the window of a
+board pack, see packs.py). The website page, the e-mail and its text all read
+the same :class:`EditionPart` and :class:`Entry` from here.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field, replace
+from typing import cast
+from zoneinfo import ZoneInfo
+
+from .agenda import CalendarEvent
+from .news import NEWS, NEWS_TIMEZONE, is_published
+from .objects import KBObject, Problem, Url, When
+from .packs import AgendaEntry, AgendaWindow, agenda_window, pack_agenda
+from .relations import of_kinds, suggest
+from .schema import TYPES, Field, Kind, ObjectType
+
+AGENDA = "agenda"
+#: Without ``agenda-maanden``: the events of the two months after the edition.
+DEFAULT_AGENDA_MONTHS = 2
+
+NEWSLETTER = ObjectType(
+    "nieuwsbrief",
+    "Nieuwsbrief",
+    "Nieuwsbrieven",
+    (
+        Field("nummer", "Nummer", Kind.NUMBER, required=True, example="1"),
+        Field("datum", "Datum", Kind.WHEN, required=True, example="2023-05-01"),
+        Field("onderwerp", "Onderwerp", example="VZHG Nieuwsbrief voorjaar 2023"),
+        Field("save-the-date", "Save the date", Kind.LINES, example="bestuurdersdag-2023"),
+        Field("bestuur", "Bestuur", Kind.LINES, example="bestuurlijke-prioriteiten-2023"),
+        Field("themas", "Thema’s", Kind.LINES, example="rondetafel-brede-welvaart-terugkijken"),
+        Field("agenda", "Agenda", Kind.LINES, example="bijeenkomsten-zuid-holland-academie"),
+        Field("agenda-maanden", "Agenda (maanden na de datum)", Kind.NUMBER, example="2"),
+        Field("netwerken", "Netwerken", Kind.LINES, example="strategennetwerk-van-start"),
+    ),
+    title_field="onderwerp",
+    this="deze",
+)
+
+
+@dataclass(frozen=True)
+class Section:
+    field: str  # the directive's field that lists its ids
+    heading: str
+    kinds: tuple[str, ...]  # the object types it may list
+
+    @property
+    def wanted(self) -> str:
+        """'bericht, thema of programma': what an id in this section may name."""
+        labels = [TYPES[kind].label.lower() for kind in self.kinds]
+        return " of ".join([", ".join(labels[:-1]), labels[-1]]) if len(labels) > 1 else labels[0]
+
+
+#: The sections in the order of the newsletter.
+SECTIONS = (
+    Section("save-the-date", "Save the date", ("evenement", NEWS)),
+    Section("bestuur", "Bestuur", (NEWS, "thema", "programma")),
+    Section("themas", "Thema’s", (NEWS, "thema", "programma")),
+    Section(AGENDA, "Agenda", ("evenement", NEWS)),
+    Section("netwerken", "Netwerken", (NEWS, "netwerk")),
+)
+
+
+@dataclass(frozen=True)
+class Edition:
+    docname: str
+    lineno: int
+    number: int
+    date: When  # to the day (the directive refuses less)
+    subject: str = ""  # the e-mail's subject; empty: the page's title
+    #: Per section field, its ids in order, and the source line of each.
+    items: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    item_lines: Mapping[str, tuple[int, ...]] = field(default_factory=dict)
+    agenda_months: int = DEFAULT_AGENDA_MONTHS  # 0: no generated agenda
+    number_line: int = 0
+
+    def line(self, section: str, index: int) -> int:
+        lines = self.item_lines.get(section, ())
+        return lines[index] if index < len(lines) else self.lineno
+
+    @property
+    def filename(self) -> str:
+        """The name of its e-mail files: nieuwsbrief-1.html, .txt and .eml."""
+        return f"nieuwsbrief-{self.number}"
+
+    @property
+    def sent_at(self) -> dt.datetime:
+        """Its date as an aware time (the day at midnight unless a time is given), Dutch time."""
+        return self.date.value.replace(tzinfo=ZoneInfo(NEWS_TIMEZONE))
+
+    def message_id(self, domain: str) -> str:
+        """The same for every build of this edition: mail tools recognise a second import."""
+        return f"<{self.filename}@{domain}>"
+
+    def agenda_window(self) -> AgendaWindow | None:
+        return agenda_window(self.date, self.agenda_months) if self.agenda_months else None
+
+
+def newest_first(editions: Iterable[Edition]) -> list[Edition]:
+    return sorted(editions, key=lambda e: (e.date.value, e.number, e.docname), reverse=True)
+
+
+# -- checks ------------------------------------------------------------------------
+
+
+def edition_problems(edition: Edition, objects: Mapping[str, KBObject]) -> list[Problem]:
+    """Every id that names nothing, names the wrong type for its section, or comes twice."""
+    _, problems = _select(edition, objects)
+    return problems
+
+
+def duplicate_numbers(editions: Iterable[Edition]) -> list[tuple[Edition, Edition]]:
+    """(edition, the one that already has its number), in page order: the second one is at fault."""
+    first: dict[int, Edition] = {}
+    found = []
+    for edition in sorted(editions, key=lambda e: (e.docname, e.lineno)):
+        if edition.number in first:
+            found.append((edition, first[edition.number]))
+        else:
+            first[edition.number] = edition
+    return found
+
+
+def _select(edition: Edition, objects: Mapping[str, KBObject]) -> tuple[dict[str, list[KBObject]], list[Problem]]:
+    chosen: dict[str, list[KBObject]] = {}
+    problems: list[Problem] = []
+    seen: dict[str, str] = {}
+    for section in SECTIONS:
+        for index, item in enumerate(edition.items.get(section.field, ())):
+            message = _item_problem(section, item, objects, seen)
+            if message:
+                where = f"Nieuwsbrief {edition.number}, veld '{section.field}'"
+                problems.append(Problem(edition.docname, edition.line(section.field, index), f"{where}: {message}"))
+                continue
+            seen[item] = section.field
+            obj = objects[item]
+            if obj.kind == NEWS and not is_published(obj):
+                continue  # its date was reported at the item; it waits until it has one
+            chosen.setdefault(section.field, []).append(obj)
+    return chosen, problems
+
+
+def _item_problem(section: Section, item: str, objects: Mapping[str, KBObject], seen: Mapping[str, str]) -> str:
+    obj = objects.get(item)
+    if obj is None:
+        hint = suggest(item, of_kinds(objects, section.kinds))
+        return f"er bestaat geen {section.wanted} met id '{item}'{hint}"
+    if obj.kind not in section.kinds:
+        label = TYPES[obj.kind].label.lower()
+        return f"'{item}' is een {label}, maar onder '{section.heading}' hoort een {section.wanted}"
+    if item in seen:
+        return f"'{item}' staat al in deze nieuwsbrief (veld '{seen[item]}'); noem het één keer"
+    return ""
+
+
+# -- what an edition shows --------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class EditionPart:
+    section: Section
+    objects: tuple[KBObject, ...]
+    #: The agenda section's generated list: every event known to fall in the window.
+    #: Events known only to a month or year that reaches beyond the window are left out:
+    #: a newsletter cannot tell whether they are still to come.
+    window: AgendaWindow | None = None
+    agenda: tuple[AgendaEntry, ...] = ()
+
+    @property
+    def agenda_intro(self) -> str:
+        if self.window is None:
+            return ""
+        if not self.agenda:
+            label = self.window.label
+            return f"{label[:1].upper()}{label[1:]} staan er geen bijeenkomsten op de agenda."
+        return f"Alle bijeenkomsten {self.window.label}:"
+
+
+def edition_parts(
+    edition: Edition, objects: Mapping[str, KBObject], events: Iterable[CalendarEvent]
+) -> list[EditionPart]:
+    """The sections with something to show, in order; ids with a problem are left out (reported)."""
+    chosen, _ = _select(edition, objects)
+    parts = []
+    for section in SECTIONS:
+        listed = tuple(chosen.get(section.field, ()))
+        window = edition.agenda_window() if section.field == AGENDA else None
+        if window is not None:
+            agenda = pack_agenda(window, events, {})
+            parts.append(EditionPart(section, listed, window, agenda.entries))
+        elif listed:
+            parts.append(EditionPart(section, listed))
+    return parts
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One object in an edition: what a reader needs to decide to read on."""
+
+    obj: KBObject
+    summary: str
+    when: str = ""  # an event's date, as precisely as known
+    vague: bool = False  # known only to the month or year
+    where: str = ""
+    notes: tuple[str, ...] = ()  # 'geannuleerd', 'verplaatst, was ...'
+    #: Its web addresses by label ('Lees meer', 'Aanmelden'); a MissingLink shows "[link volgt]";
+    #: a mailbox is a mailto: address.
+    links: tuple[tuple[str, Url], ...] = ()
+    #: What it is about, by label ('Thema’s', 'Personen'): ids that exist and have the right type.
+    related: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    image: tuple[str, str] | None = None  # (path as written beside its page, alt text)
+
+
+#: A news item's entry also gives the links of the events, programmes and networks it is
+#: about: the newsletter's calls to action ("Aanmelden", "Terugkijken", a network's
+#: website or mailbox), and the links still to come.
+LINKS_OF_RELATED = ("evenement", "programma", "netwerk")
+MAILTO = "mailto:"
+
+
+def entry_of(obj: KBObject, objects: Mapping[str, KBObject], event: CalendarEvent | None = None) -> Entry:
+    spec = TYPES[obj.kind]
+    links = _links(obj)
+    if obj.kind == NEWS:
+        for name in LINKS_OF_RELATED:
+            for target in cast(tuple[str, ...], obj.fields.get(name, ())):
+                other = objects.get(target)
+                if other is not None and other.kind == name:
+                    links += [(f"{label} ({other.title})", url) for label, url in _links(other)]
+    unique: list[tuple[str, Url]] = []
+    for label, url in links:  # a programme's publication is often the item's "lees meer"
+        if not isinstance(url, str) or all(url != other for _, other in unique):
+            unique.append((label, url))
+    related = []
+    for f in spec.fields:
+        if f.kind not in (Kind.REF, Kind.REFS) or not f.shown:
+            continue
+        value = obj.fields.get(f.name, ())
+        ids = (value,) if isinstance(value, str) else cast(tuple[str, ...], value)
+        valid = tuple(i for i in ids if i in objects and objects[i].kind in f.targets and i != obj.id)
+        if valid:
+            related.append((f.label, valid))
+    image = obj.fields.get("afbeelding")
+    entry = Entry(
+        obj=obj,
+        summary=str(obj.fields.get("samenvatting", "")),
+        links=tuple(unique),
+        related=tuple(related),
+        image=(str(image), str(obj.fields.get("alt-tekst", ""))) if image else None,
+    )
+    if event is None:
+        return entry
+    listed = AgendaEntry(event)
+    return replace(entry, when=listed.when, vague=not event.precise, where=listed.where, notes=listed.notes)
+
+
+def _links(obj: KBObject) -> list[tuple[str, Url]]:
+    """The object's web addresses (and missing links) and mailboxes (as mailto:) by field label, in schema order."""
+    found: list[tuple[str, Url]] = []
+    for f in TYPES[obj.kind].fields:
+        value = obj.fields.get(f.name)
+        if value is None or not f.shown:
+            continue
+        if f.kind is Kind.URL:
+            found.append((f.label, cast(Url, value)))
+        elif f.kind is Kind.EMAIL:
+            found.append((f.label, f"{MAILTO}{value}"))
+    return found

@@ -1,0 +1,166 @@
+"""Links to the PDFs: on every board pack page, and ``{downloads}``, the list of all of them.
+
+``make site`` builds the PDFs first and copies them into the HTML output's PDF
+folder (``kennisbank_pdf_folder``, "pdf"), then builds the HTML: a page links a
+PDF relatively, with its size and date, only when the file is there. Without it
+(``make html`` alone) the page says where the PDF comes from, never a dead link.
+Other builders (the PDF builder, text, LaTeX) show the file name.
+
+The pages that show PDF facts depend on files, not on sources: freshness.py adds
+:func:`PdfShelf.shown_on` to their digest, so they are written again when a PDF
+comes, goes or changes size, and the downloads page when a pack is added or removed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+from docutils import nodes
+from sphinx.application import Sphinx
+from sphinx.builders import Builder
+from sphinx.environment import BuildEnvironment
+from sphinx.transforms.post_transforms import SphinxPostTransform
+from sphinx.util.nodes import make_refnode
+from sphinx.util.osutil import relative_uri
+
+from ..model.downloads import WHOLE, PdfFile, newest_first, pack_file
+from ..model.packs import BoardPack
+from .config import stamp
+from .directives import KBDirective
+from .domain import kb_domain
+from .failures import internal_errors, page_location
+from .internals import builder_of
+from .nodes import downloads_placeholder
+from .render import when_nodes
+
+#: The builders whose pages link the PDFs: the site's own. The PDF builder prints the names.
+PDF_LINK_BUILDERS = ("html", "dirhtml", "singlehtml")
+#: Noted as an overview of pages with ``{downloads}`` (see freshness.py).
+DOWNLOADS = "downloads"
+
+NOT_BUILT = "nog niet gemaakt: de PDF staat op de gepubliceerde site; zelf maakt u hem met "
+
+
+class PdfShelf:
+    """The PDFs as this build's pages show them: where they lie, how big, from when."""
+
+    def __init__(self, env: BuildEnvironment, builder: Builder):
+        self.env = env
+        self.builder = builder
+        self.settings = kb_domain(env).build.settings
+        self.folder = self.settings.pdf_folder.rstrip("/")
+        self.links = builder.name in PDF_LINK_BUILDERS
+        self._made: dt.date | None = None
+
+    def file(self, name: str) -> PdfFile | None:
+        """The PDF in the output's PDF folder, if this builder links PDFs and the file is there."""
+        if not self.links:
+            return None
+        path = Path(self.builder.outdir, self.folder, name)
+        if not path.is_file():
+            return None
+        return PdfFile(name, path.stat().st_size, self.made)
+
+    @property
+    def made(self) -> dt.date:
+        # The PDFs' cover says "Stand van" this day: the sources' date, not the clock's.
+        if self._made is None:
+            self._made = stamp(Path(self.env.srcdir), self.settings.today()).date()
+        return self._made
+
+    def href(self, fromdocname: str, name: str) -> str:
+        """The PDF's address relative to the page, as the builder places the page."""
+        return relative_uri(self.builder.get_target_uri(fromdocname), f"{self.folder}/{name}")
+
+    def link(self, fromdocname: str, name: str) -> list[nodes.Node]:
+        """'name.pdf (PDF, 412 kB, stand van ...)' linked; the bare name, or the name and where it comes from."""
+        found = self.file(name)
+        shown = nodes.literal(name, name)
+        if found is None:
+            if not self.links:
+                return [shown]
+            note = nodes.inline("", "", classes=["kb-pdf-volgt"])
+            note += [nodes.Text(f" ({NOT_BUILT}"), nodes.literal("make site", "make site"), nodes.Text(")")]
+            return [shown, note]
+        reference = nodes.reference("", "", shown, internal=True, refuri=self.href(fromdocname, name))
+        reference["classes"].append("kb-pdf")
+        return [reference, nodes.Text(f" ({found.description})")]
+
+    def facts(self, names: list[str]) -> tuple:
+        """What the pages show of these files: equal facts, equal pages."""
+        if not self.links:
+            return ()
+        return tuple((name, self.file(name)) for name in names)
+
+    def offered(self) -> list[str]:
+        """Every PDF the downloads page lists, in its order."""
+        whole = [WHOLE] if self.settings.pdf_whole else []
+        return [*whole, *(pack_file(pack) for pack in newest_first(kb_domain(self.env).packs.values()))]
+
+    def shown_on(self, docname: str) -> tuple:
+        """What a page shows about PDFs (for its digest); empty for a page that shows none."""
+        domain = kb_domain(self.env)
+        shown: list = []
+        pack = domain.packs.get(docname)
+        if pack is not None and pack.date is not None:
+            shown.append(("pack", self.facts([pack_file(pack)])))
+        if DOWNLOADS in domain.overviews.get(docname, ()):
+            packs = newest_first(domain.packs.values())
+            shown.append(("downloads", [repr(p) for p in packs], self.facts(self.offered())))
+        return tuple(shown)
+
+
+class DownloadsDirective(KBDirective):
+    """``{downloads}``: kennisbank.pdf and every board pack, the newest meeting first."""
+
+    def make(self) -> list[nodes.Node]:
+        kb_domain(self.env).note_overview(self.env.docname, DOWNLOADS)
+        return [self.placed(downloads_placeholder())]
+
+
+class FillDownloads(SphinxPostTransform):
+    default_priority = 5  # before references are resolved, like the other generated lists
+
+    def run(self, **kwargs: Any) -> None:
+        for node in list(self.document.findall(downloads_placeholder)):
+            with internal_errors("de lijst met downloads", page_location(self.env, node), placeholder=node):
+                node.replace_self(self.listing())
+
+    def listing(self) -> list[nodes.Node]:
+        shelf = PdfShelf(self.env, builder_of(self.env))
+        docname = self.env.docname
+        result: list[nodes.Node] = []
+        if shelf.settings.pdf_whole:
+            line = nodes.paragraph("", "", nodes.Text("De hele kennisbank: "), *shelf.link(docname, WHOLE))
+            result.append(nodes.bullet_list("", nodes.list_item("", line), classes=["kb-downloads"]))
+        title = "Bestuurspakketten"
+        result.append(nodes.rubric(title, title, classes=["kb-downloads-titel"]))
+        packs = newest_first(kb_domain(self.env).packs.values())
+        if not packs:
+            text = "Er zijn nog geen bestuurspakketten."
+            result.append(nodes.paragraph(text, text))
+            return result
+        listing = nodes.bullet_list(classes=["kb-downloads", "kb-downloads-pakketten"])
+        for pack in packs:
+            listing += nodes.list_item("", self.pack_line(shelf, pack))
+        result.append(listing)
+        return result
+
+    def pack_line(self, shelf: PdfShelf, pack: BoardPack) -> nodes.paragraph:
+        assert pack.date is not None  # newest_first keeps only packs with a date
+        meeting = nodes.inline(pack.meeting, pack.meeting)
+        page = make_refnode(builder_of(self.env), self.env.docname, pack.docname, None, meeting, pack.meeting)
+        line = nodes.paragraph("", "", page, nodes.Text(", "), *when_nodes(pack.date))
+        if pack.version_label:  # "versie 0.3 (concept)", or "concept"
+            line += nodes.Text(f", versie {pack.version_label}" if pack.version else f", {pack.version_label}")
+        line += nodes.Text(": ")
+        line.extend(shelf.link(self.env.docname, pack_file(pack)))
+        return line
+
+
+def setup(app: Sphinx) -> None:
+    app.add_node(downloads_placeholder)
+    app.add_directive("downloads", DownloadsDirective)
+    app.add_post_transform(FillDownloads)

@@ -1,0 +1,9 @@
+project = "Testkennisbank"
+author = "Testvereniging"
+extensions = ["myst_parser", "kennisbank"]
+language = "nl"
+exclude_patterns = ["_build"]
+html_baseurl = "https://kennisbank.example/"
+kennisbank_reference_date = "2023-05-01"
+kennisbank_newsletter_from = "Testnieuwsbrief <redactie@kennisbank.example>"
+kennisbank_newsletter_reply_to = "secretariaat@kennisbank.example"
