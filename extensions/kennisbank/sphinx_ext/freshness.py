@@ -64,6 +64,7 @@ class _Inputs:
             self.hosted[obj.docname].append(obj)
         self.listings: dict[str, str] = {}
         self.today = self.domain.build.settings.today()
+        self.views = (view_page_of(self.domain, MONTH_VIEW), view_page_of(self.domain, ARCHIVE_VIEW))
         self.pdfs = PdfShelf(env, builder_of(env))
 
     def digest(self, docname: str) -> str:
@@ -91,7 +92,7 @@ class _Inputs:
         if "evenement" in overviews or any(TYPES[o.kind].has_agenda for o in self.hosted.get(docname, ())):
             parts.append(("today", self.today))  # "coming" and "past" move with the date
             # Agenda lists link to the month and year pages, which hang under these pages.
-            parts.append(("views", view_page_of(self.domain, MONTH_VIEW), view_page_of(self.domain, ARCHIVE_VIEW)))
+            parts.append(("views", self.views))
         pdfs = self.pdfs.shown_on(docname)
         if pdfs:  # files in the output folder, not sources: a PDF that comes, goes or grows
             parts.append(("pdf", pdfs))

@@ -33,7 +33,7 @@ from ..model.dates import format_date, format_span
 from ..model.packs import AgendaEntry, BoardPack, pack_documents
 from ..model.packs import pack_agenda as select_pack_agenda
 from ..model.schema import TYPES
-from ..sphinx_ext.config import site_url, stamp
+from ..sphinx_ext.config import stamp, website_page_url
 from ..sphinx_ext.domain import kb_domain
 from ..sphinx_ext.render import vague_date_marker
 from .pdfrender import chapter_end_tag, chapter_tag, render_pdf
@@ -220,7 +220,6 @@ class KennisbankPDFBuilder(SingleFileHTMLBuilder):
 
     def fix_links(self, tree: nodes.document, included: set[str]) -> None:
         """In-page links for pages in this PDF; links to the website for the rest."""
-        base = site_url(self.config)
         for ref in tree.findall(nodes.reference):
             link = document_link(ref.get("refuri", ""))
             if link is None:
@@ -228,8 +227,8 @@ class KennisbankPDFBuilder(SingleFileHTMLBuilder):
             docname, anchor = link
             if docname in included:
                 ref["refuri"] = f"#{anchor}" if anchor else f"#document-{docname}"
-            elif base:
-                ref["refuri"] = f"{base}/{docname}.html" + (f"#{anchor}" if anchor else "")
+            elif url := website_page_url(self.config, docname, anchor):
+                ref["refuri"] = url
             else:
                 ref.replace_self(nodes.inline("", "", *ref.children))
 
