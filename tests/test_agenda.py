@@ -372,7 +372,26 @@ def test_on_paper_a_theme_agenda_prints_the_next_and_last_few_and_points_to_the_
     coming, earlier = agenda.split("Eerder", 1)
     assert len([line for line in coming.splitlines() if line.startswith("* ")]) == 1
     assert len([line for line in earlier.splitlines() if line.startswith("* ")]) <= 1
-    assert "Nog 4 bijeenkomsten bij dit thema staan alleen op de website:\nhttps://kennisbank.example/thema.html#kb-thema-bestuur." in theme
+    assert (
+        "Nog 4 bijeenkomsten bij dit thema staan alleen op de website:\nhttps://kennisbank.example/thema.html#kb-thema-bestuur."
+        in theme
+    )
+
+
+def test_on_paper_related_lists_stop_after_the_limit_and_point_to_the_website(copy_root, build):
+    root = copy_root("agenda")
+    site = build(root, "html", builddir=root / "_site")
+    text = build(root, "text", confoverrides={"kennisbank_coming_limit": 1})
+    organiser = page(site, "thema").find(id="kb-organisatie-voorbeeld").find_parent("section")
+    on_site = len(organiser.select("ul.kb-gerelateerd li li"))
+    assert on_site == 8  # the events it organises, all listed on the website
+    theme = (text.outdir / "thema.txt").read_text(encoding="utf-8")
+    related = theme.split("Gemeente Voorbeeld", 1)[1].split("Netwerk\n", 1)[0]
+    assert len(re.findall(r"^\s+\* \w+dag \d", related, flags=re.M)) == 1
+    assert (
+        f"Nog {on_site - 1} verwijzingen naar deze organisatie staan alleen op de website:\n"
+        "https://kennisbank.example/thema.html#kb-organisatie-voorbeeld." in related
+    )
 
 
 def test_the_archive_lists_years_and_each_year_has_a_page_by_month_newest_first(agenda_app):

@@ -71,7 +71,9 @@ def test_the_tree_is_kept_between_builds_until_a_title_changes(without_hidden_pa
     blad.write_text("# Blad\n\nMeer tekst.\n", encoding="utf-8")
     build(without_hidden_page, builddir=builddir, confoverrides=WITH)
     assert len(rendered) == 1
-    assert '<a class="current reference internal" href="#">Blad</a>' in trees(builddir / "html")["deel/dieper/blad.html"]
+    assert (
+        '<a class="current reference internal" href="#">Blad</a>' in trees(builddir / "html")["deel/dieper/blad.html"]
+    )
 
     # A new title: the stored tree is stale, so it is rendered again and shows it.
     blad.write_text("# Blad met een nieuwe titel\n", encoding="utf-8")

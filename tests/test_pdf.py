@@ -105,9 +105,17 @@ def test_pack_has_its_pages_and_nothing_else(pdf_app):
     # The agenda after the meeting: every event within two months (test_pdf_packs.py has the details).
     assert "Agenda: alle bijeenkomsten van 20 april tot en met 20 juni 2023" in text
     assert "Overleg zorg" in text  # not on the pack's topics, listed all the same
-    # Agenda sections count from the meeting day (20 April), not from the reference
-    # date of the build (1 September), when the meeting of 10 May is past.
-    assert "Komend\nwoensdag 10 mei 2023, 14.00–16.00 uur: Overleg wonen" in text
+    # A theme's agenda points to the pack's own agenda instead of listing its events twice;
+    # that agenda counts from the meeting day (20 April), not from the reference date of
+    # the build (1 September), when the meeting of 10 May is past.
+    flat = " ".join(text.split())
+    pointer = "In de agenda achteraan dit pakket staan de bijeenkomsten over dit thema van 20 april tot en met 20 juni 2023"
+    assert flat.count(pointer) == 2  # Wonen and Jeugd
+    assert "woensdag 10 mei 2023, 14.00–16.00 uur: Overleg wonen (Gouda) (onderwerp van dit pakket: Wo- nen)" in flat
+    assert "Komend" not in text
+    html = (pdf_app.outdir / PACK.replace(".pdf", ".html")).read_text(encoding="utf-8")
+    # The two themes, the programme and the network: each links to the pack's agenda.
+    assert len(re.findall(r'href="#kb-pakket-agenda">de agenda achteraan dit pakket</a>', html)) == 4
     whole = text_of(pdf_app.outdir / "kennisbank.pdf")
     assert "Eerder\nwoensdag 10 mei 2023, 14.00–16.00 uur: Overleg wonen" in whole
 

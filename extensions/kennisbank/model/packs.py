@@ -35,6 +35,9 @@ PACK = ObjectType(
     title_field="vergadering",
 )
 
+#: The anchor of a pack's agenda section, which the pack's theme pages point to.
+PACK_AGENDA_ID = "kb-pakket-agenda"
+
 
 @dataclass(frozen=True)
 class BoardPack:

@@ -32,16 +32,16 @@ from ..model.agenda import (
 from ..model.dates import format_month, format_span, short_month, weekday_names
 from ..model.localtime import season_note
 from ..model.objects import KBObject
+from ..model.packs import PACK_AGENDA_ID
 from ..model.schema import TYPES
 from ..writers.feeds import SITE_FEED, feed_link, feed_path
 from ..writers.htmlfixes import SCREEN_BUILDERS, hyphenated
-from .config import website_page_url
 from .directives import KBDirective
 from .domain import KnowledgeBaseDomain, kb_domain
 from .failures import internal_errors, page_location
 from .internals import builder_of
 from .nodes import agenda_placeholder, month_placeholder
-from .render import labeled_group, table, vague_date_marker
+from .render import labeled_group, rest_on_the_website, table, vague_date_marker
 
 AGENDA_PARTS = ("komend", "archief")
 #: Noted as an overview of the page with ``{maandoverzicht}``: its month pages hang under it.
@@ -135,6 +135,8 @@ class AgendaView:
         self.events = self.domain.events
         #: Date blocks, month grids and subscribe links are for screens, not for PDF or text.
         self.on_screen = builder.name in SCREEN_BUILDERS
+        #: In a board pack with an agenda of its own: the period that agenda covers.
+        self.pack_period: str | None = None
 
     @classmethod
     def for_transform(cls, transform: SphinxPostTransform) -> AgendaView:
@@ -143,7 +145,9 @@ class AgendaView:
         fixed = transform.document.get("kb_reference_date")
         domain = kb_domain(transform.env)
         today = dt.date.fromisoformat(fixed) if fixed else domain.build.settings.today()
-        return cls(transform.env, builder_of(transform.env), transform.env.docname, today)
+        view = cls(transform.env, builder_of(transform.env), transform.env.docname, today)
+        view.pack_period = transform.document.get("kb_pack_agenda_period")
+        return view
 
     # -- lists -------------------------------------------------------------
 
@@ -308,6 +312,8 @@ class AgendaView:
 
     def object_agenda(self, obj_id: str) -> list[nodes.Node]:
         obj = self.domain.objects[obj_id]
+        if self.pack_period:
+            return self.in_the_pack_agenda(obj)
         mine = self.domain.events_of(obj_id)
         coming = nodes.paragraph("", "", nodes.strong("Komend", "Komend"))
         earlier_heading = nodes.paragraph("", "", nodes.strong("Eerder", "Eerder"))
@@ -324,20 +330,25 @@ class AgendaView:
             left_out = max(0, len(upcoming(mine, self.today)) - limit) + max(0, len(earlier) - limit)
             earlier = earlier[:limit]  # the most recent
             if left_out:
-                rest = [self.rest_on_the_website(obj, left_out)]
+                text = f"Nog {left_out} bijeenkomsten bij {TYPES[obj.kind].this_one()} staan alleen op de website"
+                rest = [rest_on_the_website(self.env.config, obj, text, "kb-agenda-meer")]
         none = "Geen eerdere evenementen."
         past_nodes: list[nodes.Node] = (
             [self.event_list(earlier)] if earlier else [nodes.paragraph(none, none, classes=["kb-agenda-leeg"])]
         )
         return [coming, *self.coming(mine, limit, blocks=False), earlier_heading, *past_nodes, *rest, *feed]
 
-    def rest_on_the_website(self, obj: KBObject, count: int) -> nodes.paragraph:
-        text = f"Nog {count} bijeenkomsten bij {TYPES[obj.kind].this_one()} staan alleen op de website"
-        url = website_page_url(self.env.config, obj.docname, obj.anchor)
-        if not url:
-            return nodes.paragraph(text + ".", text + ".", classes=["kb-agenda-meer"])
-        ref = nodes.reference(url, url, refuri=url)
-        return nodes.paragraph("", "", nodes.Text(text + ": "), ref, nodes.Text("."), classes=["kb-agenda-meer"])
+    def in_the_pack_agenda(self, obj: KBObject) -> list[nodes.Node]:
+        """In a board pack, a pointer to the pack's own agenda instead of a second list.
+
+        The pack's agenda lists every event of its period and marks those on its
+        topics; repeating them per theme made packs long and slow to print."""
+        this_one = TYPES[obj.kind].this_one()
+        link = nodes.reference("", "de agenda achteraan dit pakket", internal=True, refuri=f"#{PACK_AGENDA_ID}")
+        text = f" staan de bijeenkomsten over {this_one} {self.pack_period}, aangeduid met “onderwerp van dit pakket”."
+        result: list[nodes.Node] = [nodes.paragraph("", "", nodes.Text("In "), link, nodes.Text(text))]
+        everything = "Alle bijeenkomsten, ook de eerdere, staan op de website"
+        return [*result, rest_on_the_website(self.env.config, obj, everything, "kb-agenda-meer")]
 
     # -- month grids -------------------------------------------------------
 

@@ -16,13 +16,14 @@ from ..model.news import NEWS, format_news_date, moment
 from ..model.objects import KBObject, When
 from ..model.relations import Backlinks, fold
 from ..model.schema import TYPES
+from ..writers.htmlfixes import SCREEN_BUILDERS
 from .agenda import AgendaView
 from .domain import KnowledgeBaseDomain, kb_domain
 from .failures import internal_errors, page_location
 from .internals import builder_of
 from .news import NewsView
 from .nodes import enclosing_section, overview_placeholder, related_placeholder
-from .render import labeled_group, when_nodes
+from .render import labeled_group, rest_on_the_website, when_nodes
 
 RELATED_TITLE = "Gerelateerd"
 AGENDA_TITLE = "Agenda"
@@ -93,13 +94,34 @@ class FillGeneratedSections(SphinxPostTransform):
             return [nodes.paragraph(text, text, classes=["kb-gerelateerd-leeg"])]
         groups = nodes.bullet_list(classes=["kb-gerelateerd"])
         for kind, items in links.by_type:
+            items = items[: self.paper_limit] if self.paper_limit else items
             entries = [self.object_entry(source, labels) for source, labels in items]
             groups += labeled_group(nodes.Text(TYPES[kind].plural), entries)
         if links.pages:
             pages = sorted(links.pages, key=lambda d: fold(self.env.titles[d].astext()))
+            pages = pages[: self.paper_limit] if self.paper_limit else pages
             entries = [[self.domain.page_reference(builder_of(self.env), self.env.docname, d)] for d in pages]
             groups += labeled_group(nodes.Text("Genoemd op"), entries)
-        return [groups]
+        left_out = self.left_out_on_paper(links)
+        if not left_out:
+            return [groups]
+        text = f"Nog {left_out} verwijzingen naar {TYPES[obj.kind].this_one()} staan alleen op de website"
+        return [groups, rest_on_the_website(self.env.config, obj, text, "kb-gerelateerd-meer")]
+
+    @property
+    def paper_limit(self) -> int:
+        """On paper, how many entries a group lists (0: all): a theme mentioned on a thousand
+        pages would otherwise print pages of names (the website lists them all)."""
+        if builder_of(self.env).name in SCREEN_BUILDERS:
+            return 0
+        return self.domain.build.settings.coming_limit
+
+    def left_out_on_paper(self, links: Backlinks) -> int:
+        limit = self.paper_limit
+        if not limit:
+            return 0
+        sizes = [len(items) for _, items in links.by_type] + [len(links.pages)]
+        return sum(max(0, size - limit) for size in sizes)
 
     def object_entry(self, obj: KBObject, labels: tuple[str, ...] = ()) -> list[nodes.Node]:
         parts: list[nodes.Node] = []

@@ -7,12 +7,14 @@ from typing import cast
 
 from docutils import nodes
 from sphinx.addnodes import pending_xref
+from sphinx.config import Config
 
 from ..model.agenda import DEFAULT_TIMEZONE, PLACE_FIELDS, place_of
 from ..model.dates import format_span
 from ..model.localtime import season_note
 from ..model.objects import KBObject, MissingLink, Role, Url, Value, When
 from ..model.schema import TYPES, Field, Kind
+from .config import website_page_url
 
 MISSING_LINK_TEXT = "link volgt"
 
@@ -197,3 +199,13 @@ def joined(groups: Iterable[Iterable[nodes.Node]]) -> list[nodes.Node]:
             result.append(nodes.Text(", "))
         result.extend(group)
     return result
+
+
+def rest_on_the_website(config: Config, obj: KBObject, text: str, css_class: str) -> nodes.paragraph:
+    """'<text>: <address of the object on the website>.', for lists cut short on paper;
+    without a website address (no ``html_baseurl``) the sentence alone."""
+    url = website_page_url(config, obj.docname, obj.anchor)
+    if not url:
+        return nodes.paragraph(text + ".", text + ".", classes=[css_class])
+    ref = nodes.reference(url, url, refuri=url)
+    return nodes.paragraph("", "", nodes.Text(text + ": "), ref, nodes.Text("."), classes=[css_class])

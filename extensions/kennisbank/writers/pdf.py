@@ -30,7 +30,7 @@ from sphinx.util import logging
 from sphinx.writers.html5 import HTML5Translator
 
 from ..model.dates import format_date, format_span
-from ..model.packs import AgendaEntry, BoardPack, pack_documents
+from ..model.packs import PACK_AGENDA_ID, AgendaEntry, BoardPack, pack_documents
 from ..model.packs import pack_agenda as select_pack_agenda
 from ..model.schema import TYPES
 from ..sphinx_ext.config import stamp, website_page_url
@@ -179,6 +179,9 @@ class KennisbankPDFBuilder(SingleFileHTMLBuilder):
         tree["docname"] = pack.docname
         assert pack.date is not None  # only a pack with a date is noted (BoardPackDirective.make)
         tree["kb_reference_date"] = pack.date.value.date().isoformat()
+        window = pack.agenda_window()
+        if window is not None:  # the theme pages then point to the pack's agenda
+            tree["kb_pack_agenda_period"] = window.label
         self.env.resolve_references(tree, pack.docname, self)
         return tree
 
@@ -190,7 +193,7 @@ class KennisbankPDFBuilder(SingleFileHTMLBuilder):
         domain = kb_domain(self.env)
         topics = {o.id: o.title for o in domain.objects.values() if o.docname in docnames and TYPES[o.kind].has_agenda}
         agenda = select_pack_agenda(window, domain.events, topics)
-        section = nodes.section("", nodes.title(agenda.heading, agenda.heading), ids=["kb-pakket-agenda"])
+        section = nodes.section("", nodes.title(agenda.heading, agenda.heading), ids=[PACK_AGENDA_ID])
         section += nodes.paragraph(agenda.intro, agenda.intro)
         if agenda.entries:
             section += self.pack_agenda_list(agenda.entries)
