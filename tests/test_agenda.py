@@ -394,6 +394,19 @@ def test_on_paper_related_lists_stop_after_the_limit_and_point_to_the_website(co
     )
 
 
+def test_no_page_is_described_by_an_event_card(agenda_app):
+    # The card opens with the status: "Gepland" is no description of a page of events.
+    described = {}
+    for name, content in html_files(agenda_app.outdir).items():
+        tag = BeautifulSoup(content, "html.parser").find("meta", attrs={"name": "description"})
+        if tag is not None:
+            described[name] = tag["content"]
+    # The first running text after the card; nor is the label of a list of related objects.
+    assert described["agenda/zomertijd.html"] == "Op de dag dat de zomertijd ingaat."
+    card_text = ("Gepland", "Afgelopen", "Geannuleerd", "Verplaatst", "Zet in uw agenda", "Evenementen")
+    assert {name: text for name, text in described.items() if text.startswith(card_text)} == {}
+
+
 def test_the_archive_lists_years_and_each_year_has_a_page_by_month_newest_first(agenda_app):
     years = [(a.get_text(), a["href"]) for a in page(agenda_app, "index").select("ul.kb-archief-jaren a")]
     assert years == [("2024", "index/2024.html")]

@@ -66,6 +66,10 @@ def test_roles_link_with_the_object_title(site):
         "Rijksoverheid": "mensen.html#kb-organisatie-rijk",
         "Anne": "mensen.html#kb-persoon-anne",
     }
+    # A tooltip names the object only where the link text does not.
+    tooltips = {a.get_text(): a.get("title") for a in site("index").select("[role=main] section > p a")}
+    assert tooltips["Over wonen"] == "Wonen"
+    assert tooltips["Jeugd"] is None and tooltips["Anne"] is None
 
 
 def test_missing_link_is_marked_not_linked(site):

@@ -109,7 +109,9 @@ def test_pack_has_its_pages_and_nothing_else(pdf_app):
     # that agenda counts from the meeting day (20 April), not from the reference date of
     # the build (1 September), when the meeting of 10 May is past.
     flat = " ".join(text.split())
-    pointer = "In de agenda achteraan dit pakket staan de bijeenkomsten over dit thema van 20 april tot en met 20 juni 2023"
+    pointer = (
+        "In de agenda achteraan dit pakket staan de bijeenkomsten over dit thema van 20 april tot en met 20 juni 2023"
+    )
     assert flat.count(pointer) == 2  # Wonen and Jeugd
     assert "woensdag 10 mei 2023, 14.00–16.00 uur: Overleg wonen (Gouda) (onderwerp van dit pakket: Wo- nen)" in flat
     assert "Komend" not in text

@@ -253,10 +253,15 @@ def month_weeks(
     year: int, month: int, events: Iterable[CalendarEvent]
 ) -> list[list[tuple[dt.date | None, list[CalendarEvent]]]]:
     """Weeks from Monday, each day with its events; days of other months are None."""
+    first = dt.date(year, month, 1)
+    last = dt.date(year, month, calendar.monthrange(year, month)[1])
+    # Only the month's own events are sorted and spread over days: a site has years of them.
+    in_month = [e for e in events if e.precise and e.first_day <= last and e.last_day >= first]
     by_day: dict[dt.date, list[CalendarEvent]] = {}
-    for event in sorted(events, key=chronological):
+    for event in sorted(in_month, key=chronological):
         for day in event.days():
-            by_day.setdefault(day, []).append(event)
+            if first <= day <= last:
+                by_day.setdefault(day, []).append(event)
     weeks = calendar.Calendar(firstweekday=calendar.MONDAY).monthdatescalendar(year, month)
     return [[(d, by_day.get(d, [])) if d.month == month else (None, []) for d in week] for week in weeks]
 

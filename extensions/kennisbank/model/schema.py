@@ -68,7 +68,7 @@ class ObjectType:
     has_agenda: bool = False
     #: Whether its page gets a news section (its latest news items) and an Atom feed of its own.
     has_news: bool = False
-    #: Whether its page leaves out an empty "Gerelateerd" section: a news item is rarely referred to.
+    #: Whether its page leaves out an empty "Gerelateerd" section: events and news items are rarely referred to.
     quiet_when_unrelated: bool = False
 
     def this_one(self) -> str:
@@ -176,6 +176,8 @@ EVENEMENT = ObjectType(
         Field("terugkijken", "Terugkijken", Kind.URL),
         Field("verslag", "Verslag", Kind.URL),
     ),
+    # Its facts already link its themes, networks and people; few pages link back to it.
+    quiet_when_unrelated=True,
 )
 
 NETWERK = ObjectType(

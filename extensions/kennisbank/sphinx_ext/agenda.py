@@ -41,7 +41,7 @@ from .domain import KnowledgeBaseDomain, kb_domain
 from .failures import internal_errors, page_location
 from .internals import builder_of
 from .nodes import agenda_placeholder, month_placeholder
-from .render import labeled_group, rest_on_the_website, table, vague_date_marker
+from .render import COMPACT, labeled_group, rest_on_the_website, table, vague_date_marker
 
 AGENDA_PARTS = ("komend", "archief")
 #: Noted as an overview of the page with ``{maandoverzicht}``: its month pages hang under it.
@@ -280,7 +280,7 @@ class AgendaView:
         return paragraph
 
     def event_list(self, events: list[CalendarEvent], cls: str = "") -> nodes.bullet_list:
-        listing = nodes.bullet_list(classes=["kb-agenda", cls] if cls else ["kb-agenda"])
+        listing = nodes.bullet_list(classes=["kb-agenda", COMPACT, *([cls] if cls else [])])
         for event in events:
             listing += nodes.list_item("", nodes.paragraph("", "", *self.event_line(event)))
         return listing

@@ -104,6 +104,7 @@ class KnowledgeBaseDomain(Domain):
         self._event_by_id: dict[str, CalendarEvent] | None = None
         self._news: list[KBObject] | None = None
         self._news_of: dict[str, list[KBObject]] | None = None
+        self._page_objects: dict[str, KBObject] | None = None
         self._build: BuildState | None = None
 
     @property
@@ -180,6 +181,7 @@ class KnowledgeBaseDomain(Domain):
         self._event_by_id = None
         self._news = None
         self._news_of = None
+        self._page_objects = None
 
     def note_object(self, obj: KBObject) -> bool:
         """Register an object; refuse (with a warning) an id that is already taken."""
@@ -279,10 +281,14 @@ class KnowledgeBaseDomain(Domain):
     def reference(
         self, builder: Builder, fromdocname: str, obj: KBObject, child: nodes.Node | None = None
     ) -> nodes.reference:
-        """A link to an object, with its title as text unless ``child`` is given."""
+        """A link to an object, with its title as text unless ``child`` is given.
+
+        The title is a tooltip only where the text differs from it: a tooltip that
+        repeats the link text is read twice by some screen readers."""
         if child is None:
             child = nodes.inline(obj.title, obj.title, classes=["kb-ref", f"kb-ref-{obj.kind}"])
-        return make_refnode(builder, fromdocname, obj.docname, obj.anchor, child, obj.title)
+        tooltip = obj.title if child.astext() != obj.title else None
+        return make_refnode(builder, fromdocname, obj.docname, obj.anchor, child, tooltip)
 
     def page_reference(self, builder: Builder, fromdocname: str, docname: str) -> nodes.reference:
         """A link to a whole page, with its title as text."""
@@ -296,14 +302,26 @@ class KnowledgeBaseDomain(Domain):
 
     def page_object(self, docname: str) -> KBObject | None:
         """The object a page is about, if the page is one object's own."""
-        return next((o for o in self.objects.values() if o.docname == docname and self.is_page_object(o)), None)
+        return self.page_objects.get(docname)
+
+    @property
+    def page_objects(self) -> dict[str, KBObject]:
+        """Per page, the object it is about (the first, should two bear its title).
+
+        Worked out once after reading, not in a pass over every object per page."""
+        if self._page_objects is None:
+            self._page_objects = {}
+            for obj in self.objects.values():
+                if self.is_page_object(obj):
+                    self._page_objects.setdefault(obj.docname, obj)
+        return self._page_objects
 
     def get_objects(self) -> Iterator[tuple[str, str, str, str, str, int]]:
         for obj in sorted(self.objects.values(), key=lambda o: o.id):
             # Search finds an object that is its page as that page, so its own entry would be a
             # second hit (priority -1: not in the search index, still in objects.inv); an object
             # among others, such as a person on the people page, keeps its entry.
-            priority = -1 if self.is_page_object(obj) else 1
+            priority = -1 if self.page_objects.get(obj.docname) is obj else 1
             yield obj.id, obj.title, obj.kind, obj.docname, obj.anchor, priority
 
 

@@ -28,6 +28,8 @@ from .domain import kb_domain
 from .failures import internal_errors, page_location
 from .internals import builder_of
 
+#: The card's class: its paragraphs (status, calendar links) are no running text about the page.
+CARD_CLASS = "kb-kaart"
 #: Facts that move into the card, by field; "Wanneer" and "Waar" are made of several fields.
 CARD_FIELDS = ("online", "organisator", "aanmelden", "aanmelden-tot")
 #: Facts the card replaces: the status is its badge, the attendance mode is part of "Waar".
@@ -66,7 +68,7 @@ class EventCards(SphinxPostTransform):
         facts = next(iter(container.findall(nodes.field_list)), None)
         by_label = _facts_by_label(facts)
 
-        card = nodes.container(classes=["kb-kaart", "kb-kaart-afgelopen" if is_past else "kb-kaart-komend"])
+        card = nodes.container(classes=[CARD_CLASS, "kb-kaart-afgelopen" if is_past else "kb-kaart-komend"])
         status = status_label(event, is_past)
         badge = nodes.inline(status, status, classes=["kb-status", f"kb-status-{status.lower()}"])
         card += nodes.paragraph("", "", badge, classes=["kb-status-regel"])

@@ -66,14 +66,17 @@ class _Inputs:
         self.today = self.domain.build.settings.today()
         self.views = (view_page_of(self.domain, MONTH_VIEW), view_page_of(self.domain, ARCHIVE_VIEW))
         self.pdfs = PdfShelf(env, builder_of(env))
+        # What other pages show of an object or page: asked for once each, not once per page.
+        self.shown: dict[str, tuple] = {}
+        self.titles: dict[str, str] = {}
 
     def digest(self, docname: str) -> str:
         index = self.domain.index
         parts: list[tuple] = []
         for obj in self.hosted.get(docname, ()):
             links = index.backlinks(obj.id)
-            related = [(kind, [(_public(o), labels) for o, labels in items]) for kind, items in links.by_type]
-            pages = [(d, self.env.titles[d].astext()) for d in links.pages if d in self.env.titles]
+            related = [(kind, [(self.public(o), labels) for o, labels in items]) for kind, items in links.by_type]
+            pages = [(d, self.title(d)) for d in links.pages if d in self.env.titles]
             fields = [self.target(rel.target) for rel in index.outgoing(obj.id)]
             parts.append((obj.id, related, pages, fields))
         # Also the mentions that are no backlinks: the page still links to them.
@@ -98,6 +101,16 @@ class _Inputs:
             parts.append(("pdf", pdfs))
         return hashlib.sha256(repr(parts).encode()).hexdigest() if parts else ""
 
+    def public(self, obj: KBObject) -> tuple:
+        if obj.id not in self.shown:
+            self.shown[obj.id] = _public(obj)
+        return self.shown[obj.id]
+
+    def title(self, docname: str) -> str:
+        if docname not in self.titles:
+            self.titles[docname] = self.env.titles[docname].astext()
+        return self.titles[docname]
+
     def recent(self) -> list[tuple]:
         # Every dated page: whatever the page's own count and exclusions pick from them.
         return recently_changed(self.env, len(self.env.found_docs), ())
@@ -105,7 +118,7 @@ class _Inputs:
     def listing(self, kind: str) -> str:
         # One digest per kind and build: several pages list every event (thousands at scale).
         if kind not in self.listings:
-            shown = repr([_public(o) for o in self.domain.index.of_kind(kind)])
+            shown = repr([self.public(o) for o in self.domain.index.of_kind(kind)])
             self.listings[kind] = hashlib.sha256(shown.encode()).hexdigest()
         return self.listings[kind]
 

@@ -23,7 +23,7 @@ from .failures import internal_errors, page_location
 from .internals import builder_of
 from .news import NewsView
 from .nodes import enclosing_section, overview_placeholder, related_placeholder
-from .render import labeled_group, rest_on_the_website, when_nodes
+from .render import COMPACT, labeled_group, rest_on_the_website, when_nodes
 
 RELATED_TITLE = "Gerelateerd"
 AGENDA_TITLE = "Agenda"
@@ -92,7 +92,7 @@ class FillGeneratedSections(SphinxPostTransform):
         if not links:
             text = f"Er verwijst nog niets naar {TYPES[obj.kind].this_one()}."
             return [nodes.paragraph(text, text, classes=["kb-gerelateerd-leeg"])]
-        groups = nodes.bullet_list(classes=["kb-gerelateerd"])
+        groups = nodes.bullet_list(classes=["kb-gerelateerd", COMPACT])
         for kind, items in links.by_type:
             items = items[: self.paper_limit] if self.paper_limit else items
             entries = [self.object_entry(source, labels) for source, labels in items]

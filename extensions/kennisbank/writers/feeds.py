@@ -30,7 +30,7 @@ from ..model.schema import TYPES
 from ..sphinx_ext.config import site_url, stamp
 from ..sphinx_ext.domain import kb_domain
 from ..sphinx_ext.failures import guarded
-from .ics import EventContext, Feed, write_feed
+from .ics import EventContext, Feed, shared_properties, write_feed
 
 logger = logging.getLogger(__name__)
 
@@ -92,6 +92,7 @@ def write_feeds(app: Sphinx, exception: Exception | None) -> None:
     entries = [(event, context_of(app.env, app.builder, event)) for event in domain.events]
     timestamp = stamp(Path(app.srcdir), config.today())
     refresh = dt.timedelta(hours=config.feed_refresh_hours)
+    shared = shared_properties(refresh)
     base = site_url(app.config)
     version = writer_version()
     cache_file = Path(app.doctreedir, "kennisbank-feeds.json")
@@ -114,7 +115,7 @@ def write_feeds(app: Sphinx, exception: Exception | None) -> None:
         if previous.get(path) == digest and target.exists():
             return
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(write_feed(feed, selection, config.uid_domain, blocks))
+        target.write_bytes(write_feed(feed, selection, config.uid_domain, blocks, shared))
 
     project = app.config.project
     write(SITE_FEED, project, f"Alle evenementen uit de {project}", entries)

@@ -48,26 +48,17 @@ def write_feed(
     events: list[tuple[CalendarEvent, EventContext]],
     uid_domain: str,
     blocks: dict[str, bytes] | None = None,
+    shared: bytes | None = None,
 ) -> bytes:
     """The feed as iCalendar bytes.
 
     ``blocks`` caches each event's serialised VEVENT by the digest of its input:
-    the site feed holds every event, and most of them did not change.
+    the site feed holds every event, and most of them did not change. ``shared`` is
+    ``shared_properties(feed.refresh)``, serialised once by a caller with many feeds.
     """
-    cal = Calendar()
-    cal.add("prodid", PRODID)
-    cal.add("version", "2.0")
-    cal.add("calscale", "GREGORIAN")
-    cal.add("method", "PUBLISH")
-    # icalendar escapes TEXT only for the properties it knows; NAME (RFC 7986) and the
-    # X-WR- names are TEXT too, so a title with a comma or semicolon is escaped explicitly.
-    cal.add("name", vText(feed.name))
-    cal.add("x-wr-calname", vText(feed.name))
-    cal.add("description", feed.description)
-    cal.add("x-wr-caldesc", vText(feed.description))
-    cal.add("url", vUri(feed.url), parameters={"VALUE": "URI"})
-    cal.add("refresh-interval", feed.refresh, parameters={"VALUE": "DURATION"})
-    cal.add("x-published-ttl", vDuration(feed.refresh))  # Outlook's name for the refresh interval
+    if shared is None:
+        shared = shared_properties(feed.refresh)
+    head = b"BEGIN:VCALENDAR\r\n" + shared + _own_properties(feed)
     precise = [(event, context) for event, context in events if event.precise]
     zones = b""
     if precise:
@@ -79,8 +70,36 @@ def write_feed(
     cache = {} if blocks is None else blocks
     body = b"".join(_vevent_bytes(event, context, feed.stamp, uid_domain, cache) for event, context in precise)
     # The time zones and events follow the calendar's own properties, as to_ical would write them.
-    head, end = cal.to_ical().rsplit(b"END:VCALENDAR", 1)
-    return head + zones + body + b"END:VCALENDAR" + end
+    return head + zones + body + b"END:VCALENDAR\r\n"
+
+
+def shared_properties(refresh: dt.timedelta) -> bytes:
+    """The properties every feed of a build shares: a site has thousands of feeds."""
+    cal = Calendar()
+    cal.add("prodid", PRODID)
+    cal.add("version", "2.0")
+    cal.add("calscale", "GREGORIAN")
+    cal.add("method", "PUBLISH")
+    cal.add("refresh-interval", refresh, parameters={"VALUE": "DURATION"})
+    cal.add("x-published-ttl", vDuration(refresh))  # Outlook's name for the refresh interval
+    return _properties_of(cal)
+
+
+def _own_properties(feed: Feed) -> bytes:
+    cal = Calendar()
+    # icalendar escapes TEXT only for the properties it knows; NAME (RFC 7986) and the
+    # X-WR- names are TEXT too, so a title with a comma or semicolon is escaped explicitly.
+    cal.add("name", vText(feed.name))
+    cal.add("x-wr-calname", vText(feed.name))
+    cal.add("description", feed.description)
+    cal.add("x-wr-caldesc", vText(feed.description))
+    cal.add("url", vUri(feed.url), parameters={"VALUE": "URI"})
+    return _properties_of(cal)
+
+
+def _properties_of(cal: Calendar) -> bytes:
+    """The content lines of a calendar's own properties, without BEGIN and END."""
+    return cal.to_ical().removeprefix(b"BEGIN:VCALENDAR\r\n").removesuffix(b"END:VCALENDAR\r\n")
 
 
 @functools.lru_cache(maxsize=64)

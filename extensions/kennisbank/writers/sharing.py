@@ -24,6 +24,7 @@ from sphinx.application import Sphinx
 from sphinx.config import Config
 
 from ..sphinx_ext.domain import kb_domain
+from ..sphinx_ext.eventcard import CARD_CLASS
 from ..sphinx_ext.failures import guarded
 
 #: sphinxext-opengraph adds its tags at the default priority (500).
@@ -52,11 +53,20 @@ def shortened(text: str, limit: int = MAX_LENGTH) -> str:
     return text[: limit - 1].rsplit(" ", 1)[0].rstrip(",;:") + "…"
 
 
+#: Generated parts of a page: an event card (whose first line is its status), "Gerelateerd".
+GENERATED_CLASSES = frozenset({CARD_CLASS, "kb-gerelateerd"})
+
+
+def is_running_text(node: nodes.Element) -> bool:
+    """Not a field list, table, admonition, event card or list of related objects."""
+    return not isinstance(node, NOT_RUNNING_TEXT) and GENERATED_CLASSES.isdisjoint(node.get("classes", ()))
+
+
 def first_paragraph(doctree: nodes.document) -> str:
-    """The first paragraph of running text, outside field lists, tables and admonitions."""
+    """The first paragraph of running text, outside field lists, tables, admonitions and event cards."""
     for paragraph in doctree.findall(nodes.paragraph):
         parent = paragraph.parent
-        while parent is not None and not isinstance(parent, NOT_RUNNING_TEXT):
+        while parent is not None and is_running_text(parent):
             parent = parent.parent
         if parent is None and paragraph.astext().strip():
             return paragraph.astext()
