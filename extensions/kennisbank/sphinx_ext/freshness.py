@@ -28,6 +28,7 @@ from collections.abc import Set
 from pathlib import Path
 
 from sphinx.application import Sphinx
+from sphinx.builders.singlehtml import SingleFileHTMLBuilder
 from sphinx.environment import BuildEnvironment
 
 from ..model.objects import KBObject
@@ -42,6 +43,10 @@ from .internals import builder_of, toctree_includes
 
 @guarded("het bepalen welke pagina's opnieuw moeten", default=[])
 def pages_to_rewrite(app: Sphinx, env: BuildEnvironment) -> list[str]:
+    if isinstance(app.builder, SingleFileHTMLBuilder):
+        # It writes every page into one file at each build (the PDFs too): nothing to choose,
+        # and digests of a thousand pages would only delay a board pack.
+        return []
     domain = kb_domain(env)
     folder = str(app.builder.outdir)
     old: dict[str, str] = domain.data["signatures"].get(folder, {})

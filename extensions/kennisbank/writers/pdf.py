@@ -101,7 +101,23 @@ class KennisbankPDFBuilder(SingleFileHTMLBuilder):
         return "kennisbank-print", {}
 
     def get_doc_context(self, docname: str, body: str, metatags: str) -> dict[str, Any]:
-        context = super().get_doc_context(docname, body, metatags)
+        # As the single-page builder's, without its rendering of the site's whole toctree
+        # (a second each at a thousand pages): the print layout has its own table of
+        # contents (kb_toc), made from the chapters in the PDF.
+        context = {
+            "parents": [],
+            "prev": None,
+            "next": None,
+            "docstitle": None,
+            "title": self.config.html_title,
+            "meta": None,
+            "body": body,
+            "metatags": metatags,
+            "rellinks": [],
+            "sourcename": "",
+            "toc": "",
+            "display_toc": False,
+        }
         context.update(self.page_extras)
         return context
 
