@@ -376,6 +376,10 @@ def test_on_paper_a_theme_agenda_prints_the_next_and_last_few_and_points_to_the_
         "Nog 4 bijeenkomsten bij dit thema staan alleen op de website:\nhttps://kennisbank.example/thema.html#kb-thema-bestuur."
         in theme
     )
+    # One left out is said in the singular.
+    four = build(root, "text", builddir=root / "_vier", confoverrides={"kennisbank_coming_limit": 4})
+    theme = (four.outdir / "thema.txt").read_text(encoding="utf-8")
+    assert "Nog 1 bijeenkomst bij dit thema staat alleen op de website:" in " ".join(theme.split())
 
 
 def test_on_paper_related_lists_stop_after_the_limit_and_point_to_the_website(copy_root, build):

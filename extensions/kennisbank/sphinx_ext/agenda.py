@@ -330,7 +330,8 @@ class AgendaView:
             left_out = max(0, len(upcoming(mine, self.today)) - limit) + max(0, len(earlier) - limit)
             earlier = earlier[:limit]  # the most recent
             if left_out:
-                text = f"Nog {left_out} bijeenkomsten bij {TYPES[obj.kind].this_one()} staan alleen op de website"
+                what, verb = ("bijeenkomst", "staat") if left_out == 1 else ("bijeenkomsten", "staan")
+                text = f"Nog {left_out} {what} bij {TYPES[obj.kind].this_one()} {verb} alleen op de website"
                 rest = [rest_on_the_website(self.env.config, obj, text, "kb-agenda-meer")]
         none = "Geen eerdere evenementen."
         past_nodes: list[nodes.Node] = (

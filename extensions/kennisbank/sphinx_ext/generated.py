@@ -105,7 +105,8 @@ class FillGeneratedSections(SphinxPostTransform):
         left_out = self.left_out_on_paper(links)
         if not left_out:
             return [groups]
-        text = f"Nog {left_out} verwijzingen naar {TYPES[obj.kind].this_one()} staan alleen op de website"
+        what, verb = ("verwijzing", "staat") if left_out == 1 else ("verwijzingen", "staan")
+        text = f"Nog {left_out} {what} naar {TYPES[obj.kind].this_one()} {verb} alleen op de website"
         return [groups, rest_on_the_website(self.env.config, obj, text, "kb-gerelateerd-meer")]
 
     @property
