@@ -9,6 +9,7 @@
 from __future__ import annotations
 
 import ast
+import inspect
 import subprocess
 import sys
 from pathlib import Path
@@ -82,6 +83,7 @@ def test_every_module_belongs_to_a_layer():
 def test_the_private_details_we_rely_on_are_still_there():
     """Fails loudly when furo or Sphinx changes what sphinx_ext/internals.py relies on."""
     import furo
+    from sphinx.builders import Builder
     from sphinx.environment import BuildEnvironment
 
     from kennisbank.sphinx_ext import internals
@@ -92,6 +94,9 @@ def test_the_private_details_we_rely_on_are_still_there():
         assert hook in page, hook
     assert "_app" in BuildEnvironment.__init__.__code__.co_names
     assert "toctree_includes" in BuildEnvironment.__init__.__code__.co_names
+    # take_out_toctree_parents: the builder announces writing, then adds the toctree parents.
+    write = inspect.getsource(Builder.write)
+    assert write.index("'write-started'") < write.index("env.files_to_rebuild.get(docname")
 
 
 def test_our_copies_of_furo_templates_match_the_installed_furo():

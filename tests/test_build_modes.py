@@ -118,6 +118,27 @@ def test_incremental_build_rewrites_only_dependent_pages(first_build, build):
     assert written == {"index", "themas/jeugd"}
 
 
+def test_a_toctree_page_is_not_rewritten_when_only_generated_content_below_it_changed(copy_root, build, tmp_path):
+    # The themes get a section page whose toctree lists them; moving the event changes
+    # the theme's agenda, not its title, so that section page stays as it is.
+    srcdir = copy_root("basic")
+    _toctree(srcdir, "themas/jeugd\nthemas/wonen\n", "themas/index\n")
+    (srcdir / "themas" / "index.md").write_text("# Thema's\n\n```{toctree}\njeugd\nwonen\n```\n", encoding="utf-8")
+    builddir = tmp_path / "incremental"
+    build(srcdir, builddir=builddir)
+    _replace(srcdir / "agenda" / "overleg.md", "start: 2023-05-25 13:30", "start: 2023-04-20 13:30")
+    app = build(srcdir, builddir=builddir)
+    written = set(re.findall(r"writing output\.\.\. \[\s*\d+%\] (\S+)", status_of(app)))
+    assert "themas/jeugd" in written and "themas/index" not in written
+    assert differences(output_files(app.outdir), output_files(build(srcdir, builddir=tmp_path / "clean").outdir)) == []
+
+    # A new title is shown by that toctree: then the section page is written again.
+    _replace(srcdir / "themas" / "jeugd.md", "# Jeugd", "# Jeugd en onderwijs")
+    app = build(srcdir, builddir=builddir)
+    assert "themas/index" in set(re.findall(r"writing output\.\.\. \[\s*\d+%\] (\S+)", status_of(app)))
+    assert differences(output_files(app.outdir), output_files(build(srcdir, builddir=tmp_path / "clean2").outdir)) == []
+
+
 def test_parallel_build_equals_serial_build(copy_root, build, tmp_path):
     srcdir = copy_root("basic")
     add_page(srcdir)

@@ -77,6 +77,9 @@ class BuildState:
 
     settings: KennisbankConfig  # validated at start-up (config.py), read here once
     removed_docs: set[str] = field(default_factory=set)  # see freshness.py
+    read_docs: set[str] = field(default_factory=set)  # read in this build, see freshness.py
+    regenerated_only: set[str] = field(default_factory=set)  # rewritten for generated content alone
+    toctree_parents: dict[str, set[str]] = field(default_factory=dict)  # see freshness.py
     commit_dates: dict[Path, dt.date] | None = None  # see lastchanged.py
     news_feeds: dict[str, list[tuple[str, str]]] | None = None  # docname -> (path, title), see newsfeeds.py
 

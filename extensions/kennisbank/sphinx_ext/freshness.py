@@ -28,6 +28,7 @@ from collections.abc import Set
 from pathlib import Path
 
 from sphinx.application import Sphinx
+from sphinx.builders import Builder
 from sphinx.builders.singlehtml import SingleFileHTMLBuilder
 from sphinx.environment import BuildEnvironment
 
@@ -38,7 +39,7 @@ from .domain import kb_domain
 from .downloads import PdfShelf
 from .failures import guarded
 from .frontpage import RECENT, recently_changed
-from .internals import builder_of, toctree_includes
+from .internals import builder_of, put_back_toctree_parents, take_out_toctree_parents, toctree_includes
 
 
 @guarded("het bepalen welke pagina's opnieuw moeten", default=[])
@@ -55,7 +56,18 @@ def pages_to_rewrite(app: Sphinx, env: BuildEnvironment) -> list[str]:
     new = {docname: f"{navigation}{env.all_docs[docname]}{inputs.digest(docname)}" for docname in sorted(env.all_docs)}
     domain.data["signatures"][folder] = new
     domain.build.removed_docs |= old.keys() - new.keys()  # also those another builder's build read as gone
-    return [docname for docname, digest in new.items() if old.get(docname) != digest]
+    stale = [docname for docname, digest in new.items() if old.get(docname) != digest]
+    if old and navigation == _navigation_of(old):
+        # Same titles and toctrees: a page not read again changed only in what is generated
+        # for it, and the pages whose toctree lists it need not be written again.
+        domain.build.regenerated_only = set(stale) - domain.build.read_docs
+    return stale
+
+
+def _navigation_of(signatures: dict[str, str]) -> str | None:
+    """The navigation digest the last build of a folder saw (each signature starts with it)."""
+    first = next(iter(signatures.values()), None)
+    return first[:NAVIGATION_DIGEST_LENGTH] if first else None
 
 
 class _Inputs:
@@ -136,12 +148,34 @@ class _Inputs:
         return (target, None) if obj is None else (target, obj.kind, obj.title, obj.docname)
 
 
+#: A SHA-256 in hexadecimal.
+NAVIGATION_DIGEST_LENGTH = 64
+
+
 def navigation_digest(env: BuildEnvironment) -> str:
     """What every page's sidebar and breadcrumbs are made of: the toctree, titles, hidden pages."""
     tree = sorted((doc, tuple(children)) for doc, children in toctree_includes(env).items())
     titles = sorted((doc, title.astext()) for doc, title in env.titles.items())
     hidden = sorted(doc for doc, metadata in env.metadata.items() if metadata.get("navigation") == "hidden")
     return hashlib.sha256(repr((tree, titles, hidden)).encode()).hexdigest()
+
+
+@guarded("het bijhouden van de gelezen pagina's")
+def note_read_pages(app: Sphinx, env: BuildEnvironment, docnames: list[str]) -> None:
+    kb_domain(env).build.read_docs = set(docnames)
+
+
+@guarded("het overslaan van ongewijzigde inhoudsopgaven")
+def skip_unchanged_toctrees(app: Sphinx, builder: Builder) -> None:
+    build = kb_domain(app.env).build
+    build.toctree_parents = take_out_toctree_parents(app.env, build.regenerated_only)
+
+
+@guarded("het terugzetten van de inhoudsopgaven")
+def restore_toctrees(app: Sphinx, exception: Exception | None) -> None:
+    build = kb_domain(app.env).build
+    put_back_toctree_parents(app.env, build.toctree_parents)
+    build.toctree_parents = {}
 
 
 @guarded("het bijhouden van verwijderde pagina's", default=[])
@@ -208,6 +242,9 @@ def _public(obj: KBObject) -> tuple:
 
 def setup(app: Sphinx) -> None:
     app.connect("env-get-outdated", note_removed_pages)
+    app.connect("env-before-read-docs", note_read_pages)
     app.connect("env-get-updated", pages_to_rewrite)
+    app.connect("write-started", skip_unchanged_toctrees)
+    app.connect("build-finished", restore_toctrees)
     app.connect("build-finished", delete_removed_output)
     app.connect("build-finished", delete_unused_images)

@@ -8,6 +8,7 @@ more of Sphinx's ``IndexBuilder``, keeps its own checks in
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import TYPE_CHECKING, cast
 
 from docutils import nodes
@@ -74,3 +75,21 @@ def build_identity(builder: Builder) -> str:
     html_builder = cast(StandaloneHTMLBuilder, builder)
     info = html_builder.build_info
     return repr((info.config_hash, info.tags_hash, html_builder.templates.newest_template_mtime()))
+
+
+def take_out_toctree_parents(env: BuildEnvironment, docnames: Iterable[str]) -> dict[str, set[str]]:
+    """Keep Sphinx from rewriting the pages whose toctree includes these pages.
+
+    ``Builder.write`` adds to the pages it writes every page whose toctree includes
+    one of them (``env.files_to_rebuild``), because a toctree shows their titles. A
+    page rewritten only because its generated content changed has the same title, and
+    rewriting a toctree of a hundred pages costs a second. Called when writing starts;
+    returns what it took out, for :func:`put_back_toctree_parents`.
+    """
+    parents = env.files_to_rebuild
+    return {docname: parents.pop(docname) for docname in sorted(docnames) if docname in parents}
+
+
+def put_back_toctree_parents(env: BuildEnvironment, taken: dict[str, set[str]]) -> None:
+    for docname, parents in taken.items():
+        env.files_to_rebuild.setdefault(docname, set()).update(parents)
