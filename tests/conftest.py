@@ -95,6 +95,29 @@ def write_source(tmp_path):
     return write
 
 
+#: Front matter of a page outside every toctree: it gives no warning of its own.
+ORPHAN = "---\norphan: true\n---\n"
+
+
+def case_project(
+    setup: str, snippet: str, page: str = "voorbeeld.md", header: str = ORPHAN + "# Case\n"
+) -> tuple[dict[str, str], int]:
+    """The files of a project for one bad-input case, and the number of lines above the snippet.
+
+    ``setup`` (the objects the case refers to) is the themes page in the toctree; the
+    snippet is on an orphan ``page`` that sorts after it, so that a duplicate id is
+    reported on the case page.
+    """
+    files = {"index.md": "# Index\n\n```{toctree}\nthemas\n```\n", "themas.md": setup, page: header + snippet}
+    return files, header.count("\n")
+
+
+def assert_reported_once(warnings: str, location: str, message: str) -> None:
+    """The one warning of a build: ``message`` at ``location`` (``path:line``)."""
+    assert f"{location}: WARNING: {message}" in warnings, warnings
+    assert warnings.count("WARNING") == 1, warnings
+
+
 @pytest.fixture
 def build(make_app, tmp_path):
     """Build ``srcdir`` with one builder; return the app (warnings in ``app.warning``)."""

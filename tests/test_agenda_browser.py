@@ -7,14 +7,11 @@ there is no browser or no Playwright).
 from __future__ import annotations
 
 import datetime as dt
-import functools
-import http.server
-import threading
 
 import pytest
 
 from conftest import ROOTS, build_once, warnings_of
-from test_browser import browser, open_page, site_url  # noqa: F401 (fixtures)
+from test_browser import browser, open_page, served, site_url  # noqa: F401 (fixtures)
 
 
 @pytest.fixture(scope="module")
@@ -22,16 +19,8 @@ def agenda_url(tmp_path_factory):
     """The agenda test root (reference date 15 April 2024), served on localhost."""
     app = build_once("html", ROOTS / "test-agenda", tmp_path_factory.mktemp("agenda-browser"))
     assert warnings_of(app) == ""
-    handler = functools.partial(_Quiet, directory=str(app.outdir))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
-
-
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
+    with served(app.outdir) as root:
+        yield root
 
 
 def card_at(browser, url: str, moment: str) -> dict:  # noqa: F811 (fixture)

@@ -8,7 +8,7 @@ import pytest
 from bs4 import BeautifulSoup
 from sphinx.cmd.build import build_main
 
-from conftest import warnings_of
+from conftest import ORPHAN, assert_reported_once, case_project, warnings_of
 
 THEMES = """\
 # Thema's
@@ -211,9 +211,6 @@ CASES = {
 }
 
 
-ORPHAN = "---\norphan: true\n---\n"
-
-
 def source_for(snippet: str) -> tuple[dict[str, str], int]:
     """A project with the snippet on its own page, and the number of lines above it.
 
@@ -221,13 +218,7 @@ def source_for(snippet: str) -> tuple[dict[str, str], int]:
     heading gives no warning of its own; it sorts after the themes page, so
     that a duplicate is reported on the case page.
     """
-    header = ORPHAN if snippet.startswith("Tekst") else ORPHAN + "# Case\n"
-    files = {
-        "index.md": "# Index\n\n```{toctree}\nthemas\n```\n",
-        "themas.md": THEMES,
-        "voorbeeld.md": header + snippet,
-    }
-    return files, header.count("\n")
+    return case_project(THEMES, snippet, header=ORPHAN if snippet.startswith("Tekst") else ORPHAN + "# Case\n")
 
 
 @pytest.mark.parametrize("case", CASES, ids=list(CASES))
@@ -235,10 +226,7 @@ def test_bad_input_is_reported_with_file_and_line(case, write_source, build):
     snippet, line, message = CASES[case]
     files, offset = source_for(snippet)
     srcdir = write_source(files)
-    warnings = warnings_of(build(srcdir))
-    expected = f"{srcdir / 'voorbeeld.md'}:{offset + line}: WARNING: {message}"
-    assert expected in warnings, warnings
-    assert warnings.count("WARNING") == 1, warnings
+    assert_reported_once(warnings_of(build(srcdir)), f"{srcdir / 'voorbeeld.md'}:{offset + line}", message)
 
 
 def test_refused_personal_contact_is_not_published(write_source, build):

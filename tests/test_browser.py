@@ -6,12 +6,14 @@ Skipped, with the reason, when no browser or no Playwright is available.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import http.server
 import os
 import re
 import shutil
 import threading
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -76,15 +78,29 @@ class Handler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    """Serves a folder as it is, without a log line per request."""
+
+    def log_message(self, *args):
+        pass
+
+
+@contextlib.contextmanager
+def served(directory: Path, handler: type[http.server.SimpleHTTPRequestHandler] = QuietHandler) -> Iterator[str]:
+    """A built folder on localhost, for the browser: the address of its root."""
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(directory)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+
+
 @pytest.fixture(scope="module")
 def site_url(docs_html):
     assert warnings_of(docs_html) == ""
-    handler = functools.partial(Handler, directory=str(docs_html.outdir))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}{PREFIX}"
-    server.shutdown()
+    with served(docs_html.outdir, Handler) as root:
+        yield root.removesuffix("/") + PREFIX
 
 
 @pytest.fixture(scope="module")

@@ -12,7 +12,7 @@ import pytest
 from bs4 import BeautifulSoup
 from sphinx.cmd.build import build_main
 
-from conftest import ROOTS, output_files, warnings_of
+from conftest import ROOTS, assert_reported_once, case_project, output_files, warnings_of
 from test_build_modes import differences
 
 pytestmark = pytest.mark.sphinx("html", testroot="news")
@@ -427,9 +427,7 @@ CASES = {
 
 
 def source_for(snippet: str) -> tuple[dict[str, str], int]:
-    header = "---\norphan: true\n---\n# Case\n"
-    files = {"index.md": "# Index\n\n```{toctree}\nthemas\n```\n", "themas.md": SETUP, "voorbeeld.md": header + snippet}
-    return files, header.count("\n")
+    return case_project(SETUP, snippet)
 
 
 @pytest.mark.parametrize("case", CASES, ids=list(CASES))
@@ -437,9 +435,7 @@ def test_mistakes_are_reported_in_dutch_with_file_and_line(case, write_source, b
     snippet, line, message = CASES[case]
     files, offset = source_for(snippet)
     srcdir = write_source(files)
-    warnings = warnings_of(build(srcdir))
-    assert f"{srcdir / 'voorbeeld.md'}:{offset + line}: WARNING: {message}" in warnings, warnings
-    assert warnings.count("WARNING") == 1, warnings
+    assert_reported_once(warnings_of(build(srcdir)), f"{srcdir / 'voorbeeld.md'}:{offset + line}", message)
 
 
 def test_an_item_with_a_mistake_stays_out_of_lists_and_feeds(write_source, build):

@@ -24,7 +24,17 @@ import pytest
 from bs4 import BeautifulSoup
 from sphinx.cmd.build import build_main
 
-from conftest import DOCS, ROOTS, build_once, output_files, status_of, warnings_of
+from conftest import (
+    DOCS,
+    ORPHAN,
+    ROOTS,
+    assert_reported_once,
+    build_once,
+    case_project,
+    output_files,
+    status_of,
+    warnings_of,
+)
 from test_build_modes import differences
 from test_reproducible import find_vnu
 
@@ -656,9 +666,7 @@ CASES = {
 
 
 def source_for(snippet: str) -> tuple[dict[str, str], int]:
-    header = "---\norphan: true\n---\n# Nieuwsbrief\n"
-    files = {"index.md": "# Index\n\n```{toctree}\nthemas\n```\n", "themas.md": SETUP, "editie.md": header + snippet}
-    return files, header.count("\n")
+    return case_project(SETUP, snippet, page="editie.md", header=ORPHAN + "# Nieuwsbrief\n")
 
 
 SENDER = 'kennisbank_newsletter_from = "Testnieuwsbrief <redactie@kennisbank.example>"\n'
@@ -675,9 +683,7 @@ def test_mistakes_are_reported_in_dutch_with_file_and_line(case, write_source, b
     snippet, line, message = CASES[case]
     files, offset = source_for(snippet)
     srcdir = write_source(files)
-    warnings = warnings_of(build(srcdir))
-    assert f"{srcdir / 'editie.md'}:{offset + line}: WARNING: {message}" in warnings, warnings
-    assert warnings.count("WARNING") == 1, warnings
+    assert_reported_once(warnings_of(build(srcdir)), f"{srcdir / 'editie.md'}:{offset + line}", message)
 
 
 def test_a_number_used_twice_is_reported_at_the_second_edition(write_source, build, tmp_path):

@@ -9,15 +9,12 @@ the PDF a reader would get (``page.pdf``). Uses the server and browser of test_b
 from __future__ import annotations
 
 import datetime as dt
-import functools
-import http.server
 import io
-import threading
 
 import pytest
 
 from conftest import ROOTS, build_once, warnings_of
-from test_browser import PAGES, browser, site_url  # noqa: F401 (fixtures)
+from test_browser import PAGES, browser, served, site_url  # noqa: F401 (fixtures)
 
 pypdf = pytest.importorskip("pypdf", reason="pypdf ontbreekt (pip install -e '.[pdf]')")
 
@@ -85,16 +82,8 @@ def agenda_furo_url(tmp_path_factory):
         confoverrides={"html_theme": "furo"},
     )
     assert warnings_of(app) == ""
-    handler = functools.partial(_Quiet, directory=str(app.outdir))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
-
-
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
+    with served(app.outdir) as root:
+        yield root
 
 
 def test_a_printed_event_card_is_whole_and_has_no_buttons(browser, agenda_furo_url):  # noqa: F811
