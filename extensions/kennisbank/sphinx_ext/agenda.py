@@ -41,7 +41,7 @@ from .domain import KnowledgeBaseDomain, kb_domain
 from .failures import internal_errors, page_location
 from .internals import builder_of
 from .nodes import agenda_placeholder, month_placeholder
-from .render import COMPACT, labeled_group, rest_on_the_website, table, vague_date_marker
+from .render import COMPACT, labeled_group, left_out, on_the_website, rest_on_the_website, table, vague_date_marker
 
 AGENDA_PARTS = ("komend", "archief")
 #: Noted as an overview of the page with ``{maandoverzicht}``: its month pages hang under it.
@@ -327,12 +327,10 @@ class AgendaView:
             # On paper (a board pack, kennisbank.pdf) hundreds of lines per theme bury the
             # page: the next and the last few, and where the rest is.
             limit = self.domain.build.settings.coming_limit
-            left_out = max(0, len(upcoming(mine, self.today)) - limit) + max(0, len(earlier) - limit)
+            count = left_out(limit, len(upcoming(mine, self.today)), len(earlier))
             earlier = earlier[:limit]  # the most recent
-            if left_out:
-                what, verb = ("bijeenkomst", "staat") if left_out == 1 else ("bijeenkomsten", "staan")
-                text = f"Nog {left_out} {what} bij {TYPES[obj.kind].this_one()} {verb} alleen op de website"
-                rest = [rest_on_the_website(self.env.config, obj, text, "kb-agenda-meer")]
+            things = ("bijeenkomst", "bijeenkomsten")
+            rest = rest_on_the_website(self.env.config, obj, count, things, "bij", "kb-agenda-meer")
         none = "Geen eerdere evenementen."
         past_nodes: list[nodes.Node] = (
             [self.event_list(earlier)] if earlier else [nodes.paragraph(none, none, classes=["kb-agenda-leeg"])]
@@ -349,7 +347,7 @@ class AgendaView:
         text = f" staan de bijeenkomsten over {this_one} {self.pack_period}, aangeduid met “onderwerp van dit pakket”."
         result: list[nodes.Node] = [nodes.paragraph("", "", nodes.Text("In "), link, nodes.Text(text))]
         everything = "Alle bijeenkomsten, ook de eerdere, staan op de website"
-        return [*result, rest_on_the_website(self.env.config, obj, everything, "kb-agenda-meer")]
+        return [*result, on_the_website(self.env.config, obj, everything, "kb-agenda-meer")]
 
     # -- month grids -------------------------------------------------------
 

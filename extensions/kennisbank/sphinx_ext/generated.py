@@ -23,7 +23,7 @@ from .failures import internal_errors, page_location
 from .internals import builder_of
 from .news import NewsView
 from .nodes import enclosing_section, overview_placeholder, related_placeholder
-from .render import COMPACT, labeled_group, rest_on_the_website, when_nodes
+from .render import COMPACT, labeled_group, left_out, rest_on_the_website, when_nodes
 
 RELATED_TITLE = "Gerelateerd"
 AGENDA_TITLE = "Agenda"
@@ -93,21 +93,18 @@ class FillGeneratedSections(SphinxPostTransform):
             text = f"Er verwijst nog niets naar {TYPES[obj.kind].this_one()}."
             return [nodes.paragraph(text, text, classes=["kb-gerelateerd-leeg"])]
         groups = nodes.bullet_list(classes=["kb-gerelateerd", COMPACT])
+        limit = self.paper_limit
         for kind, items in links.by_type:
-            items = items[: self.paper_limit] if self.paper_limit else items
-            entries = [self.object_entry(source, labels) for source, labels in items]
+            entries = [self.object_entry(source, labels) for source, labels in (items[:limit] if limit else items)]
             groups += labeled_group(nodes.Text(TYPES[kind].plural), entries)
         if links.pages:
             pages = sorted(links.pages, key=lambda d: fold(self.env.titles[d].astext()))
-            pages = pages[: self.paper_limit] if self.paper_limit else pages
+            pages = pages[:limit] if limit else pages
             entries = [[self.domain.page_reference(builder_of(self.env), self.env.docname, d)] for d in pages]
             groups += labeled_group(nodes.Text("Genoemd op"), entries)
-        left_out = self.left_out_on_paper(links)
-        if not left_out:
-            return [groups]
-        what, verb = ("verwijzing", "staat") if left_out == 1 else ("verwijzingen", "staan")
-        text = f"Nog {left_out} {what} naar {TYPES[obj.kind].this_one()} {verb} alleen op de website"
-        return [groups, rest_on_the_website(self.env.config, obj, text, "kb-gerelateerd-meer")]
+        count = left_out(limit, *(len(items) for _, items in links.by_type), len(links.pages)) if limit else 0
+        things = ("verwijzing", "verwijzingen")
+        return [groups, *rest_on_the_website(self.env.config, obj, count, things, "naar", "kb-gerelateerd-meer")]
 
     @property
     def paper_limit(self) -> int:
@@ -116,13 +113,6 @@ class FillGeneratedSections(SphinxPostTransform):
         if builder_of(self.env).name in SCREEN_BUILDERS:
             return 0
         return self.domain.build.settings.coming_limit
-
-    def left_out_on_paper(self, links: Backlinks) -> int:
-        limit = self.paper_limit
-        if not limit:
-            return 0
-        sizes = [len(items) for _, items in links.by_type] + [len(links.pages)]
-        return sum(max(0, size - limit) for size in sizes)
 
     def object_entry(self, obj: KBObject, labels: tuple[str, ...] = ()) -> list[nodes.Node]:
         parts: list[nodes.Node] = []

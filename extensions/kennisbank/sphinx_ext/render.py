@@ -206,9 +206,26 @@ def joined(groups: Iterable[Iterable[nodes.Node]]) -> list[nodes.Node]:
     return result
 
 
-def rest_on_the_website(config: Config, obj: KBObject, text: str, css_class: str) -> nodes.paragraph:
-    """'<text>: <address of the object on the website>.', for lists cut short on paper;
-    without a website address (no ``html_baseurl``) the sentence alone."""
+def left_out(limit: int, *sizes: int) -> int:
+    """How many entries lists of these sizes leave out when each shows at most ``limit``."""
+    return sum(max(0, size - limit) for size in sizes)
+
+
+def rest_on_the_website(
+    config: Config, obj: KBObject, count: int, things: tuple[str, str], relation: str, css_class: str
+) -> list[nodes.Node]:
+    """For a list cut short on paper: 'Nog 3 bijeenkomsten bij dit thema staan alleen op de
+    website: <address>.' (``things``: singular and plural); nothing when nothing is left out."""
+    if not count:
+        return []
+    thing, verb = (things[0], "staat") if count == 1 else (things[1], "staan")
+    text = f"Nog {count} {thing} {relation} {TYPES[obj.kind].this_one()} {verb} alleen op de website"
+    return [on_the_website(config, obj, text, css_class)]
+
+
+def on_the_website(config: Config, obj: KBObject, text: str, css_class: str) -> nodes.paragraph:
+    """'<text>: <address of the object on the website>.'; without a website address
+    (no ``html_baseurl``) the sentence alone."""
     url = website_page_url(config, obj.docname, obj.anchor)
     if not url:
         return nodes.paragraph(text + ".", text + ".", classes=[css_class])
