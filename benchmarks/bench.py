@@ -228,9 +228,12 @@ def write_baseline_site(
 
     With ``same_navigation`` the site loads ``furo_cached_navigation`` and its event
     pages carry ``navigation: hidden``: the sidebar of the knowledge base, built the
-    same way, without the rest of our extension.
+    same way, without the rest of our extension. It loads ``sphinx_frozen_gc`` as our
+    extension does, so that the two differ only in the knowledge base's own work.
     """
-    extensions = '["myst_parser", "furo_cached_navigation"]' if same_navigation else '["myst_parser"]'
+    extensions = (
+        '["myst_parser", "furo_cached_navigation", "sphinx_frozen_gc"]' if same_navigation else '["myst_parser"]'
+    )
     _common(root, title, extensions=extensions, extra="")
     by_id = {i.id: i for i in items}
     incoming: dict[str, list[tuple[Item, str]]] = defaultdict(list)

@@ -118,7 +118,7 @@ def test_incremental_build_rewrites_only_dependent_pages(first_build, build):
     assert written == {"index", "themas/jeugd"}
 
 
-def test_a_toctree_page_is_not_rewritten_when_only_generated_content_below_it_changed(copy_root, build, tmp_path):
+def test_a_toctree_page_is_rewritten_only_when_what_it_shows_of_a_page_changed(copy_root, build, tmp_path):
     # The themes get a section page whose toctree lists them; moving the event changes
     # the theme's agenda, not its title, so that section page stays as it is.
     srcdir = copy_root("basic")
@@ -132,11 +132,24 @@ def test_a_toctree_page_is_not_rewritten_when_only_generated_content_below_it_ch
     assert "themas/jeugd" in written and "themas/index" not in written
     assert differences(output_files(app.outdir), output_files(build(srcdir, builddir=tmp_path / "clean").outdir)) == []
 
-    # A new title is shown by that toctree: then the section page is written again.
-    _replace(srcdir / "themas" / "jeugd.md", "# Jeugd", "# Jeugd en onderwijs")
+    # New text under the same title and headings: the page is read again, the toctree is the same.
+    _replace(srcdir / "themas" / "jeugd.md", "Tekst over jeugd.", "Tekst over de jeugd.")
     app = build(srcdir, builddir=builddir)
-    assert "themas/index" in set(re.findall(r"writing output\.\.\. \[\s*\d+%\] (\S+)", status_of(app)))
-    assert differences(output_files(app.outdir), output_files(build(srcdir, builddir=tmp_path / "clean2").outdir)) == []
+    written = set(re.findall(r"writing output\.\.\. \[\s*\d+%\] (\S+)", status_of(app)))
+    assert "themas/jeugd" in written and "themas/index" not in written
+    assert differences(output_files(app.outdir), output_files(build(srcdir, builddir=tmp_path / "clean1").outdir)) == []
+
+    # A new heading, and then a new title, are shown by that toctree: the section page is written again.
+    for old, new, clean in (
+        ("Meer.", "Meer.\n\n## Kinderopvang\n\nOpvang.", "clean2"),
+        ("# Jeugd", "# Jeugd en onderwijs", "clean3"),
+    ):
+        _replace(srcdir / "themas" / "jeugd.md", old, new)
+        app = build(srcdir, builddir=builddir)
+        assert "themas/index" in set(re.findall(r"writing output\.\.\. \[\s*\d+%\] (\S+)", status_of(app)))
+        after = output_files(app.outdir)
+        assert differences(after, output_files(build(srcdir, builddir=tmp_path / clean).outdir)) == []
+    assert b"Kinderopvang" in after["themas/index.html"]
 
 
 def test_parallel_build_equals_serial_build(copy_root, build, tmp_path):

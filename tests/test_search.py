@@ -8,12 +8,16 @@
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
+import snowballstemmer
+import Stemmer
 from bs4 import BeautifulSoup
+from snowballstemmer.dutch_stemmer import DutchStemmer
 from sphinx.errors import ConfigError
 
-from conftest import warnings_of
+from conftest import DOCS, warnings_of
 
 pytestmark = pytest.mark.sphinx("html", testroot="search")
 
@@ -99,3 +103,14 @@ def test_descriptions_come_from_the_summary_or_the_first_paragraph(built_app):
 def test_an_invalid_exclusion_stops_the_build(app_params, make_app):
     with pytest.raises(ConfigError, match="kennisbank_search_exclude moet een lijst van patronen"):
         make_app(*app_params.args, **app_params.kwargs)
+
+
+def test_the_c_stemmer_gives_the_stems_of_the_pure_python_one():
+    # PyStemmer only makes the search index faster: the stems, which the browser's
+    # dutch-stemmer.js must find again, are those of snowballstemmer's own Dutch stemmer.
+    assert isinstance(snowballstemmer.stemmer("dutch"), Stemmer.Stemmer)
+    text = " ".join(path.read_text(encoding="utf-8") for path in DOCS.rglob("*.md"))
+    words = sorted({word.lower() for word in re.findall(r"\w+", text)})
+    assert len(words) > 1000
+    c, python = Stemmer.Stemmer("dutch"), DutchStemmer()
+    assert [w for w in words if c.stemWord(w) != python.stemWord(w)] == []

@@ -249,6 +249,27 @@ def months_from(today: dt.date, count: int) -> list[tuple[int, int]]:
     return result
 
 
+def by_month(events: Iterable[CalendarEvent]) -> dict[tuple[int, int], list[CalendarEvent]]:
+    """Per (year, month), the events a month view shows: those on one of its days, and
+    those known only to that month. Made once per build: there are years of events."""
+    months: dict[tuple[int, int], list[CalendarEvent]] = {}
+    for event in events:
+        if event.precise:
+            spanned = months_between(event.first_day, event.last_day)
+        elif event.when.precision == "month":
+            spanned = [(event.first_day.year, event.first_day.month)]
+        else:
+            continue
+        for key in spanned:
+            months.setdefault(key, []).append(event)
+    return months
+
+
+def months_between(first: dt.date, last: dt.date) -> list[tuple[int, int]]:
+    count = (last.year - first.year) * 12 + last.month - first.month + 1
+    return months_from(first, max(count, 0))
+
+
 def month_weeks(
     year: int, month: int, events: Iterable[CalendarEvent]
 ) -> list[list[tuple[dt.date | None, list[CalendarEvent]]]]:
@@ -288,14 +309,9 @@ class MonthPages:
         return before, after
 
 
-def month_pages(parent: str, events: Iterable[CalendarEvent], today: dt.date) -> MonthPages:
-    months = {(today.year, today.month)}
-    for event in events:
-        if event.precise:
-            months.update((day.year, day.month) for day in event.days())
-        elif event.when.precision == "month":
-            months.add((event.first_day.year, event.first_day.month))
-    return MonthPages(parent, tuple(sorted(months)))
+def month_pages(parent: str, months: Iterable[tuple[int, int]], today: dt.date) -> MonthPages:
+    """A page for each month with events (the keys of :func:`by_month`), and the current one."""
+    return MonthPages(parent, tuple(sorted({*months, (today.year, today.month)})))
 
 
 @dataclass(frozen=True)

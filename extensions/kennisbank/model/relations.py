@@ -8,7 +8,7 @@ from __future__ import annotations
 import difflib
 import unicodedata
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import cast
 
@@ -19,27 +19,23 @@ from .schema import TYPES, Field, Kind
 
 def relations_of(obj: KBObject) -> list[Relation]:
     """The outgoing relations of one object, in field order."""
-    return [relation for relation, _ in _located_relations(obj)]
+    return [relation for _, _, relation in _field_relations(obj)]
 
 
-def _located_relations(obj: KBObject) -> list[tuple[Relation, int]]:
-    """Each relation with the line it is written on (a role has a line of its own)."""
-    found: list[tuple[Relation, int]] = []
+def _field_relations(obj: KBObject) -> Iterator[tuple[str, int | None, Relation]]:
+    """Each relation with its field and, for a role, its place in the field's list."""
     for spec in TYPES[obj.kind].fields:
         value = obj.fields.get(spec.name)
         if value is None or not spec.is_relation:
             continue
-        line = obj.line_of(spec.name)
         if spec.kind is Kind.REF:
-            found.append((Relation(obj.id, spec.name, cast(str, value)), line))
+            yield spec.name, None, Relation(obj.id, spec.name, cast(str, value))
         elif spec.kind is Kind.REFS:
-            found.extend((Relation(obj.id, spec.name, target), line) for target in cast(tuple[str, ...], value))
+            for target in cast(tuple[str, ...], value):
+                yield spec.name, None, Relation(obj.id, spec.name, target)
         else:
-            found.extend(
-                (_role_relation(obj.id, spec.name, role), obj.line_of(spec.name, item))
-                for item, role in enumerate(cast(tuple[Role, ...], value))
-            )
-    return found
+            for item, role in enumerate(cast(tuple[Role, ...], value)):
+                yield spec.name, item, _role_relation(obj.id, spec.name, role)
 
 
 def _role_relation(source: str, field: str, role: Role) -> Relation:
@@ -51,10 +47,10 @@ def check_relations(objects: Mapping[str, KBObject]) -> list[Problem]:
     """Every relation that points nowhere, at the wrong type, or at itself."""
     problems = []
     for obj in sorted(objects.values(), key=lambda o: (o.docname, o.lineno)):
-        for rel, line in _located_relations(obj):
+        for name, item, rel in _field_relations(obj):
             message = _relation_problem(obj, rel, objects)
-            if message:
-                problems.append(Problem(obj.docname, line, message))
+            if message:  # a role has a line of its own
+                problems.append(Problem(obj.docname, obj.line_of(name, item), message))
     return problems
 
 
@@ -125,12 +121,19 @@ class RelationIndex:
         self._pages: dict[str, set[str]] = defaultdict(set)
         for mention in mentions:
             self._pages[mention.target].add(mention.docname)
+        # Asked for by the page digests and again by each page written: sorted once.
+        self._backlinks: dict[str, Backlinks] = {}
 
     def outgoing(self, source_id: str) -> list[Relation]:
         """``relations_of`` the object, computed once with the index."""
         return self._outgoing.get(source_id, [])
 
     def backlinks(self, target_id: str) -> Backlinks:
+        if target_id not in self._backlinks:
+            self._backlinks[target_id] = self._find_backlinks(target_id)
+        return self._backlinks[target_id]
+
+    def _find_backlinks(self, target_id: str) -> Backlinks:
         target = self.objects[target_id]
         incoming = self._incoming.get(target_id, {})
         grouped: dict[str, list[tuple[KBObject, tuple[str, ...]]]] = defaultdict(list)

@@ -117,7 +117,7 @@ class FillCalendars(SphinxPostTransform):
             count = node["months"] or kb_domain(self.env).build.settings.calendar_months
             # On paper and in text a grid of mostly empty days says less than a dated list.
             return view.months(count) if view.on_screen else view.month_lists(count)
-        pages = month_pages(self.env.docname, view.events, view.today)
+        pages = month_pages(self.env.docname, view.domain.event_months(), view.today)
         current = view.month(view.today.year, view.today.month)
         label = "Alle maanden met bijeenkomsten"
         return [*current, nodes.paragraph("", "", nodes.strong(label, label)), *view.month_links(pages)]
@@ -170,7 +170,7 @@ class AgendaView:
 
     def more_in_month_pages(self, month_view: str, later: list[CalendarEvent]) -> nodes.paragraph:
         first = later[0].first_day
-        pages = month_pages(month_view, self.events, self.today)
+        pages = month_pages(month_view, self.domain.event_months(), self.today)
         month = format_month(first.year, first.month)
         text = f"Daarna staan er nog {len(later)} bijeenkomsten op de agenda. U vindt ze per maand, te beginnen met "
         return nodes.paragraph(
@@ -360,17 +360,11 @@ class AgendaView:
     def month(self, year: int, month: int) -> list[nodes.Node]:
         """One month as a grid (a list on a phone), then its events whose day is not known yet."""
         result: list[nodes.Node] = [self.month_table(year, month)]
-        vague = [
-            e
-            for e in self.events
-            if not e.precise
-            and e.when.precision == "month"
-            and (e.when.value.year, e.when.value.month) == (year, month)
-        ]
+        vague = self.vague_in(year, month)
         if vague:
             label = f"In {format_month(year, month)}, dag nog niet bekend:"
             result += [nodes.paragraph(label, label), self.event_list(vague)]
-        if not any(events for week in month_weeks(year, month, self.events) for _, events in week) and not vague:
+        if not any(events for week in self.weeks(year, month) for _, events in week) and not vague:
             text = f"Er staan geen bijeenkomsten in {format_month(year, month)}."
             result.append(nodes.paragraph(text, text, classes=["kb-agenda-leeg"]))
         return result
@@ -391,20 +385,19 @@ class AgendaView:
 
     def events_in(self, year: int, month: int) -> list[CalendarEvent]:
         """The events on a day of the month, then those of the month whose day is not known yet."""
-        found = {e.id: e for week in month_weeks(year, month, self.events) for _, events in week for e in events}
-        vague = [
-            e
-            for e in self.events
-            if not e.precise
-            and e.when.precision == "month"
-            and (e.when.value.year, e.when.value.month) == (year, month)
-        ]
-        return [*found.values(), *vague]
+        found = {e.id: e for week in self.weeks(year, month) for _, events in week for e in events}
+        return [*found.values(), *self.vague_in(year, month)]
+
+    def weeks(self, year: int, month: int) -> list[list[tuple[dt.date | None, list[CalendarEvent]]]]:
+        return month_weeks(year, month, self.domain.events_in_month(year, month))
+
+    def vague_in(self, year: int, month: int) -> list[CalendarEvent]:
+        """The month's events whose day is not known yet."""
+        return [e for e in self.domain.events_in_month(year, month) if not e.precise]
 
     def month_table(self, year: int, month: int) -> nodes.table:
         weeks = [
-            nodes.row("", *(self.day_cell(day, events) for day, events in week))
-            for week in month_weeks(year, month, self.events)
+            nodes.row("", *(self.day_cell(day, events) for day, events in week)) for week in self.weeks(year, month)
         ]
         ids = [f"maand-{year}-{month:02d}"]
         return table(format_month(year, month), weekday_names(), weeks, colwidth=10, classes=["kb-maand"], ids=ids)

@@ -95,7 +95,7 @@ def month_pages_of(app: Sphinx) -> list[PlannedPage]:
         return []
     domain = kb_domain(app.env)
     today = domain.build.settings.today()
-    pages = month_pages(parent, domain.events, today)
+    pages = month_pages(parent, domain.event_months(), today)
     delete_other_pages(app, pages.parent, _MONTH_FILE, [pages.pagename(y, m) for y, m in pages.months])
     planned = []
     for year, month in pages.months:
@@ -110,13 +110,7 @@ def month_pages_of(app: Sphinx) -> list[PlannedPage]:
             section.extend(view.feed_paragraph(SITE_FEED, "Abonneer op de hele agenda"))
             return section
 
-        shown = [
-            e
-            for e in domain.events
-            if (e.first_day.year, e.first_day.month) <= (year, month)
-            and (e.last_day.year, e.last_day.month) >= (year, month)
-        ]
-        inputs = repr((pages.neighbours(year, month), shown))
+        inputs = repr((pages.neighbours(year, month), domain.events_in_month(year, month)))
         planned.append(PlannedPage(view.docname, title, pages.parent, inputs, body))
     return planned
 

@@ -19,7 +19,7 @@ from sphinx.roles import XRefRole
 from sphinx.util import logging
 from sphinx.util.nodes import make_refnode
 
-from ..model.agenda import CalendarEvent, calendar_events
+from ..model.agenda import CalendarEvent, by_month, calendar_events
 from ..model.news import newest_first, related_ids
 from ..model.objects import KBObject, Mention
 from ..model.packs import BoardPack
@@ -77,8 +77,7 @@ class BuildState:
 
     settings: KennisbankConfig  # validated at start-up (config.py), read here once
     removed_docs: set[str] = field(default_factory=set)  # see freshness.py
-    read_docs: set[str] = field(default_factory=set)  # read in this build, see freshness.py
-    regenerated_only: set[str] = field(default_factory=set)  # rewritten for generated content alone
+    same_in_toctrees: set[str] = field(default_factory=set)  # rewritten, but not their toctree parents
     toctree_parents: dict[str, set[str]] = field(default_factory=dict)  # see freshness.py
     commit_dates: dict[Path, dt.date] | None = None  # see lastchanged.py
     news_feeds: dict[str, list[tuple[str, str]]] | None = None  # docname -> (path, title), see newsfeeds.py
@@ -91,13 +90,15 @@ class KnowledgeBaseDomain(Domain):
     roles = {kind: ObjectRole(warn_dangling=True, innernodeclass=nodes.inline) for kind in TYPES}
     initial_data: ClassVar[dict[str, Any]] = {
         "objects": {},  # id -> KBObject
+        "ids_on_page": {},  # docname -> ids of the objects registered from it, for clear_doc
         "mentions": {},  # docname -> tuple[Mention, ...]
         "other_mentions": {},  # docname -> mentions on pages that give no backlinks (the guide)
         "overviews": {},  # docname -> frozenset of listed kinds
         "packs": {},  # docname -> BoardPack
         "signatures": {},  # output folder -> docname -> digest of its generated content, see freshness.py
+        "tocs": {},  # output folder -> docname -> digest of its headings, see freshness.py
     }
-    data_version = 2
+    data_version = 3
 
     def __init__(self, env: BuildEnvironment) -> None:
         super().__init__(env)
@@ -105,6 +106,7 @@ class KnowledgeBaseDomain(Domain):
         self._events: list | None = None
         self._events_of: dict[str, list[CalendarEvent]] | None = None
         self._event_by_id: dict[str, CalendarEvent] | None = None
+        self._by_month: dict[tuple[int, int], list[CalendarEvent]] | None = None
         self._news: list[KBObject] | None = None
         self._news_of: dict[str, list[KBObject]] | None = None
         self._page_objects: dict[str, KBObject] | None = None
@@ -152,6 +154,19 @@ class KnowledgeBaseDomain(Domain):
             self._event_by_id = {event.id: event for event in self.events}
         return self._event_by_id[obj_id]
 
+    def events_in_month(self, year: int, month: int) -> list[CalendarEvent]:
+        """The events a month view of (year, month) shows: on one of its days, or in it without a day."""
+        return self._months().get((year, month), [])
+
+    def event_months(self) -> Iterable[tuple[int, int]]:
+        """The months in which an event is or may be, as (year, month)."""
+        return self._months().keys()
+
+    def _months(self) -> dict[tuple[int, int], list[CalendarEvent]]:
+        if self._by_month is None:
+            self._by_month = by_month(self.events)
+        return self._by_month
+
     def events_of(self, obj_id: str) -> list[CalendarEvent]:
         """The events of one theme, programme or network, by its id."""
         if self._events_of is None:
@@ -182,6 +197,7 @@ class KnowledgeBaseDomain(Domain):
         self._events = None
         self._events_of = None
         self._event_by_id = None
+        self._by_month = None
         self._news = None
         self._news_of = None
         self._page_objects = None
@@ -203,6 +219,7 @@ class KnowledgeBaseDomain(Domain):
             )
             return False
         self.objects[obj.id] = obj
+        self.data["ids_on_page"].setdefault(obj.docname, []).append(obj.id)
         self._changed()
         return True
 
@@ -231,7 +248,8 @@ class KnowledgeBaseDomain(Domain):
         self.overviews[docname] = self.overviews.get(docname, frozenset()) | {kind}
 
     def clear_doc(self, docname: str) -> None:
-        for obj_id in [i for i, o in self.objects.items() if o.docname == docname]:
+        # By page, not by a search through all objects: a clean build clears every page.
+        for obj_id in self.data["ids_on_page"].pop(docname, ()):
             del self.objects[obj_id]
         self.mentions.pop(docname, None)
         self.data["other_mentions"].pop(docname, None)
@@ -287,16 +305,19 @@ class KnowledgeBaseDomain(Domain):
         """A link to an object, with its title as text unless ``child`` is given.
 
         The title is a tooltip only where the text differs from it: a tooltip that
-        repeats the link text is read twice by some screen readers."""
+        repeats the link text is read twice by some screen readers. The title goes
+        straight into the link (no inner span): pages list thousands of links."""
         if child is None:
-            child = nodes.inline(obj.title, obj.title, classes=["kb-ref", f"kb-ref-{obj.kind}"])
+            ref = make_refnode(builder, fromdocname, obj.docname, obj.anchor, nodes.Text(obj.title))
+            ref["classes"] += ["kb-ref", f"kb-ref-{obj.kind}"]
+            return ref
         tooltip = obj.title if child.astext() != obj.title else None
         return make_refnode(builder, fromdocname, obj.docname, obj.anchor, child, tooltip)
 
     def page_reference(self, builder: Builder, fromdocname: str, docname: str) -> nodes.reference:
         """A link to a whole page, with its title as text."""
         title = self.env.titles[docname].astext()
-        return make_refnode(builder, fromdocname, docname, None, nodes.inline(title, title))
+        return make_refnode(builder, fromdocname, docname, None, nodes.Text(title))
 
     def is_page_object(self, obj: KBObject) -> bool:
         """Whether the page is about this object alone: it bears the page's title (a theme's, an event's page)."""

@@ -57,11 +57,40 @@ def pages_to_rewrite(app: Sphinx, env: BuildEnvironment) -> list[str]:
     domain.data["signatures"][folder] = new
     domain.build.removed_docs |= old.keys() - new.keys()  # also those another builder's build read as gone
     stale = [docname for docname, digest in new.items() if old.get(docname) != digest]
+    old_tocs: dict[str, str] = domain.data.setdefault("tocs", {}).get(folder, {})
+    tocs = {docname: old_tocs[docname] for docname in new.keys() & old_tocs.keys()}
+    tocs.update((docname, toc_digest(env, docname)) for docname in stale)  # only a stale page was read again
+    domain.data["tocs"][folder] = tocs
+    same_headings = {d for d in stale if d in old_tocs and old_tocs[d] == tocs[d]}
     if old and navigation == _navigation_of(old):
-        # Same titles and toctrees: a page not read again changed only in what is generated
-        # for it, and the pages whose toctree lists it need not be written again.
-        domain.build.regenerated_only = set(stale) - domain.build.read_docs
-    return stale
+        # Same titles and toctrees: a stale page whose own headings are unchanged too shows the
+        # same in every toctree that lists it, and those pages need not be written again.
+        domain.build.same_in_toctrees = same_headings
+    # New headings show in every toctree above the page, not only its parent's (which is all
+    # Sphinx rewrites).
+    return sorted({*stale, *toctree_ancestors(env, set(stale) - same_headings)})
+
+
+def toctree_ancestors(env: BuildEnvironment, docnames: Set[str]) -> set[str]:
+    """The pages whose toctree lists one of these pages, directly or through other pages."""
+    parents: dict[str, list[str]] = defaultdict(list)
+    for parent, children in toctree_includes(env).items():
+        for child in children:
+            parents[child].append(parent)
+    found: set[str] = set()
+    todo = [parent for docname in docnames for parent in parents.get(docname, ())]
+    while todo:
+        docname = todo.pop()
+        if docname not in found:
+            found.add(docname)
+            todo.extend(parents.get(docname, ()))
+    return found
+
+
+def toc_digest(env: BuildEnvironment, docname: str) -> str:
+    """A page's headings and their anchors, as a toctree that lists the page shows them."""
+    toc = env.tocs.get(docname)
+    return hashlib.sha256(toc.pformat().encode()).hexdigest() if toc is not None else ""
 
 
 def _navigation_of(signatures: dict[str, str]) -> str | None:
@@ -84,7 +113,7 @@ class _Inputs:
         self.views = (view_page_of(self.domain, MONTH_VIEW), view_page_of(self.domain, ARCHIVE_VIEW))
         self.pdfs = PdfShelf(env, builder_of(env))
         # What other pages show of an object or page: asked for once each, not once per page.
-        self.shown: dict[str, tuple] = {}
+        self.shown: dict[str, str] = {}
         self.titles: dict[str, str] = {}
 
     def digest(self, docname: str) -> str:
@@ -118,9 +147,11 @@ class _Inputs:
             parts.append(("pdf", pdfs))
         return hashlib.sha256(repr(parts).encode()).hexdigest() if parts else ""
 
-    def public(self, obj: KBObject) -> tuple:
+    def public(self, obj: KBObject) -> str:
+        # A digest, not the tuple: a theme's page lists a thousand objects, and each page
+        # digest would spell out every one of them again.
         if obj.id not in self.shown:
-            self.shown[obj.id] = _public(obj)
+            self.shown[obj.id] = hashlib.sha256(repr(_public(obj)).encode()).hexdigest()
         return self.shown[obj.id]
 
     def title(self, docname: str) -> str:
@@ -160,15 +191,10 @@ def navigation_digest(env: BuildEnvironment) -> str:
     return hashlib.sha256(repr((tree, titles, hidden)).encode()).hexdigest()
 
 
-@guarded("het bijhouden van de gelezen pagina's")
-def note_read_pages(app: Sphinx, env: BuildEnvironment, docnames: list[str]) -> None:
-    kb_domain(env).build.read_docs = set(docnames)
-
-
 @guarded("het overslaan van ongewijzigde inhoudsopgaven")
 def skip_unchanged_toctrees(app: Sphinx, builder: Builder) -> None:
     build = kb_domain(app.env).build
-    build.toctree_parents = take_out_toctree_parents(app.env, build.regenerated_only)
+    build.toctree_parents = take_out_toctree_parents(app.env, build.same_in_toctrees)
 
 
 @guarded("het terugzetten van de inhoudsopgaven")
@@ -242,7 +268,6 @@ def _public(obj: KBObject) -> tuple:
 
 def setup(app: Sphinx) -> None:
     app.connect("env-get-outdated", note_removed_pages)
-    app.connect("env-before-read-docs", note_read_pages)
     app.connect("env-get-updated", pages_to_rewrite)
     app.connect("write-started", skip_unchanged_toctrees)
     app.connect("build-finished", restore_toctrees)

@@ -81,9 +81,10 @@ def take_out_toctree_parents(env: BuildEnvironment, docnames: Iterable[str]) -> 
     """Keep Sphinx from rewriting the pages whose toctree includes these pages.
 
     ``Builder.write`` adds to the pages it writes every page whose toctree includes
-    one of them (``env.files_to_rebuild``), because a toctree shows their titles. A
-    page rewritten only because its generated content changed has the same title, and
-    rewriting a toctree of a hundred pages costs a second. Called when writing starts;
+    one of them (``env.files_to_rebuild``), because a toctree shows their titles and
+    headings. A page rewritten with the same title and headings (its generated content
+    or its text changed) shows the same there, and rewriting a toctree of a hundred
+    pages costs a second. Called when writing starts;
     returns what it took out, for :func:`put_back_toctree_parents`.
     """
     parents = env.files_to_rebuild

@@ -98,6 +98,8 @@ def _dictionary(language: str) -> pyphen.Pyphen | None:
 
 def hyphenated(text: str, language: str) -> str:
     """``text`` with soft hyphens in its long words, where ``language`` breaks them."""
+    if not _WORD.search(text):  # loading a dictionary takes a third of a second
+        return text
     dictionary = _dictionary(language)
     if dictionary is None:
         return text
@@ -109,26 +111,34 @@ def hyphenated(text: str, language: str) -> str:
 SCREEN_BUILDERS = ("html", "dirhtml", "singlehtml")
 
 
-def visit_Text(self: Any, node: nodes.Text) -> None:
-    title = node.parent
+def visit_title(self: Any, node: nodes.title) -> None:
+    """A section heading's words with soft hyphens, for as long as the heading is written.
+
+    Per heading, not per text node: a page has thousands of text nodes and few headings."""
+    plain = list(node.children)
     if (
-        isinstance(title, nodes.title)
-        and isinstance(title.parent, nodes.section)
+        isinstance(node.parent, nodes.section)
         and self.config.language
         and self.builder.name in SCREEN_BUILDERS
+        and any(isinstance(child, nodes.Text) for child in plain)
     ):
-        self.body.append(self.encode(hyphenated(node.astext(), self.config.language)))
-    else:
-        type(self).visit_Text(self, node)
+        node.children = [
+            nodes.Text(hyphenated(child.astext(), self.config.language)) if isinstance(child, nodes.Text) else child
+            for child in plain
+        ]
+    if not hasattr(self, "kb_plain_titles"):
+        self.kb_plain_titles = []
+    self.kb_plain_titles.append(plain)
+    type(self).visit_title(self, node)
 
 
-def depart_Text(self: Any, node: nodes.Text) -> None:
-    type(self).depart_Text(self, node)
+def depart_title(self: Any, node: nodes.title) -> None:
+    type(self).depart_title(self, node)
+    node.children = self.kb_plain_titles.pop()  # the doctree keeps its plain words
 
 
 def setup(app: Sphinx) -> None:
     app.add_post_transform(UniqueTableIds)
     app.add_node(nodes.literal_block, override=True, html=(visit_literal_block, depart_literal_block))
     app.add_node(nodes.container, override=True, html=(visit_container, depart_container))
-    # Sphinx registers visitors for any node class by its name; Text is no Element.
-    app.add_node(nodes.Text, override=True, html=(visit_Text, depart_Text))  # type: ignore[arg-type]  # see above
+    app.add_node(nodes.title, override=True, html=(visit_title, depart_title))
