@@ -41,3 +41,19 @@ def test_a_build_that_fails_also_hands_everything_back(copy_root, make_app, tmp_
         app.build()
     app.cleanup()
     assert gc.isenabled() and gc.get_freeze_count() == 0
+
+
+def test_a_build_that_fails_to_start_leaves_collecting_on(copy_root, make_app, tmp_path):
+    srcdir = copy_root("basic")
+    conf = srcdir / "conf.py"
+    conf.write_text(
+        conf.read_text(encoding="utf-8")
+        + "\n\ndef setup(app):\n"
+        + "    def fail(app):\n        raise RuntimeError('a failing start')\n\n"
+        + "    app.connect('builder-inited', fail)\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(Exception, match="a failing start"):
+        make_app("html", srcdir=srcdir, builddir=tmp_path / "build")
+    assert gc.isenabled()
+    gc.unfreeze()  # what the loaded environment left frozen; no build-finished without a build

@@ -51,7 +51,8 @@ def thaw(app: Sphinx, exception: Exception | None) -> None:
 def setup(app: Sphinx) -> dict[str, object]:
     # Last of the config-inited handlers: if another one fails, the build stops before loading.
     app.connect("config-inited", pause_while_loading, priority=900)
-    app.connect("builder-inited", freeze_loaded)
+    # First of the builder-inited handlers: collecting is back on even if a later one fails.
+    app.connect("builder-inited", freeze_loaded, priority=100)
     app.connect("doctree-read", freeze_read)
     app.connect("env-updated", freeze_environment)
     app.connect("build-finished", thaw)
