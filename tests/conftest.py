@@ -9,6 +9,10 @@ import pytest
 from sphinx.testing.util import SphinxTestApp
 from sphinx.util.console import strip_colors
 
+from kennisbank.model.agenda import CalendarEvent, calendar_event
+from kennisbank.model.objects import KBObject
+from kennisbank.model.values import parse_when
+
 pytest_plugins = ("sphinx.testing.fixtures",)
 
 ROOTS = Path(__file__).parent / "roots"
@@ -166,3 +170,16 @@ def output_files(outdir: Path) -> dict[str, bytes]:
     return {
         path.relative_to(outdir).as_posix(): path.read_bytes() for path in sorted(outdir.rglob("*")) if path.is_file()
     }
+
+
+def calendar_event_of(obj_id: str, start: str, **fields: str) -> CalendarEvent:
+    """An event as the calendar sees it, from field values as a page writes them."""
+    values = {
+        "start": parse_when(start),
+        "organisator": "vereniging",
+        **{name: parse_when(value) if name in ("eind", "verplaatst-naar") else value for name, value in fields.items()},
+    }
+    if "thema" in values:
+        values["thema"] = tuple(values["thema"].split())
+    title = obj_id.replace("-", " ").capitalize()
+    return calendar_event(KBObject("evenement", obj_id, title, f"agenda/{obj_id}", 1, values))

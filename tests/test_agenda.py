@@ -13,10 +13,8 @@ import pytest
 from bs4 import BeautifulSoup
 from icalendar import Calendar
 
-from conftest import ROOTS, html_files, warnings_of
-from kennisbank.model.agenda import by_month, calendar_event, month_pages
-from kennisbank.model.objects import KBObject
-from kennisbank.model.values import parse_when
+from conftest import ROOTS, calendar_event_of, html_files, warnings_of
+from kennisbank.model.agenda import by_month, month_pages
 from kennisbank.writers import feeds, ics
 
 EPOCH = 1700000000  # 2023-11-14 22:13:20 UTC
@@ -618,15 +616,9 @@ def test_an_incremental_build_rewrites_only_the_agenda_pages_that_changed(copy_r
 
 
 def test_the_month_index_holds_each_event_in_every_month_it_may_be_in():
-    def event(obj_id: str, start: str, end: str | None = None):
-        values = {"start": parse_when(start), "organisator": "vereniging"}
-        if end:
-            values["eind"] = parse_when(end)
-        return calendar_event(KBObject("evenement", obj_id, obj_id, f"agenda/{obj_id}", 1, values))
-
-    across = event("across", "2023-05-30", "2023-07-02")  # three months
-    vague = event("vague", "2023-09")  # day not known yet: in its month, without a day
-    year = event("year", "2024")  # only the year: in no month view
+    across = calendar_event_of("across", "2023-05-30", eind="2023-07-02")  # three months
+    vague = calendar_event_of("vague", "2023-09")  # day not known yet: in its month, without a day
+    year = calendar_event_of("year", "2024")  # only the year: in no month view
     months = by_month([across, vague, year])
     assert {key: [e.id for e in found] for key, found in months.items()} == {
         (2023, 5): ["across"],

@@ -15,9 +15,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import build_once, warnings_of
-from kennisbank.model.agenda import calendar_event
-from kennisbank.model.objects import KBObject
+from conftest import build_once, calendar_event_of, warnings_of
 from kennisbank.model.packs import AgendaWindow, agenda_window, pack_agenda
 from kennisbank.model.values import parse_when
 
@@ -68,32 +66,20 @@ def test_a_window_by_month_never_names_a_day(meeting):
 # -- the selection ------------------------------------------------------------------
 
 
-def event(obj_id: str, start: str, **fields: str):
-    values = {
-        "start": parse_when(start),
-        "organisator": "vereniging",
-        **{name: parse_when(value) if name in ("eind", "verplaatst-naar") else value for name, value in fields.items()},
-    }
-    if "thema" in values:
-        values["thema"] = tuple(values["thema"].split())
-    title = obj_id.replace("-", " ").capitalize()
-    return calendar_event(KBObject("evenement", obj_id, title, f"agenda/{obj_id}", 1, values))
-
-
 APRIL = AgendaWindow(dt.date(2023, 4, 1), dt.date(2023, 7, 31), by_month=True)
 TOPICS = {"wonen": "Wonen"}
 
 
 def test_every_event_in_the_window_by_date_with_the_packs_topics_marked():
     events = [
-        event("voor-de-vergadering", "2023-03-31", thema="wonen"),
-        event("overleg-zorg", "2023-05-25 13:30", eind="2023-05-25 16:00", thema="zorg", plaats="Delft"),
-        event("overleg-wonen", "2023-05-12", thema="wonen zorg"),
-        event("werkbezoek", "2023-04", thema="wonen"),
-        event("begin-april", "2023-04-01"),
-        event("eind-juli", "2023-07-31"),
-        event("na-het-venster", "2023-08-01", thema="wonen"),
-        event("congres", "2023", thema="wonen"),
+        calendar_event_of("voor-de-vergadering", "2023-03-31", thema="wonen"),
+        calendar_event_of("overleg-zorg", "2023-05-25 13:30", eind="2023-05-25 16:00", thema="zorg", plaats="Delft"),
+        calendar_event_of("overleg-wonen", "2023-05-12", thema="wonen zorg"),
+        calendar_event_of("werkbezoek", "2023-04", thema="wonen"),
+        calendar_event_of("begin-april", "2023-04-01"),
+        calendar_event_of("eind-juli", "2023-07-31"),
+        calendar_event_of("na-het-venster", "2023-08-01", thema="wonen"),
+        calendar_event_of("congres", "2023", thema="wonen"),
     ]
     agenda = pack_agenda(APRIL, events, TOPICS)
     # April's event without a day comes after April's known days, as on the site.
@@ -123,7 +109,7 @@ def test_every_event_in_the_window_by_date_with_the_packs_topics_marked():
 
 
 def test_the_heading_and_intro_state_the_window_and_the_selection():
-    agenda = pack_agenda(APRIL, [event("overleg-wonen", "2023-05-12", thema="wonen")], TOPICS)
+    agenda = pack_agenda(APRIL, [calendar_event_of("overleg-wonen", "2023-05-12", thema="wonen")], TOPICS)
     assert agenda.heading == "Agenda: alle bijeenkomsten van april tot en met juli 2023"
     assert "alle bijeenkomsten in deze periode, ook die buiten de onderwerpen van dit pakket" in agenda.intro
     assert "“onderwerp van dit pakket”" in agenda.intro
@@ -135,7 +121,11 @@ def test_the_heading_and_intro_state_the_window_and_the_selection():
 
 def test_a_month_only_event_at_the_edge_of_a_window_by_day_is_only_perhaps_in_it():
     by_day = AgendaWindow(dt.date(2023, 4, 20), dt.date(2023, 7, 20), by_month=False)
-    events = [event("april", "2023-04"), event("mei", "2023-05"), event("juli", "2023-07")]
+    events = [
+        calendar_event_of("april", "2023-04"),
+        calendar_event_of("mei", "2023-05"),
+        calendar_event_of("juli", "2023-07"),
+    ]
     agenda = pack_agenda(by_day, events, TOPICS)
     assert [e.event.id for e in agenda.entries] == ["mei"]
     assert [e.event.id for e in agenda.maybe] == ["april", "juli"]
@@ -143,9 +133,11 @@ def test_a_month_only_event_at_the_edge_of_a_window_by_day_is_only_perhaps_in_it
 
 def test_cancelled_and_moved_events_say_so_in_words():
     events = [
-        event("vervallen", "2023-06-08", status="geannuleerd", thema="wonen"),
-        event("verschoven", "2023-06-01", status="verplaatst", **{"verplaatst-naar": "2023-07-06"}),
-        event("naar-buiten-het-venster", "2023-07-01", status="verplaatst", **{"verplaatst-naar": "2023-09-01"}),
+        calendar_event_of("vervallen", "2023-06-08", status="geannuleerd", thema="wonen"),
+        calendar_event_of("verschoven", "2023-06-01", status="verplaatst", **{"verplaatst-naar": "2023-07-06"}),
+        calendar_event_of(
+            "naar-buiten-het-venster", "2023-07-01", status="verplaatst", **{"verplaatst-naar": "2023-09-01"}
+        ),
     ]
     agenda = pack_agenda(APRIL, events, TOPICS)
     notes = {e.event.id: e.notes for e in agenda.entries}
@@ -157,10 +149,12 @@ def test_cancelled_and_moved_events_say_so_in_words():
 
 def test_place_name_city_and_online_without_repeating_the_city():
     events = [
-        event("a", "2023-05-01", locatie="Eenhoorn Amersfoort", plaats="Amersfoort"),
-        event("b", "2023-05-02", locatie="Stadhuis", plaats="Gouda", online="https://example.org", deelname="hybride"),
-        event("c", "2023-05-03", online="https://example.org"),
-        event("d", "2023-05-04"),
+        calendar_event_of("a", "2023-05-01", locatie="Eenhoorn Amersfoort", plaats="Amersfoort"),
+        calendar_event_of(
+            "b", "2023-05-02", locatie="Stadhuis", plaats="Gouda", online="https://example.org", deelname="hybride"
+        ),
+        calendar_event_of("c", "2023-05-03", online="https://example.org"),
+        calendar_event_of("d", "2023-05-04"),
     ]
     where = [e.where for e in pack_agenda(APRIL, events, TOPICS).entries]
     assert where == ["Eenhoorn Amersfoort", "Stadhuis, Gouda, hybride", "online", ""]

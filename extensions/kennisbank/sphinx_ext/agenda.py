@@ -359,12 +359,13 @@ class AgendaView:
 
     def month(self, year: int, month: int) -> list[nodes.Node]:
         """One month as a grid (a list on a phone), then its events whose day is not known yet."""
-        result: list[nodes.Node] = [self.month_table(year, month)]
+        weeks = self.weeks(year, month)
+        result: list[nodes.Node] = [self.month_table(year, month, weeks)]
         vague = self.vague_in(year, month)
         if vague:
             label = f"In {format_month(year, month)}, dag nog niet bekend:"
             result += [nodes.paragraph(label, label), self.event_list(vague)]
-        if not any(events for week in self.weeks(year, month) for _, events in week) and not vague:
+        if not any(events for week in weeks for _, events in week) and not vague:
             text = f"Er staan geen bijeenkomsten in {format_month(year, month)}."
             result.append(nodes.paragraph(text, text, classes=["kb-agenda-leeg"]))
         return result
@@ -395,12 +396,12 @@ class AgendaView:
         """The month's events whose day is not known yet."""
         return [e for e in self.domain.events_in_month(year, month) if not e.precise]
 
-    def month_table(self, year: int, month: int) -> nodes.table:
-        weeks = [
-            nodes.row("", *(self.day_cell(day, events) for day, events in week)) for week in self.weeks(year, month)
-        ]
+    def month_table(
+        self, year: int, month: int, weeks: list[list[tuple[dt.date | None, list[CalendarEvent]]]]
+    ) -> nodes.table:
+        rows = [nodes.row("", *(self.day_cell(day, events) for day, events in week)) for week in weeks]
         ids = [f"maand-{year}-{month:02d}"]
-        return table(format_month(year, month), weekday_names(), weeks, colwidth=10, classes=["kb-maand"], ids=ids)
+        return table(format_month(year, month), weekday_names(), rows, colwidth=10, classes=["kb-maand"], ids=ids)
 
     def day_cell(self, day: dt.date | None, events: list[CalendarEvent]) -> nodes.entry:
         if day is None:

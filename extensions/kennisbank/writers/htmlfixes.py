@@ -126,15 +126,13 @@ def visit_title(self: Any, node: nodes.title) -> None:
             nodes.Text(hyphenated(child.astext(), self.config.language)) if isinstance(child, nodes.Text) else child
             for child in plain
         ]
-    if not hasattr(self, "kb_plain_titles"):
-        self.kb_plain_titles = []
-    self.kb_plain_titles.append(plain)
+    self.kb_plain_title = plain  # titles do not nest
     type(self).visit_title(self, node)
 
 
 def depart_title(self: Any, node: nodes.title) -> None:
     type(self).depart_title(self, node)
-    node.children = self.kb_plain_titles.pop()  # the doctree keeps its plain words
+    node.children = self.kb_plain_title  # the doctree keeps its plain words
 
 
 def setup(app: Sphinx) -> None:
