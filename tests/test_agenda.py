@@ -15,7 +15,7 @@ from icalendar import Calendar
 
 from conftest import ROOTS, calendar_event_of, html_files, warnings_of
 from kennisbank.model.agenda import by_month, month_pages
-from kennisbank.writers import feeds, ics
+from kennisbank.writers import cache, feeds, ics
 
 EPOCH = 1700000000  # 2023-11-14 22:13:20 UTC
 AMS = ZoneInfo("Europe/Amsterdam")
@@ -548,12 +548,12 @@ def test_reference_date_moves_coming_events_to_the_archive(copy_root, build, tmp
 def test_the_writer_version_changes_with_our_code_and_the_libraries(tmp_path, monkeypatch):
     package = tmp_path / "kennisbank"
     shutil.copytree(Path(feeds.__file__).parent, package)
-    version = feeds.writer_version.__wrapped__  # not cached: the files change under it
+    version = cache.writer_version.__wrapped__  # not cached: the files change under it
     before = version(package)
     (package / "ics.py").write_text((package / "ics.py").read_text() + "\n# changed\n")
     changed = version(package)
     assert changed != before
-    monkeypatch.setattr(feeds.importlib.metadata, "version", lambda name: "99.0")
+    monkeypatch.setattr(cache.importlib.metadata, "version", lambda name: "99.0")
     assert version(package) != changed
 
 
@@ -571,6 +571,19 @@ def test_a_code_change_rewrites_the_cached_feeds(build, tmp_path, monkeypatch):
     assert b"PRODID:-//Nieuwe code//NL" in site_feed.read_bytes()
     event_feed = tmp_path / "b" / "html" / "feeds" / "evenement" / "drie-dagen.ics"
     assert b"PRODID:-//Nieuwe code//NL" in event_feed.read_bytes()
+
+
+def test_a_feed_missing_from_the_output_is_written_again(build, tmp_path):
+    """The cache says the feed is unchanged, but someone deleted the file: it comes back."""
+    srcdir = ROOTS / "test-agenda"  # read in place, never edited
+    build(srcdir, builddir=tmp_path / "b")
+    event_feed = tmp_path / "b" / "html" / "feeds" / "evenement" / "drie-dagen.ics"
+    site_feed = tmp_path / "b" / "html" / "agenda.ics"
+    written = event_feed.read_bytes(), site_feed.read_bytes()
+    event_feed.unlink()
+    site_feed.unlink()
+    build(srcdir, builddir=tmp_path / "b")
+    assert (event_feed.read_bytes(), site_feed.read_bytes()) == written
 
 
 def test_feed_names_are_escaped_text(write_source, build):

@@ -15,6 +15,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from conftest import build_once, warnings_of
+from kennisbank.sphinx_ext.navigation import SIDEBAR_MAX_PAGES
 
 BENCH = Path(__file__).parent.parent / "benchmarks" / "bench.py"
 OBJECT_ANCHOR = re.compile(r"kb-(?:thema|programma|evenement|netwerk|persoon|organisatie)-\w+$")
@@ -104,13 +105,16 @@ def test_the_baseline_with_the_same_navigation_has_our_sidebar(bench, sites):
     assert len(stock) > len(sidebar_links(outdirs[bench.OURS] / "index.html"))
 
 
-def test_only_the_same_navigation_baseline_marks_event_pages_hidden(bench, tmp_path):
+def test_only_the_same_navigation_baseline_has_our_navigation_settings(bench, tmp_path):
     items, pages = bench.plan(0.01)
     for variant in (bench.STOCK, bench.SAME_NAVIGATION):
         bench.write_site(variant, tmp_path / variant, items, pages)
     conf = {v: (tmp_path / v / "conf.py").read_text(encoding="utf-8") for v in (bench.STOCK, bench.SAME_NAVIGATION)}
     assert "furo_cached_navigation" in conf[bench.SAME_NAVIGATION]
     assert "furo_cached_navigation" not in conf[bench.STOCK]
+    # The same limit of pages per folder as the knowledge base sets for itself.
+    assert f"cached_navigation_max_pages = {SIDEBAR_MAX_PAGES}\n" in conf[bench.SAME_NAVIGATION]
+    assert "cached_navigation_max_pages" not in conf[bench.STOCK]
     event_page = "agenda/p0.md"
     assert (
         (tmp_path / bench.SAME_NAVIGATION / event_page)
@@ -153,6 +157,14 @@ def test_page_sizes_gives_the_median_and_the_largest_page(bench, tmp_path):
         (tmp_path / name).parent.mkdir(exist_ok=True)
         (tmp_path / name).write_bytes(b"x" * size)
     assert bench.page_sizes(tmp_path) == {"median_kb": 3.0, "largest_kb": 120.0, "largest_page": "sub/c.html"}
+
+
+def test_measured_builds_keep_pythons_bytecode_cache(bench, monkeypatch):
+    monkeypatch.setenv("PYTHONDONTWRITEBYTECODE", "1")
+    monkeypatch.setenv("BENCH_OTHER", "kept")
+    environment = bench.build_environment()
+    assert "PYTHONDONTWRITEBYTECODE" not in environment
+    assert environment["BENCH_OTHER"] == "kept"
 
 
 def test_build_error_names_the_reason(bench):

@@ -3,12 +3,18 @@
 from __future__ import annotations
 
 import json
+import pickle
+from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
 from jsonschema import Draft202012Validator
 
 from conftest import html_files, warnings_of
+from kennisbank.model.opendata import dumps, export_document
+from kennisbank.sphinx_ext.domain import kb_domain
+from kennisbank.writers.feeds import page_url
+from kennisbank.writers.opendata import RECORDS_CACHE
 
 pytestmark = pytest.mark.sphinx("html", testroot="gids")
 
@@ -205,6 +211,35 @@ def test_export_is_deterministic(gids, app_params, make_app):
     parallel.build()
     for name in ("kennisbank.json", "kennisbank.schema.json"):
         assert (gids.outdir / name).read_bytes() == (parallel.outdir / name).read_bytes()
+
+
+def test_a_record_follows_the_objects_it_points_at_in_an_incremental_build(copy_root, build, tmp_path):
+    """Zoë's page is not read again, but her record names the type of each organisation she
+    has a role in: the record kept from the last build must not be reused."""
+    srcdir = copy_root("gids")
+    first = build(srcdir, builddir=tmp_path / "inc")
+    read_at = first.env.all_docs["personen"]
+    cached = pickle.loads((Path(first.doctreedir) / RECORDS_CACHE).read_bytes())["data"]
+    assert len(cached) == 11
+    organisations = srcdir / "organisaties.md"
+    organisations.write_text(organisations.read_text().split("## Gouda")[0])
+    incremental = build(srcdir, builddir=tmp_path / "inc")
+    assert incremental.env.all_docs["personen"] == read_at  # not read again
+    clean = build(srcdir, builddir=tmp_path / "clean")
+    assert (incremental.outdir / "kennisbank.json").read_bytes() == (clean.outdir / "kennisbank.json").read_bytes()
+    data = json.loads((incremental.outdir / "kennisbank.json").read_text(encoding="utf-8"))
+    zoe = next(o for o in data["objecten"] if o["id"] == "zoe")
+    assert {"veld": "rollen", "doel": "gouda", "doeltype": None, "detail": "wethouder"} in zoe["relaties"]
+    assert "er bestaat geen organisatie met id 'gouda'" in warnings_of(incremental)
+
+
+def test_the_written_export_is_the_export_encoded_at_once(gids):
+    """The build joins each object's encoded record; the file must be what encoding the
+    whole export at once gives."""
+    domain = kb_domain(gids.env)
+    url_of = lambda obj: page_url(gids.builder, obj.docname, obj.anchor)  # noqa: E731
+    whole = dumps(export_document(domain.objects, url_of, gids.config.project, "https://kennisbank.example"))
+    assert (gids.outdir / "kennisbank.json").read_text(encoding="utf-8") == whole
 
 
 def test_moving_a_person_to_another_role_equals_a_clean_build(copy_root, build, tmp_path):

@@ -116,6 +116,38 @@ def test_a_hidden_page_is_not_listed_and_opens_its_parents_branch(copy_root, bui
     assert "verborgen.html" in (app.outdir / "deel" / "dieper" / "blad.html").read_text(encoding="utf-8")
 
 
+@pytest.fixture
+def crowded_folder(without_hidden_page):
+    """The test root with a third page under "Dieper": its toctree lists three pages."""
+    folder = without_hidden_page / "deel" / "dieper"
+    (folder / "derde.md").write_text("# Derde\n", encoding="utf-8")
+    index = folder / "index.md"
+    index.write_text(index.read_text(encoding="utf-8").replace("verborgen\n", "verborgen\nderde\n"), encoding="utf-8")
+    return without_hidden_page
+
+
+def test_a_toctree_with_more_pages_than_the_limit_is_shown_by_its_page_only(crowded_folder, build, tmp_path):
+    furo = trees(build(crowded_folder, builddir=tmp_path / "furo").outdir)
+    app = build(crowded_folder, builddir=tmp_path / "cached", confoverrides={**WITH, "cached_navigation_max_pages": 2})
+    assert warnings_of(app) == ""
+    found = trees(app.outdir)
+    assert all(title in furo["index.html"] for title in (">Blad<", ">Niet in de zijbalk<", ">Derde<"))
+    for page, tree in found.items():
+        assert all(title not in tree for title in (">Blad<", ">Niet in de zijbalk<", ">Derde<")), page
+        # "Deel" lists two pages, no more than the limit: they stay.
+        assert ">Pagina<" in tree and ">Dieper<" in tree, page
+    # "Dieper" is a plain entry now: no switch to open an empty branch.
+    assert (
+        '<li class="toctree-l2"><a class="reference internal" href="deel/dieper/index.html">Dieper</a>\n</li>'
+        in (found["index.html"])
+    )
+    # On a page it no longer lists, the branch of "Dieper" opens, as for a hidden page.
+    assert (
+        '<li class="toctree-l2 current current-page"><a class="reference internal" href="index.html">Dieper</a>\n</li>'
+        in found["deel/dieper/blad.html"]
+    )
+
+
 BREADCRUMBS = re.compile(r'<nav class="breadcrumbs" aria-label="Kruimelpad">\s*<ol>(.*?)</ol>', re.S)
 
 
@@ -182,6 +214,21 @@ def test_the_sidebar_does_not_list_events_one_by_one(docs_html):
         'class="toctree-l1 current has-children current-page"><a class="reference internal" href="index.html">Agenda</a>'
         in found["agenda/bestuurdersdag-2023.html"]
     )
+
+
+@pytest.mark.parametrize(("pages", "listed"), [(30, True), (31, False)])
+def test_the_knowledge_base_lists_at_most_thirty_pages_of_a_folder(write_source, build, pages, listed):
+    files = {"index.md": "# Start\n\n```{toctree}\nmap/index\n```\n"}
+    files["map/index.md"] = "# Map\n\n```{toctree}\n" + "".join(f"p{i}\n" for i in range(pages)) + "```\n"
+    files.update({f"map/p{i}.md": f"# Pagina {i}\n" for i in range(pages)})
+    app = build(write_source(files), confoverrides={"html_theme": "furo"})
+    assert warnings_of(app) == ""
+    assert app.config.cached_navigation_max_pages == 30
+    found = trees(app.outdir)
+    assert ("Pagina 7</a>" in found["index.html"]) is listed
+    assert ("Pagina 7</a>" in found["map/p7.html"]) is listed
+    # The folder's own page lists them all.
+    assert (app.outdir / "map" / "index.html").read_text(encoding="utf-8").count('href="p') >= pages
 
 
 def test_every_page_but_the_front_page_has_breadcrumbs(docs_html):

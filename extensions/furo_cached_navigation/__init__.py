@@ -14,6 +14,10 @@ It also offers, for readers of a large site:
 - ``navigation_hidden_pages``: pages whose document metadata says
   ``navigation: hidden`` (or that another extension marks so) are not listed one
   by one; on such a page the branch of its parent opens instead;
+- ``cached_navigation_max_pages``: a page whose toctrees list more than this
+  many pages shows in the sidebar without them (its own page lists them), so
+  that a page's weight does not grow with the size of a folder; on such a page
+  the branch of its parent opens. ``None`` (the default) or 0: furo's full tree;
 - ``breadcrumbs``: a list of ``{"title", "url"}`` from the root page to the
   current one, in the template context, and the template
   ``cached-navigation/breadcrumbs.html`` that prints it;
@@ -31,7 +35,7 @@ from sphinx.config import Config
 
 from .furo_details import FURO_HANDLER_PRIORITY, FURO_TOGGLE_LABEL
 
-__version__ = "1.0.0"
+__version__ = "1.1.0"
 
 TEMPLATES = Path(__file__).parent / "templates"
 
@@ -42,6 +46,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_config_value("cached_navigation_toggle_label", FURO_TOGGLE_LABEL, "html", str)
     app.add_config_value("cached_navigation_home", "Home", "html", str)
     app.add_config_value("cached_navigation_breadcrumbs_label", "Breadcrumbs", "html", str)
+    app.add_config_value("cached_navigation_max_pages", None, "html", (int, type(None)))
     app.connect("config-inited", _add_templates)
 
     cache = NavigationCache()

@@ -61,10 +61,11 @@ class NavigationCache:
         """The page whose branch opens, and whether the reader is on it."""
         if pagename not in env.all_docs:
             return context.get("navigation_parent"), False
-        if not _is_hidden(env, pagename):
+        hidden = self._hidden(env)
+        if pagename not in hidden:
             return pagename, True
         for parent in ancestors(self._parents(env), pagename):
-            if not _is_hidden(env, parent):
+            if parent not in hidden:
                 return parent, False
         return None, False
 
@@ -126,8 +127,10 @@ class NavigationCache:
         return tree.html_for(None)
 
     def _hidden(self, env: BuildEnvironment) -> set[str]:
+        """The pages not listed one by one: marked so, or in a toctree with too many pages."""
         if self.hidden is None:
-            self.hidden = {docname for docname in env.all_docs if _is_hidden(env, docname)}
+            marked = {docname for docname in env.all_docs if _is_hidden(env, docname)}
+            self.hidden = marked | crowded_pages(env, env.config.cached_navigation_max_pages)
         return self.hidden
 
     def _parents(self, env: BuildEnvironment) -> dict[str, str]:
@@ -165,6 +168,22 @@ class NavigationCache:
         if pagename not in chain:
             crumbs.append({"title": str(context.get("title", "")), "url": None})
         return crumbs
+
+
+def crowded_pages(env: BuildEnvironment, max_pages: int | None) -> set[str]:
+    """The pages listed by a toctree that lists more than ``max_pages`` pages.
+
+    Not those of the root page: the sidebar's first level is always shown. ``None``
+    or 0: no limit, as furo itself does.
+    """
+    if not max_pages:
+        return set()
+    crowded: set[str] = set()
+    for parent, children in env.toctree_includes.items():
+        listed = set(children) & env.all_docs.keys()
+        if parent != env.config.root_doc and len(listed) > max_pages:
+            crowded |= listed
+    return crowded
 
 
 def _is_hidden(env: BuildEnvironment, docname: str) -> bool:

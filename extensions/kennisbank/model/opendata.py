@@ -7,10 +7,10 @@ Output is deterministic: objects by type and id, keys sorted, no timestamps.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from typing import Any, cast
 
-from .objects import KBObject, MissingLink, Role, Value, When
+from .objects import KBObject, MissingLink, Relation, Role, Value, When
 from .relations import relations_of
 from .schema import TYPES, Field, Kind
 from .values import SLUG
@@ -24,36 +24,43 @@ _FORMATS = {"year": "%Y", "month": "%Y-%m", "day": "%Y-%m-%d", "minute": "%Y-%m-
 def export_document(
     objects: Mapping[str, KBObject], url_of: Callable[[KBObject], str], name: str, base_url: str
 ) -> dict[str, Any]:
+    """The whole export as data (see ``document_text`` for the file a build writes)."""
+    records = [record(o, objects, url_of(o), relations_of(o)) for o in exported(objects)]
+    return {**_head(name, base_url), "objecten": records}
+
+
+def exported(objects: Mapping[str, KBObject]) -> list[KBObject]:
+    """The objects the export holds, in its order: by type, then id.
+
+    An object that lacks a required field (the build reported it) waits until it is
+    complete: the published data always meets its schema."""
     kinds = list(TYPES)
-    # An object that lacks a required field (the build reported it) waits until it is
-    # complete: the published data always meets its schema.
-    ordered = sorted((o for o in objects.values() if is_complete(o)), key=lambda o: (kinds.index(o.kind), o.id))
-    return {
-        "$schema": f"{base_url}/{SCHEMA_FILE}",
-        "naam": name,
-        "bron": f"{base_url}/",
-        "objecten": [_object(o, objects, url_of(o)) for o in ordered],
-    }
+    return sorted((o for o in objects.values() if is_complete(o)), key=lambda o: (kinds.index(o.kind), o.id))
 
 
 def is_complete(obj: KBObject) -> bool:
     return all(f.name in obj.fields for f in TYPES[obj.kind].fields if f.required)
 
 
-def _object(obj: KBObject, objects: Mapping[str, KBObject], url: str) -> dict[str, Any]:
+def record(obj: KBObject, objects: Mapping[str, KBObject], url: str, relations: Iterable[Relation]) -> dict[str, Any]:
+    """One object as the export holds it; ``relations`` are its outgoing relations."""
     spec = TYPES[obj.kind]
     # Every field of an object is one of its type's fields: the parser drops any other.
     fields = {name: _value(cast(Field, spec.field(name)), value) for name, value in obj.fields.items()}
-    relations = [
+    links = [
         {
             "veld": rel.field,
             "doel": rel.target,
             "doeltype": objects[rel.target].kind if rel.target in objects else None,
             "detail": rel.detail,
         }
-        for rel in relations_of(obj)
+        for rel in relations
     ]
-    return {"type": obj.kind, "id": obj.id, "titel": obj.title, "url": url, "velden": fields, "relaties": relations}
+    return {"type": obj.kind, "id": obj.id, "titel": obj.title, "url": url, "velden": fields, "relaties": links}
+
+
+def _head(name: str, base_url: str) -> dict[str, str]:
+    return {"$schema": f"{base_url}/{SCHEMA_FILE}", "naam": name, "bron": f"{base_url}/"}
 
 
 def _value(spec: Field, value: Value) -> object:
@@ -76,6 +83,19 @@ def dumps(data: dict[str, Any]) -> str:
     # Compact: Python's fast (C) JSON encoder only runs without indentation, and at
     # thousands of objects the indented file took seconds of every build.
     return json.dumps(data, ensure_ascii=False, sort_keys=True) + "\n"
+
+
+def record_text(data: dict[str, Any]) -> str:
+    """One record as ``dumps`` writes it inside the document."""
+    return json.dumps(data, ensure_ascii=False, sort_keys=True)
+
+
+def document_text(name: str, base_url: str, records: Iterable[str]) -> str:
+    """The file ``dumps(export_document(...))`` gives, from its records' texts.
+
+    A build keeps each record's text and encodes only the objects that changed."""
+    head = dumps({**_head(name, base_url), "objecten": []})
+    return head.removesuffix("[]}\n") + "[" + ", ".join(records) + "]}\n"
 
 
 # -- the JSON Schema ---------------------------------------------------------------

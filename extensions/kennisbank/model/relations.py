@@ -24,9 +24,9 @@ def relations_of(obj: KBObject) -> list[Relation]:
 
 def _field_relations(obj: KBObject) -> Iterator[tuple[str, int | None, Relation]]:
     """Each relation with its field and, for a role, its place in the field's list."""
-    for spec in TYPES[obj.kind].fields:
+    for spec in TYPES[obj.kind].relation_fields:
         value = obj.fields.get(spec.name)
-        if value is None or not spec.is_relation:
+        if value is None:
             continue
         if spec.kind is Kind.REF:
             yield spec.name, None, Relation(obj.id, spec.name, cast(str, value))
@@ -43,30 +43,42 @@ def _role_relation(source: str, field: str, role: Role) -> Relation:
     return Relation(source, field, role.organisation, detail)
 
 
-def check_relations(objects: Mapping[str, KBObject]) -> list[Problem]:
-    """Every relation that points nowhere, at the wrong type, or at itself."""
+def check_relations(objects: Mapping[str, KBObject], index: RelationIndex | None = None) -> list[Problem]:
+    """Every relation that points nowhere, at the wrong type, or at itself.
+
+    Pass the build's ``index`` to reuse the relations it has read already."""
     problems = []
     for obj in sorted(objects.values(), key=lambda o: (o.docname, o.lineno)):
-        for name, item, rel in _field_relations(obj):
-            message = _relation_problem(obj, rel, objects)
-            if message:  # a role has a line of its own
-                problems.append(Problem(obj.docname, obj.line_of(name, item), message))
+        relations = index.outgoing(obj.id) if index is not None else relations_of(obj)
+        for position, rel in enumerate(relations):
+            if _is_valid(obj, rel, objects):
+                continue
+            # Rare: only now read which line it stands on (a role has a line of its own).
+            name, item, _ = list(_field_relations(obj))[position]
+            problems.append(Problem(obj.docname, obj.line_of(name, item), _relation_problem(obj, rel, objects)))
     return problems
 
 
+def _is_valid(obj: KBObject, rel: Relation, objects: Mapping[str, KBObject]) -> bool:
+    target = objects.get(rel.target)
+    return target is not None and rel.target != obj.id and target.kind in _targets(obj.kind, rel.field)
+
+
+def _targets(kind: str, field: str) -> tuple[str, ...]:
+    return cast(Field, TYPES[kind].field(field)).targets  # a relation is read from one of its type's fields
+
+
 def _relation_problem(obj: KBObject, rel: Relation, objects: Mapping[str, KBObject]) -> str:
-    spec = cast(Field, TYPES[obj.kind].field(rel.field))  # rel was read from one of its fields
-    wanted = " of ".join(TYPES[t].label.lower() for t in spec.targets)
+    targets = _targets(obj.kind, rel.field)
+    wanted = " of ".join(TYPES[t].label.lower() for t in targets)
     where = f"{TYPES[obj.kind].label} '{obj.id}', veld '{rel.field}'"
     if rel.target == obj.id:
         return f"{where}: een {TYPES[obj.kind].label.lower()} kan niet naar zichzelf verwijzen"
     target = objects.get(rel.target)
     if target is None:
-        hint = suggest(rel.target, of_kinds(objects, spec.targets))
+        hint = suggest(rel.target, of_kinds(objects, targets))
         return f"{where}: er bestaat geen {wanted} met id '{rel.target}'{hint}"
-    if target.kind not in spec.targets:
-        return f"{where}: '{rel.target}' is een {TYPES[target.kind].label.lower()}, maar hier hoort een {wanted}"
-    return ""
+    return f"{where}: '{rel.target}' is een {TYPES[target.kind].label.lower()}, maar hier hoort een {wanted}"
 
 
 def suggest(unknown: str, candidates: Iterable[str]) -> str:
@@ -116,7 +128,7 @@ class RelationIndex:
         for obj in objects.values():
             self._outgoing[obj.id] = relations_of(obj)
             for rel in self._outgoing[obj.id]:
-                label = rel.detail or cast(Field, TYPES[obj.kind].field(rel.field)).backlink_label
+                label = rel.detail or _backlink_label(obj.kind, rel.field)
                 self._incoming[rel.target][rel.source].append(label)
         self._pages: dict[str, set[str]] = defaultdict(set)
         for mention in mentions:
@@ -127,6 +139,14 @@ class RelationIndex:
     def outgoing(self, source_id: str) -> list[Relation]:
         """``relations_of`` the object, computed once with the index."""
         return self._outgoing.get(source_id, [])
+
+    def incoming(self, target_id: str) -> Mapping[str, list[str]]:
+        """Unsorted: source id -> the labels of its relations to the target."""
+        return self._incoming.get(target_id, {})
+
+    def mentioned_on(self, target_id: str) -> set[str]:
+        """Unsorted: the pages that mention the target in running text."""
+        return self._pages.get(target_id, set())
 
     def backlinks(self, target_id: str) -> Backlinks:
         if target_id not in self._backlinks:
@@ -149,6 +169,10 @@ class RelationIndex:
 
     def of_kind(self, kind: str) -> list[KBObject]:
         return of_kind(self.objects, kind)
+
+
+def _backlink_label(kind: str, field: str) -> str:
+    return cast(Field, TYPES[kind].field(field)).backlink_label
 
 
 def of_kind(objects: Mapping[str, KBObject], kind: str) -> list[KBObject]:

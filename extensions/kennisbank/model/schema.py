@@ -6,6 +6,7 @@ contributors write in a page; labels are what readers see.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from enum import Enum
 
@@ -76,7 +77,16 @@ class ObjectType:
         return f"{self.this} {self.label.lower()}"
 
     def field(self, name: str) -> Field | None:
-        return next((f for f in self.fields if f.name == name), None)
+        return self._by_name.get(name)
+
+    @functools.cached_property
+    def _by_name(self) -> dict[str, Field]:
+        return {f.name: f for f in self.fields}
+
+    @functools.cached_property
+    def relation_fields(self) -> tuple[Field, ...]:
+        """The fields that point at other objects, in field order (read for every object, every build)."""
+        return tuple(f for f in self.fields if f.is_relation)
 
     @property
     def field_names(self) -> tuple[str, ...]:

@@ -120,9 +120,11 @@ class _Inputs:
         index = self.domain.index
         parts: list[tuple] = []
         for obj in self.hosted.get(docname, ()):
-            links = index.backlinks(obj.id)
-            related = [(kind, [(self.public(o), labels) for o, labels in items]) for kind, items in links.by_type]
-            pages = [(d, self.title(d)) for d in links.pages if d in self.env.titles]
+            # What its "Gerelateerd" section is made of, unsorted: the order it shows follows
+            # from these, and sorting every object's backlinks would cost more than the digest.
+            incoming = index.incoming(obj.id)
+            related = [(self.public(self.domain.objects[s]), sorted(incoming[s])) for s in sorted(incoming)]
+            pages = [(d, self.title(d)) for d in sorted(index.mentioned_on(obj.id)) if d in self.env.titles]
             fields = [self.target(rel.target) for rel in index.outgoing(obj.id)]
             parts.append((obj.id, related, pages, fields))
         # Also the mentions that are no backlinks: the page still links to them.
@@ -166,7 +168,9 @@ class _Inputs:
     def listing(self, kind: str) -> str:
         # One digest per kind and build: several pages list every event (thousands at scale).
         if kind not in self.listings:
-            shown = repr([self.public(o) for o in self.domain.index.of_kind(kind)])
+            # By id: the listing's own order follows from what each object shows.
+            of_kind = sorted(obj_id for obj_id, obj in self.domain.objects.items() if obj.kind == kind)
+            shown = repr([self.public(self.domain.objects[obj_id]) for obj_id in of_kind])
             self.listings[kind] = hashlib.sha256(shown.encode()).hexdigest()
         return self.listings[kind]
 

@@ -4,6 +4,11 @@ Events are reached through the agenda (coming events, month pages, archive),
 and news items through Actueel, not listed one by one: with hundreds of them the
 sidebar would be a wall of links. Their pages stay in the toctree, so breadcrumbs
 and "Volgende" work.
+
+For the same reason a folder of more than ``SIDEBAR_MAX_PAGES`` pages is shown
+in the sidebar by its own page only, which lists them: a page's weight must not
+grow with the size of the knowledge base, and on a phone a hundred links in one
+branch help no one.
 """
 
 from __future__ import annotations
@@ -25,11 +30,18 @@ DUTCH = {
 }
 
 
-def use_dutch_words(app: Sphinx, config: Config) -> None:
-    """Dutch, unless conf.py chose other words."""
+#: Pages a toctree may list one by one in the sidebar (conf.py may set
+#: ``cached_navigation_max_pages`` itself; 0 lists all, as furo does).
+SIDEBAR_MAX_PAGES = 30
+
+
+def use_our_defaults(app: Sphinx, config: Config) -> None:
+    """Dutch words and a bounded sidebar, unless conf.py chose otherwise."""
     for name, (default, dutch) in DUTCH.items():
         if config[name] == default:
             config[name] = dutch
+    if config.cached_navigation_max_pages is None:
+        config.cached_navigation_max_pages = SIDEBAR_MAX_PAGES
 
 
 def hide_event_pages(app: Sphinx, env: BuildEnvironment) -> list[str]:
@@ -48,5 +60,5 @@ def hide_event_pages(app: Sphinx, env: BuildEnvironment) -> list[str]:
 
 def setup(app: Sphinx) -> None:
     app.setup_extension("furo_cached_navigation")
-    app.connect("config-inited", use_dutch_words)
+    app.connect("config-inited", use_our_defaults)
     app.connect("env-get-updated", hide_event_pages, priority=400)

@@ -107,7 +107,8 @@ def collect_mentions(app: Sphinx, doctree: nodes.document) -> None:
 @guarded("het controleren van de relaties")
 def check_consistency(app: Sphinx, env: BuildEnvironment) -> None:
     """Report every relation field that points nowhere or at the wrong type."""
-    for problem in check_relations(kb_domain(env).objects):
+    domain = kb_domain(env)
+    for problem in check_relations(domain.objects, domain.index):
         logger.warning(
             problem.message,
             location=(problem.docname, problem.lineno),

@@ -8,15 +8,14 @@ beside the pages) and through ``html_baseurl`` in other outputs, such as PDF.
 from __future__ import annotations
 
 import datetime as dt
-import functools
 import hashlib
-import importlib.metadata
 import json
+import os
 import pickle
 import posixpath
-from collections.abc import Callable
+from collections.abc import Set
 from pathlib import Path
-from typing import Any, cast
+from typing import cast
 
 from sphinx.application import Sphinx
 from sphinx.builders import Builder
@@ -30,15 +29,14 @@ from ..model.schema import TYPES
 from ..sphinx_ext.config import site_url, stamp
 from ..sphinx_ext.domain import kb_domain
 from ..sphinx_ext.failures import guarded
-from .ics import EventContext, Feed, shared_properties, write_feed
+from .cache import load_cache, writer_version
+from .ics import EventContext, Feed, input_digest, shared_properties, write_feed
 
 logger = logging.getLogger(__name__)
 
 #: Builders that write the feeds next to their pages.
 FEED_BUILDERS = ("html", "dirhtml")
 SITE_FEED = "agenda.ics"
-#: The libraries whose output the feed caches hold: an upgrade of one invalidates them.
-WRITER_LIBRARIES = ("icalendar", "babel", "tzdata")
 
 
 def feed_path(kind: str, obj_id: str) -> str:
@@ -96,26 +94,29 @@ def write_feeds(app: Sphinx, exception: Exception | None) -> None:
     base = site_url(app.config)
     version = writer_version()
     cache_file = Path(app.doctreedir, "kennisbank-feeds.json")
-    previous, written_before = _load_cache(cache_file, version, json.loads)
+    previous, written_before = load_cache(cache_file, version, json.loads)
     digests: dict[str, str] = {}
     blocks_file = Path(app.doctreedir, "kennisbank-vevents.pickle")
-    blocks, _ = _load_cache(blocks_file, version, pickle.loads)
+    blocks, _ = load_cache(blocks_file, version, pickle.loads)
 
     # Each event's input once: at scale an event sits in three or four feeds.
-    event_digests = {
-        id(event): hashlib.sha256(repr((event, context)).encode()).hexdigest() for event, context in entries
-    }
+    event_digests = {event.id: input_digest(event, context) for event, context in entries}
+    # One listing of the folder, not a look per feed: there is a feed per event.
+    present = _files_in(str(app.outdir), written_before)
+
+    # What all feeds of this build have in common, in each feed's digest.
+    shared_input = repr((base, refresh, timestamp, config.uid_domain))
 
     def write(path: str, name: str, description: str, selection: list[tuple[CalendarEvent, EventContext]]) -> None:
-        feed = Feed(name, f"{base}/{path}", description, refresh, timestamp)
-        held = [event_digests[id(event)] for event, _ in selection]
-        digest = hashlib.sha256(repr((feed, held, config.uid_domain)).encode()).hexdigest()
+        held = "\n".join(event_digests[event.id] for event, _ in selection)
+        digest = hashlib.sha256(repr((shared_input, path, name, description, held)).encode()).hexdigest()
         digests[path] = digest
-        target = Path(app.outdir, path)
-        if previous.get(path) == digest and target.exists():
+        if previous.get(path) == digest and path in present:
             return
+        feed = Feed(name, f"{base}/{path}", description, refresh, timestamp)
+        target = Path(app.outdir, path)
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(write_feed(feed, selection, config.uid_domain, blocks, shared))
+        target.write_bytes(write_feed(feed, selection, config.uid_domain, blocks, shared, event_digests))
 
     project = app.config.project
     write(SITE_FEED, project, f"Alle evenementen uit de {project}", entries)
@@ -138,40 +139,16 @@ def write_feeds(app: Sphinx, exception: Exception | None) -> None:
     blocks_file.write_bytes(pickle.dumps({"version": version, "data": kept}))
 
 
-@functools.cache
-def writer_version(package: Path = Path(__file__).parent.parent, libraries: tuple[str, ...] = WRITER_LIBRARIES) -> str:
-    """Our code and the libraries that write the feeds, as one digest.
-
-    The feed caches are only valid for the code that filled them: after a change
-    to the extension or an upgrade of icalendar, babel or the time zone data,
-    every feed is written again.
-    """
-    digest = hashlib.sha256()
-    for path in sorted(package.rglob("*.py")):
-        digest.update(path.read_bytes())
-    for library in libraries:
+def _files_in(outdir: str, paths: Set[str]) -> set[str]:
+    """Those of ``paths`` (relative, with slashes) that exist under ``outdir``."""
+    found: set[str] = set()
+    for folder in {posixpath.dirname(path) for path in paths}:
         try:
-            digest.update(f"{library} {importlib.metadata.version(library)}".encode())
-        except importlib.metadata.PackageNotFoundError:
-            digest.update(f"{library} -".encode())
-    return digest.hexdigest()
-
-
-def _load_cache(path: Path, version: str, loads: Callable[[bytes], Any]) -> tuple[dict, set[str]]:
-    """The cache if this version of the code wrote it (else empty), and all its keys.
-
-    The keys of an outdated cache still say which feeds were written last time,
-    so that the feeds of removed events are deleted across an upgrade too.
-    """
-    try:
-        stored = loads(path.read_bytes())
-    except (OSError, ValueError, pickle.UnpicklingError, EOFError):
-        return {}, set()
-    if not isinstance(stored, dict):
-        return {}, set()
-    data = stored.get("data", {})
-    keys = set(data) if isinstance(data, dict) else set()
-    return (data if stored.get("version") == version else {}), keys
+            names = os.listdir(os.path.join(outdir, folder))
+        except OSError:
+            continue
+        found.update(posixpath.join(folder, name) for name in names)
+    return found & paths
 
 
 def setup(app: Sphinx) -> None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import hashlib
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from icalendar import Calendar, Event, vDuration, vText, vUri
@@ -49,12 +50,15 @@ def write_feed(
     uid_domain: str,
     blocks: dict[str, bytes] | None = None,
     shared: bytes | None = None,
+    digests: Mapping[str, str] | None = None,
 ) -> bytes:
     """The feed as iCalendar bytes.
 
     ``blocks`` caches each event's serialised VEVENT by the digest of its input:
-    the site feed holds every event, and most of them did not change. ``shared`` is
-    ``shared_properties(feed.refresh)``, serialised once by a caller with many feeds.
+    the site feed holds every event, and most of them did not change. A caller with
+    many feeds passes what it can work out once: ``shared``, the result of
+    ``shared_properties(feed.refresh)``, and ``digests``, the ``input_digest`` of
+    each event (by id).
     """
     if shared is None:
         shared = shared_properties(feed.refresh)
@@ -68,7 +72,11 @@ def write_feed(
             _timezone(tzid, first, last) for tzid in sorted({e.timezone for e, _ in precise if not e.all_day})
         )
     cache = {} if blocks is None else blocks
-    body = b"".join(_vevent_bytes(event, context, feed.stamp, uid_domain, cache) for event, context in precise)
+    build = f" {feed.stamp.isoformat()} {uid_domain}"  # what every VEVENT of this feed shares
+    body = b"".join(
+        _vevent_bytes(event, context, feed.stamp, uid_domain, cache, _digest(event, context, digests) + build)
+        for event, context in precise
+    )
     # The time zones and events follow the calendar's own properties, as to_ical would write them.
     return head + zones + body + b"END:VCALENDAR\r\n"
 
@@ -108,10 +116,18 @@ def _timezone(tzid: str, first: dt.date, last: dt.date) -> bytes:
     return timezone_component(tzid, first, last).to_ical()
 
 
+def input_digest(event: CalendarEvent, context: EventContext) -> str:
+    """Everything of an event a feed shows, as one digest."""
+    return hashlib.sha256(repr((event, context)).encode()).hexdigest()
+
+
+def _digest(event: CalendarEvent, context: EventContext, digests: Mapping[str, str] | None) -> str:
+    return digests[event.id] if digests is not None else input_digest(event, context)
+
+
 def _vevent_bytes(
-    event: CalendarEvent, context: EventContext, stamp: dt.datetime, uid_domain: str, cache: dict[str, bytes]
+    event: CalendarEvent, context: EventContext, stamp: dt.datetime, uid_domain: str, cache: dict[str, bytes], key: str
 ) -> bytes:
-    key = hashlib.sha256(repr((event, context, stamp, uid_domain)).encode()).hexdigest()
     if key not in cache:
         cache[key] = _vevent(event, context, stamp, uid_domain).to_ical()
     return cache[key]

@@ -2,16 +2,22 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
+import pickle
 from pathlib import Path
 
 from sphinx.application import Sphinx
 
-from ..model.opendata import DATA_FILE, SCHEMA_FILE, dumps, export_document, json_schema
+from ..model.opendata import DATA_FILE, SCHEMA_FILE, document_text, exported, json_schema, record, record_text
 from ..sphinx_ext.config import site_url
 from ..sphinx_ext.domain import kb_domain
 from ..sphinx_ext.failures import guarded
+from .cache import load_cache, writer_version
 from .feeds import FEED_BUILDERS, page_url
+
+#: Beside the doctrees: each object's record as last encoded, by the digest of its input.
+RECORDS_CACHE = "kennisbank-opendata.pickle"
 
 
 @guarded("het schrijven van de open data")
@@ -20,9 +26,23 @@ def write_open_data(app: Sphinx, exception: Exception | None) -> None:
     if exception is not None or app.builder.name not in FEED_BUILDERS or not app.config.html_baseurl:
         return
     base = site_url(app.config)
-    objects = kb_domain(app.env).objects
-    data = export_document(objects, lambda o: page_url(app.builder, o.docname, o.anchor), app.config.project, base)
-    Path(app.outdir, DATA_FILE).write_text(dumps(data), encoding="utf-8")
+    domain = kb_domain(app.env)
+    objects, index = domain.objects, domain.index
+    version = writer_version()
+    cache_file = Path(app.doctreedir, RECORDS_CACHE)
+    cached, _ = load_cache(cache_file, version, pickle.loads)
+    records: dict[str, str] = {}
+    for obj in exported(objects):
+        url = page_url(app.builder, obj.docname, obj.anchor)
+        relations = index.outgoing(obj.id)
+        # A record shows the object, its address and the type of each object it points at.
+        kinds = [objects[rel.target].kind if rel.target in objects else None for rel in relations]
+        key = hashlib.sha256(repr((obj, url, kinds)).encode()).hexdigest()
+        text = cached.get(key)
+        records[key] = text if text is not None else record_text(record(obj, objects, url, relations))
+    Path(app.outdir, DATA_FILE).write_text(document_text(app.config.project, base, records.values()), encoding="utf-8")
+    if records.keys() != cached.keys():
+        cache_file.write_bytes(pickle.dumps({"version": version, "data": records}))
     schema = json.dumps(json_schema(base), ensure_ascii=False, indent=2) + "\n"
     Path(app.outdir, SCHEMA_FILE).write_text(schema, encoding="utf-8")
 
