@@ -73,3 +73,33 @@ def test_field_values_are_typed():
 def test_malformed_values_explain_themselves(kind, name, text, message):
     with pytest.raises(FieldError, match=message):
         parse_value(field(kind, name), text)
+
+
+# -- an object's digest --------------------------------------------------------------
+
+
+def test_an_objects_digest_follows_what_it_is_not_where_it_stands():
+    from dataclasses import replace
+
+    from kennisbank.model.objects import KBObject
+
+    when = parse_when("2024-05-02")
+    obj = KBObject("evenement", "overleg", "Overleg", "agenda", 3, {"start": when, "thema": ("jeugd",)})
+    moved_down = KBObject("evenement", "overleg", "Overleg", "agenda", 9, {"thema": ("jeugd",), "start": when})
+    assert moved_down.digest == obj.digest  # other lines, other field order: the same object
+    assert replace(obj, title="Overleg jeugd").digest != obj.digest
+    assert replace(obj, docname="agenda/overleg").digest != obj.digest
+    assert replace(obj, fields={**obj.fields, "thema": ("wonen",)}).digest != obj.digest
+
+
+def test_an_objects_digest_is_stored_with_it():
+    """Worked out once, then kept in the pickled environment: not worked out again."""
+    import pickle
+
+    from kennisbank.model.objects import KBObject
+
+    obj = KBObject("thema", "jeugd", "Jeugd", "themas/jeugd", 1, {})
+    digest = obj.digest
+    stored = pickle.loads(pickle.dumps(obj))
+    assert stored.__dict__["digest"] == digest
+    assert stored == obj

@@ -112,8 +112,7 @@ class _Inputs:
         self.today = self.domain.build.settings.today()
         self.views = (view_page_of(self.domain, MONTH_VIEW), view_page_of(self.domain, ARCHIVE_VIEW))
         self.pdfs = PdfShelf(env, builder_of(env))
-        # What other pages show of an object or page: asked for once each, not once per page.
-        self.shown: dict[str, str] = {}
+        # What other pages show of a page: asked for once each, not once per page.
         self.titles: dict[str, str] = {}
 
     def digest(self, docname: str) -> str:
@@ -123,7 +122,7 @@ class _Inputs:
             # What its "Gerelateerd" section is made of, unsorted: the order it shows follows
             # from these, and sorting every object's backlinks would cost more than the digest.
             incoming = index.incoming(obj.id)
-            related = [(self.public(self.domain.objects[s]), sorted(incoming[s])) for s in sorted(incoming)]
+            related = [(self.domain.objects[s].digest, sorted(incoming[s])) for s in sorted(incoming)]
             pages = [(d, self.title(d)) for d in sorted(index.mentioned_on(obj.id)) if d in self.env.titles]
             fields = [self.target(rel.target) for rel in index.outgoing(obj.id)]
             parts.append((obj.id, related, pages, fields))
@@ -149,13 +148,6 @@ class _Inputs:
             parts.append(("pdf", pdfs))
         return hashlib.sha256(repr(parts).encode()).hexdigest() if parts else ""
 
-    def public(self, obj: KBObject) -> str:
-        # A digest, not the tuple: a theme's page lists a thousand objects, and each page
-        # digest would spell out every one of them again.
-        if obj.id not in self.shown:
-            self.shown[obj.id] = hashlib.sha256(repr(_public(obj)).encode()).hexdigest()
-        return self.shown[obj.id]
-
     def title(self, docname: str) -> str:
         if docname not in self.titles:
             self.titles[docname] = self.env.titles[docname].astext()
@@ -170,7 +162,7 @@ class _Inputs:
         if kind not in self.listings:
             # By id: the listing's own order follows from what each object shows.
             of_kind = sorted(obj_id for obj_id, obj in self.domain.objects.items() if obj.kind == kind)
-            shown = repr([self.public(self.domain.objects[obj_id]) for obj_id in of_kind])
+            shown = repr([self.domain.objects[obj_id].digest for obj_id in of_kind])
             self.listings[kind] = hashlib.sha256(shown.encode()).hexdigest()
         return self.listings[kind]
 
@@ -263,11 +255,6 @@ def _copied_source_names(app: Sphinx, docname: str) -> list[str]:
     """
     link_suffix = app.config.html_sourcelink_suffix
     return [docname + suffix + ("" if suffix == link_suffix else link_suffix) for suffix in app.config.source_suffix]
-
-
-def _public(obj: KBObject) -> tuple:
-    """What another page shows of an object: enough to notice any visible change."""
-    return (obj.kind, obj.id, obj.title, obj.docname, repr(sorted(obj.fields.items())))
 
 
 def setup(app: Sphinx) -> None:

@@ -30,7 +30,7 @@ from ..sphinx_ext.config import site_url, stamp
 from ..sphinx_ext.domain import kb_domain
 from ..sphinx_ext.failures import guarded
 from .cache import load_cache, writer_version
-from .ics import EventContext, Feed, input_digest, shared_properties, write_feed
+from .ics import EventContext, Feed, shared_properties, write_feed
 
 logger = logging.getLogger(__name__)
 
@@ -99,8 +99,13 @@ def write_feeds(app: Sphinx, exception: Exception | None) -> None:
     blocks_file = Path(app.doctreedir, "kennisbank-vevents.pickle")
     blocks, _ = load_cache(blocks_file, version, pickle.loads)
 
-    # Each event's input once: at scale an event sits in three or four feeds.
-    event_digests = {event.id: input_digest(event, context) for event, context in entries}
+    # Each event's input once: at scale an event sits in three or four feeds. An event is
+    # made from its object alone (model.agenda.calendar_event), whose digest is stored.
+    objects = domain.objects
+    event_digests = {
+        event.id: hashlib.sha256(f"{objects[event.id].digest} {context!r}".encode()).hexdigest()
+        for event, context in entries
+    }
     # One listing of the folder, not a look per feed: there is a feed per event.
     present = _files_in(str(app.outdir), written_before)
 

@@ -57,8 +57,8 @@ def write_feed(
     ``blocks`` caches each event's serialised VEVENT by the digest of its input:
     the site feed holds every event, and most of them did not change. A caller with
     many feeds passes what it can work out once: ``shared``, the result of
-    ``shared_properties(feed.refresh)``, and ``digests``, the ``input_digest`` of
-    each event (by id).
+    ``shared_properties(feed.refresh)``, and ``digests``, a digest of each event's
+    input by event id (``input_digest``, or one the caller keeps).
     """
     if shared is None:
         shared = shared_properties(feed.refresh)

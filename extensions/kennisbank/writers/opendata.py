@@ -37,7 +37,7 @@ def write_open_data(app: Sphinx, exception: Exception | None) -> None:
         relations = index.outgoing(obj.id)
         # A record shows the object, its address and the type of each object it points at.
         kinds = [objects[rel.target].kind if rel.target in objects else None for rel in relations]
-        key = hashlib.sha256(repr((obj, url, kinds)).encode()).hexdigest()
+        key = hashlib.sha256(repr((obj.digest, url, kinds)).encode()).hexdigest()
         text = cached.get(key)
         records[key] = text if text is not None else record_text(record(obj, objects, url, relations))
     Path(app.outdir, DATA_FILE).write_text(document_text(app.config.project, base, records.values()), encoding="utf-8")
