@@ -437,12 +437,37 @@ def page_sizes(htmldir: Path) -> dict:
     }
 
 
+#: The page whose first event the incremental builds move.
+EDITED_PAGE = Path("agenda", "p0.md")
+#: Incremental builds take seconds, and this shared machine varies by a second from one
+#: to the next: each is measured this many times (each after the same one-event edit),
+#: and the fastest counts, as for the clean builds with --repeat.
+INCREMENTAL_ROUNDS = 3
+
+
 def edit_one_event(root: Path) -> None:
-    page = root / "agenda" / "p0.md"
+    page = root / EDITED_PAGE
     text = page.read_text(encoding="utf-8")
     match = re.search(r"(start: |:start: )(\d{4}-\d{2}-\d{2})", text)
     moved = (dt.date.fromisoformat(match.group(2)) + dt.timedelta(days=1)).isoformat()
     page.write_text(text[: match.start(2)] + moved + text[match.end(2) :], encoding="utf-8")
+
+
+def measure_incremental(srcdir: Path, outdir: Path, rounds: int = INCREMENTAL_ROUNDS) -> dict:
+    """The fastest of ``rounds`` incremental builds, each after the same one-event edit.
+
+    Before every round but the first, the page is put back and built once (not
+    measured), so that each round starts where the clean build left off."""
+    page = srcdir / EDITED_PAGE
+    original = page.read_text(encoding="utf-8")
+    results = []
+    for round_number in range(rounds):
+        if round_number:
+            page.write_text(original, encoding="utf-8")
+            measure(srcdir, outdir, fresh=False)
+        edit_one_event(srcdir)
+        results.append(measure(srcdir, outdir, fresh=False))
+    return min(results, key=lambda result: result["seconds"])
 
 
 def documents_of(root: Path) -> int:
@@ -508,8 +533,8 @@ def run_benchmark(args: argparse.Namespace, progress=print) -> Run:
         build = builds[variant] = {}
         build["clean"] = step(f"{variant} schoon", measure_best(repeat, src, out))
         build["sizes"] = step(f"{variant} paginagrootte", page_sizes(out / "html"))
-        edit_one_event(src)
-        build["incremental"] = step(f"{variant} incrementeel", measure(src, out, fresh=False))
+        rounds = 1 if variant == STOCK else INCREMENTAL_ROUNDS  # not judged: once
+        build["incremental"] = step(f"{variant} incrementeel", measure_incremental(src, out, rounds))
         if variant == OURS:
             # The board packs, with the doctrees of the HTML build just made (make html, then make pdf).
             pdf = step("bestuurspakket-PDF", measure(src, out, builder="kennisbank-pdf", fresh=False, may_fail=True))
@@ -792,7 +817,8 @@ def report(run: Run, machine: str, when: dt.date) -> str:
         "",
         f"Omvang: {run.documents} pagina's; {run.counts['thema']} thema's, {run.counts['evenement']} evenementen, "
         f"{run.counts['netwerk']} netwerken, {run.counts['persoon']} personen, {run.counts['organisatie']} organisaties "
-        f"(schaal {run.scale:g}; schone builds: snelste van {run.repeat}"
+        f"(schaal {run.scale:g}; schone builds: snelste van {run.repeat}; "
+        f"incrementele builds: snelste van {INCREMENTAL_ROUNDS}"
         + ("; de basislijn met Furo zoals het is op volle omvang eenmaal, met `--stock-full`" if run.stock_full else "")
         + "). Tijden zijn wandkloktijd, met de processortijd (CPU) erbij; de normen voor tijden gelden de "
         + ("processortijd (`--cpu-norms`). " if run.clock == "cpu_seconds" else "wandkloktijd. ")
