@@ -69,7 +69,9 @@ class KBObject:
         """What the object is (type, id, title, page, fields), not where it stands, as one digest.
 
         Worked out once per object read: it is stored with the object in the environment,
-        so an incremental build compares thousands of objects without spelling them out."""
+        so an incremental build compares thousands of objects without spelling them out.
+        What goes into it may only change with the domain's ``data_version``, which makes
+        Sphinx read every page again (and so work out every digest anew)."""
         shown = (self.kind, self.id, self.title, self.docname, sorted(self.fields.items()))
         return hashlib.sha256(repr(shown).encode()).hexdigest()
 
