@@ -43,14 +43,12 @@ def _role_relation(source: str, field: str, role: Role) -> Relation:
     return Relation(source, field, role.organisation, detail)
 
 
-def check_relations(objects: Mapping[str, KBObject], index: RelationIndex | None = None) -> list[Problem]:
-    """Every relation that points nowhere, at the wrong type, or at itself.
-
-    Pass the build's ``index`` to reuse the relations it has read already."""
+def check_relations(index: RelationIndex) -> list[Problem]:
+    """Every relation of the index's objects that points nowhere, at the wrong type, or at itself."""
+    objects = index.objects
     problems = []
     for obj in sorted(objects.values(), key=lambda o: (o.docname, o.lineno)):
-        relations = index.outgoing(obj.id) if index is not None else relations_of(obj)
-        for position, rel in enumerate(relations):
+        for position, rel in enumerate(index.outgoing(obj.id)):
             if _is_valid(obj, rel, objects):
                 continue
             # Rare: only now read which line it stands on (a role has a line of its own).
@@ -133,8 +131,6 @@ class RelationIndex:
         self._pages: dict[str, set[str]] = defaultdict(set)
         for mention in mentions:
             self._pages[mention.target].add(mention.docname)
-        # Asked for by the page digests and again by each page written: sorted once.
-        self._backlinks: dict[str, Backlinks] = {}
 
     def outgoing(self, source_id: str) -> list[Relation]:
         """``relations_of`` the object, computed once with the index."""
@@ -149,11 +145,7 @@ class RelationIndex:
         return self._pages.get(target_id, set())
 
     def backlinks(self, target_id: str) -> Backlinks:
-        if target_id not in self._backlinks:
-            self._backlinks[target_id] = self._find_backlinks(target_id)
-        return self._backlinks[target_id]
-
-    def _find_backlinks(self, target_id: str) -> Backlinks:
+        """Sorted for the page: asked for only by the page that shows the target."""
         target = self.objects[target_id]
         incoming = self._incoming.get(target_id, {})
         grouped: dict[str, list[tuple[KBObject, tuple[str, ...]]]] = defaultdict(list)

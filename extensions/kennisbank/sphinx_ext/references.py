@@ -107,8 +107,7 @@ def collect_mentions(app: Sphinx, doctree: nodes.document) -> None:
 @guarded("het controleren van de relaties")
 def check_consistency(app: Sphinx, env: BuildEnvironment) -> None:
     """Report every relation field that points nowhere or at the wrong type."""
-    domain = kb_domain(env)
-    for problem in check_relations(domain.objects, domain.index):
+    for problem in check_relations(kb_domain(env).index):
         logger.warning(
             problem.message,
             location=(problem.docname, problem.lineno),

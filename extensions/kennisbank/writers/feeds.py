@@ -85,8 +85,8 @@ def write_feeds(app: Sphinx, exception: Exception | None) -> None:
             subtype="feeds",
         )
         return
-    config = kb_domain(app.env).build.settings
     domain = kb_domain(app.env)
+    config = domain.build.settings
     entries = [(event, context_of(app.env, app.builder, event)) for event in domain.events]
     timestamp = stamp(Path(app.srcdir), config.today())
     refresh = dt.timedelta(hours=config.feed_refresh_hours)
