@@ -148,6 +148,15 @@ def test_a_toctree_with_more_pages_than_the_limit_is_shown_by_its_page_only(crow
     )
 
 
+@pytest.mark.parametrize("value", [-1, "30", True])
+def test_a_wrong_limit_stops_the_build(copy_root, make_app, tmp_path, value):
+    from sphinx.errors import ConfigError
+
+    settings = {**WITH, "cached_navigation_max_pages": value}
+    with pytest.raises(ConfigError, match=r"cached_navigation_max_pages must be None or a whole number of 0 or more"):
+        make_app("html", srcdir=copy_root("navigation"), builddir=tmp_path / "b", confoverrides=settings)
+
+
 BREADCRUMBS = re.compile(r'<nav class="breadcrumbs" aria-label="Kruimelpad">\s*<ol>(.*?)</ol>', re.S)
 
 
@@ -229,6 +238,14 @@ def test_the_knowledge_base_lists_at_most_thirty_pages_of_a_folder(write_source,
     assert ("Pagina 7</a>" in found["map/p7.html"]) is listed
     # The folder's own page lists them all.
     assert (app.outdir / "map" / "index.html").read_text(encoding="utf-8").count('href="p') >= pages
+
+
+def test_the_knowledge_base_refuses_a_wrong_limit_in_dutch(write_source, make_app, tmp_path):
+    from sphinx.errors import ConfigError
+
+    srcdir = write_source({"index.md": "# Start\n"})
+    with pytest.raises(ConfigError, match=r"cached_navigation_max_pages moet een heel getal van 0 of meer zijn"):
+        make_app("html", srcdir=srcdir, builddir=tmp_path / "b", confoverrides={"cached_navigation_max_pages": -5})
 
 
 def test_every_page_but_the_front_page_has_breadcrumbs(docs_html):

@@ -32,6 +32,7 @@ from typing import Any
 
 from sphinx.application import Sphinx
 from sphinx.config import Config
+from sphinx.errors import ConfigError
 
 from .furo_details import FURO_HANDLER_PRIORITY, FURO_TOGGLE_LABEL
 
@@ -48,6 +49,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_config_value("cached_navigation_breadcrumbs_label", "Breadcrumbs", "html", str)
     app.add_config_value("cached_navigation_max_pages", None, "html", (int, type(None)))
     app.connect("config-inited", _add_templates)
+    app.connect("config-inited", _check_max_pages)
 
     cache = NavigationCache()
     app.connect("env-updated", cache.forget)
@@ -56,6 +58,12 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("html-page-context", cache.before_furo, priority=FURO_HANDLER_PRIORITY - 50)
     app.connect("html-page-context", cache.after_furo, priority=FURO_HANDLER_PRIORITY + 50)
     return {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True}
+
+
+def _check_max_pages(app: Sphinx, config: Config) -> None:
+    value = config.cached_navigation_max_pages
+    if value is not None and (not isinstance(value, int) or isinstance(value, bool) or value < 0):
+        raise ConfigError(f"cached_navigation_max_pages must be None or a whole number of 0 or more, not {value!r}")
 
 
 def _add_templates(app: Sphinx, config: Config) -> None:

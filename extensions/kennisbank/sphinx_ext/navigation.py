@@ -16,6 +16,7 @@ from __future__ import annotations
 from sphinx.application import Sphinx
 from sphinx.config import Config
 from sphinx.environment import BuildEnvironment
+from sphinx.errors import ConfigError
 
 from furo_cached_navigation.furo_details import FURO_TOGGLE_LABEL
 
@@ -40,8 +41,13 @@ def use_our_defaults(app: Sphinx, config: Config) -> None:
     for name, (default, dutch) in DUTCH.items():
         if config[name] == default:
             config[name] = dutch
-    if config.cached_navigation_max_pages is None:
+    value = config.cached_navigation_max_pages
+    if value is None:
         config.cached_navigation_max_pages = SIDEBAR_MAX_PAGES
+    elif not isinstance(value, int) or isinstance(value, bool) or value < 0:
+        raise ConfigError(
+            f"cached_navigation_max_pages moet een heel getal van 0 of meer zijn (0: alle pagina's), niet {value!r}"
+        )
 
 
 def hide_event_pages(app: Sphinx, env: BuildEnvironment) -> list[str]:
@@ -60,5 +66,6 @@ def hide_event_pages(app: Sphinx, env: BuildEnvironment) -> list[str]:
 
 def setup(app: Sphinx) -> None:
     app.setup_extension("furo_cached_navigation")
-    app.connect("config-inited", use_our_defaults)
+    # Before furo_cached_navigation's own check, so that a mistake is reported in Dutch.
+    app.connect("config-inited", use_our_defaults, priority=400)
     app.connect("env-get-updated", hide_event_pages, priority=400)
