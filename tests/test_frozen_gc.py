@@ -29,6 +29,32 @@ def test_a_build_freezes_what_it_read_and_hands_everything_back(copy_root, make_
     assert gc.isenabled() and gc.get_freeze_count() == 0
 
 
+def test_what_resolving_a_page_adds_is_frozen_before_the_next_page(copy_root, make_app, tmp_path):
+    # Resolving adds nodes to a doctree frozen when it was read; left unfrozen, they
+    # can never be collected, and every full collection scans all of them again.
+    srcdir = copy_root("basic")
+    app = make_app("html", srcdir=srcdir, builddir=tmp_path / "build")
+    resolved: list[list[object]] = []
+    left_unfrozen: list[int] = []
+
+    def remember(app, doctree, docname):
+        resolved.append(list(doctree.findall()))
+
+    def while_writing(app, pagename, templatename, context, doctree):
+        if doctree is None or len(resolved) < 2:
+            return
+        unfrozen = {id(obj) for obj in gc.get_objects()}  # the frozen ones are not listed
+        left_unfrozen.extend(id(node) for page in resolved[:-1] for node in page if id(node) in unfrozen)
+
+    app.connect("doctree-resolved", remember, priority=100)
+    app.connect("html-page-context", while_writing)
+    app.build()
+    app.cleanup()
+    assert warnings_of(app) == ""
+    assert len(resolved) > 2
+    assert left_unfrozen == []
+
+
 def test_a_build_that_fails_also_hands_everything_back(copy_root, make_app, tmp_path):
     srcdir = copy_root("basic")
     app = make_app("html", srcdir=srcdir, builddir=tmp_path / "build")
