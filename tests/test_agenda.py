@@ -136,6 +136,23 @@ def test_feeds_use_crlf_folding_and_no_email_addresses(agenda_app):
         assert not addresses, (path, addresses)  # the organiser has info@voorbeeld.nl: not published
 
 
+@pytest.mark.parametrize("length", [1, 60, 65, 66, 67, 68, 74, 75, 76, 150])
+@pytest.mark.parametrize("filler", ["a", "é", "€", ",", ";", "\\", "\n"])
+def test_feed_lines_are_written_as_icalendar_writes_them(length, filler):
+    # ics.to_ical skips icalendar's folding for short lines: it must give the same bytes
+    # at and around the fold, with multi-byte characters and escapes on the boundary.
+    from icalendar import Event, vUri
+
+    vevent = Event()
+    vevent.add("summary", filler * length)
+    vevent.add("description", "x" * length + filler * 3)
+    vevent.add("location", "é" * (length // 2) + filler)
+    vevent.add("url", vUri("https://kennisbank.example/" + "p" * length), parameters={"VALUE": "URI"})
+    vevent.add("categories", ["Bestuur", filler * length])
+    vevent.add("dtstart", dt.datetime(2026, 3, 29, 1, 30, tzinfo=ZoneInfo("Europe/Amsterdam")))
+    assert ics.to_ical(vevent) == vevent.to_ical()
+
+
 def test_theme_network_and_event_feeds(agenda_app):
     theme = events_by_uid(feed(agenda_app, "feeds/thema/bestuur.ics"))
     assert set(theme) == {uid(e) for e in ("zomertijd", "londen", "hele-dag", "afgelast", "verplaatst")}

@@ -111,6 +111,7 @@ def write_feeds(app: Sphinx, exception: Exception | None) -> None:
 
     # What all feeds of this build have in common, in each feed's digest.
     shared_input = repr((base, refresh, timestamp, config.uid_domain))
+    folders: set[Path] = set()
 
     def write(path: str, name: str, description: str, selection: list[tuple[CalendarEvent, EventContext]]) -> None:
         held = "\n".join(event_digests[event.id] for event, _ in selection)
@@ -120,7 +121,9 @@ def write_feeds(app: Sphinx, exception: Exception | None) -> None:
             return
         feed = Feed(name, f"{base}/{path}", description, refresh, timestamp)
         target = Path(app.outdir, path)
-        target.parent.mkdir(parents=True, exist_ok=True)
+        if target.parent not in folders:  # thousands of feeds share a handful of folders
+            target.parent.mkdir(parents=True, exist_ok=True)
+            folders.add(target.parent)
         target.write_bytes(write_feed(feed, selection, config.uid_domain, blocks, shared, event_digests))
 
     project = app.config.project

@@ -12,7 +12,7 @@ import hashlib
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from icalendar import Calendar, Event, vDuration, vText, vUri
+from icalendar import Calendar, Component, Event, vDuration, vText, vUri
 
 from ..model.agenda import CalendarEvent, is_missing
 from ..model.dates import format_span
@@ -107,7 +107,27 @@ def _own_properties(feed: Feed) -> bytes:
 
 def _properties_of(cal: Calendar) -> bytes:
     """The content lines of a calendar's own properties, without BEGIN and END."""
-    return cal.to_ical().removeprefix(b"BEGIN:VCALENDAR\r\n").removesuffix(b"END:VCALENDAR\r\n")
+    return to_ical(cal).removeprefix(b"BEGIN:VCALENDAR\r\n").removesuffix(b"END:VCALENDAR\r\n")
+
+
+#: icalendar folds a content line once it reaches this many octets.
+FOLD_AT = 75
+
+
+def to_ical(component: Component) -> bytes:
+    """``component.to_ical()``, byte for byte, in about half the time.
+
+    icalendar folds every content line character by character, and a feed site has
+    over a hundred thousand lines; most are shorter than the fold, and come out as
+    they are. The long ones are still folded by icalendar (tests/test_agenda.py
+    holds this to ``to_ical()``).
+    """
+    lines = []
+    for line in component.content_lines():
+        if line:
+            encoded = line.encode("utf-8")
+            lines.append(encoded if len(encoded) < FOLD_AT else line.to_ical())
+    return b"\r\n".join(lines) + b"\r\n"
 
 
 @functools.lru_cache(maxsize=64)
@@ -129,7 +149,7 @@ def _vevent_bytes(
     event: CalendarEvent, context: EventContext, stamp: dt.datetime, uid_domain: str, cache: dict[str, bytes], key: str
 ) -> bytes:
     if key not in cache:
-        cache[key] = _vevent(event, context, stamp, uid_domain).to_ical()
+        cache[key] = to_ical(_vevent(event, context, stamp, uid_domain))
     return cache[key]
 
 
