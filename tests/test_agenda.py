@@ -11,7 +11,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 from bs4 import BeautifulSoup
-from icalendar import Calendar
+from icalendar import Calendar, Event, vUri
 
 from conftest import ROOTS, calendar_event_of, html_files, warnings_of
 from kennisbank.model.agenda import by_month, month_pages
@@ -141,8 +141,6 @@ def test_feeds_use_crlf_folding_and_no_email_addresses(agenda_app):
 def test_feed_lines_are_written_as_icalendar_writes_them(length, filler):
     # ics.to_ical skips icalendar's folding for short lines: it must give the same bytes
     # at and around the fold, with multi-byte characters and escapes on the boundary.
-    from icalendar import Event, vUri
-
     vevent = Event()
     vevent.add("summary", filler * length)
     vevent.add("description", "x" * length + filler * 3)

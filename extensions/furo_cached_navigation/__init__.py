@@ -60,9 +60,14 @@ def setup(app: Sphinx) -> dict[str, Any]:
     return {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True}
 
 
+def is_valid_max_pages(value: object) -> bool:
+    """Whether ``value`` may be ``cached_navigation_max_pages``: None or a whole number of 0 or more."""
+    return value is None or (isinstance(value, int) and not isinstance(value, bool) and value >= 0)
+
+
 def _check_max_pages(app: Sphinx, config: Config) -> None:
     value = config.cached_navigation_max_pages
-    if value is not None and (not isinstance(value, int) or isinstance(value, bool) or value < 0):
+    if not is_valid_max_pages(value):
         raise ConfigError(f"cached_navigation_max_pages must be None or a whole number of 0 or more, not {value!r}")
 
 

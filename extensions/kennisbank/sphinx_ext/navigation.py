@@ -18,6 +18,7 @@ from sphinx.config import Config
 from sphinx.environment import BuildEnvironment
 from sphinx.errors import ConfigError
 
+from furo_cached_navigation import is_valid_max_pages
 from furo_cached_navigation.furo_details import FURO_TOGGLE_LABEL
 
 from ..model.schema import BERICHT, EVENEMENT
@@ -44,7 +45,7 @@ def use_our_defaults(app: Sphinx, config: Config) -> None:
     value = config.cached_navigation_max_pages
     if value is None:
         config.cached_navigation_max_pages = SIDEBAR_MAX_PAGES
-    elif not isinstance(value, int) or isinstance(value, bool) or value < 0:
+    elif not is_valid_max_pages(value):
         raise ConfigError(
             f"cached_navigation_max_pages moet een heel getal van 0 of meer zijn (0: alle pagina's), niet {value!r}"
         )

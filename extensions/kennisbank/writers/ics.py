@@ -115,10 +115,10 @@ FOLD_AT = 75
 
 
 def to_ical(component: Component) -> bytes:
-    """``component.to_ical()``, byte for byte, in about half the time.
+    """``component.to_ical()``, byte for byte, without folding the lines that need none.
 
     icalendar folds every content line character by character, and a feed site has
-    over a hundred thousand lines; most are shorter than the fold, and come out as
+    over a hundred thousand lines; most are shorter than the fold, and are written as
     they are. The long ones are still folded by icalendar (tests/test_agenda.py
     holds this to ``to_ical()``).
     """
