@@ -46,7 +46,8 @@ from kennisbank.sphinx_ext.navigation import SIDEBAR_MAX_PAGES
 
 DEFAULT = {"pages": 1000, "events": 5000, "networks": 500, "people": 1000, "themes": 50}
 ORGANISATIONS = 100
-MARK_START, MARK_END = "<!-- bench:start -->", "<!-- bench:end -->"
+#: MyST comments: the site does not render HTML (a contributor's HTML shows as text).
+MARK_START, MARK_END = "% bench:start", "% bench:end"
 
 #: The three sites, in the order of the tables' columns.
 STOCK, SAME_NAVIGATION, OURS = "stock", "navigation", "ours"
@@ -598,10 +599,14 @@ def main() -> int:
     table = report(run, machine=describe_machine(), when=dt.date.today())
     print(table)
     if args.write:
-        page = args.write.read_text(encoding="utf-8")
-        start, end = page.index(MARK_START) + len(MARK_START), page.index(MARK_END)
-        args.write.write_text(page[:start] + "\n" + table + "\n" + page[end:], encoding="utf-8")
+        args.write.write_text(with_table(args.write.read_text(encoding="utf-8"), table), encoding="utf-8")
     return 0
+
+
+def with_table(page: str, table: str) -> str:
+    """``page`` with ``table`` between the markers, each on a line of its own."""
+    start, end = page.index(MARK_START) + len(MARK_START), page.index(MARK_END)
+    return page[:start] + "\n\n" + table + "\n\n" + page[end:]
 
 
 def describe_machine() -> str:

@@ -376,3 +376,12 @@ def test_report_has_the_three_variants_the_growth_table_and_the_targets(bench):
     assert "9.0 s (CPU 9.0 s), piekgeheugen 100 MiB, 0 van de 1000 pagina's opnieuw gelezen." in table
     assert "Gemeten op 2024-01-01 op Linux, testprocessor, 2 kernen" in table
     assert table.count("| gehaald |") == 9
+
+
+def test_the_table_goes_between_the_markers_of_the_prestaties_page(bench):
+    page = (Path(__file__).parent.parent / "docs" / "prestaties.md").read_text(encoding="utf-8")
+    assert page.count(bench.MARK_START) == 1 and page.count(bench.MARK_END) == 1
+    once = bench.with_table(page, "| a |\n| --- |\n| 1 |")
+    assert once.count("| a |") == 1 and "schone build |" not in once.split(bench.MARK_END)[0].split(bench.MARK_START)[1]
+    assert bench.with_table(once, "| a |\n| --- |\n| 1 |") == once  # a second run replaces, not adds
+    assert f"{bench.MARK_START}\n\n| a |" in once and f"| 1 |\n\n{bench.MARK_END}" in once

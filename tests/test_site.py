@@ -200,6 +200,12 @@ def test_every_page_has_edit_link_footer_and_dutch_language(pages):
         assert "Vereniging van Zuid-Hollandse Gemeenten" in footer and "secretaris@vzhg.nl" in footer
 
 
+def test_the_benchmark_markers_are_not_shown(pages):
+    # The site shows a contributor's HTML as text, so the markers are MyST comments.
+    text = text_of(pages["prestaties.html"].find("article"))
+    assert "Uitkomsten" in text and "bench:" not in text
+
+
 def test_raw_html_from_contributors_is_not_rendered(site):
     assert {"html_block", "html_inline"} <= set(site.config.myst_disable_syntax)
 
