@@ -97,6 +97,15 @@ def test_the_private_details_we_rely_on_are_still_there():
     # take_out_toctree_parents: the builder announces writing, then adds the toctree parents.
     write = inspect.getsource(Builder.write)
     assert write.index("'write-started'") < write.index("env.files_to_rebuild.get(docname")
+    # log_records_of: how Sphinx's -j workers send their log home (tests/test_background.py
+    # shows a warning of the feeds' process failing the strict build).
+    from sphinx.util import logging as sphinx_logging
+    from sphinx.util.parallel import ParallelTasks
+
+    worker = inspect.getsource(ParallelTasks._process)
+    assert "LogCollector()" in worker and "convert_serializable(collector.logs)" in worker
+    assert "logger.handle(log)" in inspect.getsource(ParallelTasks._join_one)
+    assert callable(sphinx_logging.LogCollector().collect)
 
 
 def test_our_copies_of_furo_templates_match_the_installed_furo():

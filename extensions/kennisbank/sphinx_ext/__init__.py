@@ -46,6 +46,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
         newsletter,
         newspages,
         packs,
+        placeholders,
         references,
         search,
     )
@@ -56,6 +57,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
         domain,
         directives,
         references,
+        placeholders,
         generated,
         freshness,
         search,

@@ -41,6 +41,7 @@ from .domain import KnowledgeBaseDomain, kb_domain
 from .failures import internal_errors, page_location
 from .internals import builder_of
 from .nodes import agenda_placeholder, month_placeholder
+from .placeholders import placeholders_in
 from .render import COMPACT, labeled_group, left_out, on_the_website, rest_on_the_website, table, vague_date_marker
 
 AGENDA_PARTS = ("komend", "archief")
@@ -93,7 +94,7 @@ class FillCalendars(SphinxPostTransform):
     default_priority = 5
 
     def run(self, **kwargs: Any) -> None:
-        placeholders = [*self.document.findall(agenda_placeholder), *self.document.findall(month_placeholder)]
+        placeholders = [*placeholders_in(self, agenda_placeholder), *placeholders_in(self, month_placeholder)]
         if not placeholders:
             return
         view = AgendaView.for_transform(self)

@@ -26,6 +26,7 @@ from .domain import kb_domain
 from .failures import internal_errors, page_location
 from .internals import builder_of
 from .nodes import directory_placeholder
+from .placeholders import placeholders_in
 from .render import joined, labeled_group, mail_link, pending_marker, table, url_nodes, without_empty_columns
 
 #: Each directory, with the object types whose facts it shows (its page is rewritten when they change).
@@ -67,7 +68,7 @@ class FillDirectories(SphinxPostTransform):
             "organisaties": self.render_organisaties,
             "personen": self.render_personen,
         }
-        for node in list(self.document.findall(directory_placeholder)):
+        for node in placeholders_in(self, directory_placeholder):
             with internal_errors(f"de gids '{node['name']}'", page_location(self.env, node), placeholder=node):
                 render = renderers[node["name"]]
                 box = nodes.container(classes=["kb-gids", f"kb-gids-{node['name']}", "kb-filterbaar"])

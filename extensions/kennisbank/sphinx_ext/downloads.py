@@ -33,6 +33,7 @@ from .domain import kb_domain
 from .failures import internal_errors, page_location
 from .internals import builder_of
 from .nodes import downloads_placeholder
+from .placeholders import placeholders_in
 from .render import when_nodes
 
 #: The builders whose pages link the PDFs: the site's own. The PDF builder prints the names.
@@ -124,7 +125,7 @@ class FillDownloads(SphinxPostTransform):
     default_priority = 5  # before references are resolved, like the other generated lists
 
     def run(self, **kwargs: Any) -> None:
-        for node in list(self.document.findall(downloads_placeholder)):
+        for node in placeholders_in(self, downloads_placeholder):
             with internal_errors("de lijst met downloads", page_location(self.env, node), placeholder=node):
                 node.replace_self(self.listing())
 

@@ -25,6 +25,7 @@ from sphinx.util import logging
 
 from .. import ISSUES_URL
 from .nodes import Placeholder
+from .placeholders import placeholders_in
 
 logger = logging.getLogger(__name__)
 
@@ -119,7 +120,7 @@ class ReplaceLeftovers(SphinxPostTransform):
     default_priority = 900  # after every transform that fills placeholders
 
     def run(self, **kwargs: Any) -> None:
-        for placeholder in list(self.document.findall(Placeholder)):
+        for placeholder in placeholders_in(self, Placeholder):
             if not placeholder.get("kb_failed"):  # not reported yet: a part that was forgotten
                 report(
                     RuntimeError(f"{type(placeholder).__name__} niet ingevuld"),

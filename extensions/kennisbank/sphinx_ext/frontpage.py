@@ -26,6 +26,7 @@ from .failures import internal_errors, page_location
 from .internals import builder_of
 from .lastchanged import last_commit_date
 from .nodes import announcement_placeholder, recent_placeholder
+from .placeholders import placeholders_in
 
 #: Noted as an overview of pages with ``{recent-gewijzigd}`` (see freshness.py).
 RECENT = "recent-gewijzigd"
@@ -87,13 +88,13 @@ class FillFrontPage(SphinxPostTransform):
     def run(self, **kwargs: Any) -> None:
         domain = kb_domain(self.env)
         today = domain.build.settings.today()
-        for node in list(self.document.findall(announcement_placeholder)):
+        for node in placeholders_in(self, announcement_placeholder):
             with internal_errors("een aankondiging", page_location(self.env, node), placeholder=node):
                 if dt.date.fromisoformat(node["until"]) < today:
                     node.parent.remove(node)
                 else:
                     node.replace_self(node.children)
-        for recent in list(self.document.findall(recent_placeholder)):
+        for recent in placeholders_in(self, recent_placeholder):
             with internal_errors(
                 "de lijst van recent gewijzigde pagina's", page_location(self.env, recent), placeholder=recent
             ):

@@ -23,6 +23,7 @@ from .failures import internal_errors, page_location
 from .internals import builder_of
 from .news import NewsView
 from .nodes import enclosing_section, overview_placeholder, related_placeholder
+from .placeholders import placeholders_in
 from .render import COMPACT, labeled_group, left_out, rest_on_the_website, when_nodes
 
 RELATED_TITLE = "Gerelateerd"
@@ -39,11 +40,11 @@ class FillGeneratedSections(SphinxPostTransform):
 
     def run(self, **kwargs: Any) -> None:
         self._agenda: AgendaView | None = None
-        for placeholder in list(self.document.findall(related_placeholder)):
+        for placeholder in placeholders_in(self, related_placeholder):
             where = page_location(self.env, placeholder)
             with internal_errors("de sectie Gerelateerd", where, placeholder["object_id"], placeholder):
                 self.fill_related(placeholder)
-        for overview in list(self.document.findall(overview_placeholder)):
+        for overview in placeholders_in(self, overview_placeholder):
             with internal_errors("een overzicht", page_location(self.env, overview), placeholder=overview):
                 overview.replace_self(self.overview(overview["kind"], overview["priorities_only"]))
 

@@ -8,12 +8,14 @@ more of Sphinx's ``IndexBuilder``, keeps its own checks in
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import logging
+from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, cast
 
 from docutils import nodes
 from sphinx.builders.html import StandaloneHTMLBuilder
 from sphinx.environment import BuildEnvironment
+from sphinx.util import logging as sphinx_logging
 
 if TYPE_CHECKING:
     from sphinx.builders import Builder
@@ -94,3 +96,26 @@ def take_out_toctree_parents(env: BuildEnvironment, docnames: Iterable[str]) -> 
 def put_back_toctree_parents(env: BuildEnvironment, taken: dict[str, set[str]]) -> None:
     for docname, parents in taken.items():
         env.files_to_rebuild.setdefault(docname, set()).update(parents)
+
+
+def log_records_of(work: Callable[[], None]) -> list[logging.LogRecord]:
+    """Run ``work`` and return what it logged instead of emitting it, ready to be
+    pickled to another process, where :func:`replay` emits it.
+
+    This is how Sphinx's own ``-j`` workers send their warnings home
+    (``sphinx.util.parallel.ParallelTasks._process``): ``LogCollector`` holds the
+    records back, ``convert_serializable`` makes them picklable. An exception
+    escaping ``work`` would release the records here; callers catch it inside.
+    """
+    collector = sphinx_logging.LogCollector()
+    with collector.collect():
+        work()
+    sphinx_logging.convert_serializable(collector.logs)
+    return collector.logs
+
+
+def replay(records: list[logging.LogRecord]) -> None:
+    """Emit records from another process here, so that warnings count for ``-W``."""
+    logger = sphinx_logging.getLogger(__name__)
+    for record in records:
+        logger.handle(record)

@@ -33,6 +33,7 @@ from .domain import kb_domain
 from .failures import internal_errors, page_location
 from .internals import builder_of
 from .nodes import news_placeholder
+from .placeholders import placeholders_in
 
 NEWS_PARTS = ("recent", "archief")
 #: How many items the news section of a theme, programme or network shows in full.
@@ -61,7 +62,7 @@ class FillNews(SphinxPostTransform):
     default_priority = 5
 
     def run(self, **kwargs: Any) -> None:
-        placeholders = list(self.document.findall(news_placeholder))
+        placeholders = placeholders_in(self, news_placeholder)
         if not placeholders:
             return
         view = NewsView(self.env, builder_of(self.env), self.env.docname)

@@ -44,6 +44,7 @@ from .domain import KnowledgeBaseDomain, kb_domain
 from .failures import guarded, internal_errors, page_location
 from .internals import builder_of
 from .nodes import Placeholder
+from .placeholders import placeholders_in
 from .render import mail_link, url_nodes, vague_date_marker, when_nodes
 
 logger = logging.getLogger(__name__)
@@ -282,7 +283,7 @@ class FillNewsletters(SphinxPostTransform):
     default_priority = 5  # before references are resolved, as the other placeholders
 
     def run(self, **kwargs: Any) -> None:
-        placeholders = [*self.document.findall(edition_placeholder), *self.document.findall(archive_placeholder)]
+        placeholders = [*placeholders_in(self, edition_placeholder), *placeholders_in(self, archive_placeholder)]
         if not placeholders:
             return
         view = EditionView(self.env, builder_of(self.env), self.env.docname)

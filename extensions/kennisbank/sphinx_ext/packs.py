@@ -23,6 +23,7 @@ from .downloads import PdfShelf
 from .failures import guarded, internal_errors, page_location
 from .internals import builder_of
 from .nodes import pack_placeholder
+from .placeholders import placeholders_in
 from .render import when_nodes
 
 logger = logging.getLogger(__name__)
@@ -57,7 +58,7 @@ class FillBoardPack(SphinxPostTransform):
 
     def run(self, **kwargs: Any) -> None:
         domain = kb_domain(self.env)
-        for node in list(self.document.findall(pack_placeholder)):
+        for node in placeholders_in(self, pack_placeholder):
             with internal_errors("het bestuurspakket", page_location(self.env, node), placeholder=node):
                 node.replace_self(self.summary(domain.packs[node["pack"]]))
 

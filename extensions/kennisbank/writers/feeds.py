@@ -1,7 +1,8 @@
 """iCalendar feeds and schema.org data: where they live and how pages link to them.
 
-The feeds are written after every HTML build, from the environment's data, so
-they can never be stale. Pages link to them relatively in HTML (the files sit
+The feeds are written by every HTML build, from the environment's data, so
+they can never be stale: beside the pages, in a process of their own
+(:mod:`kennisbank.sphinx_ext.background`), and complete when the build ends. Pages link to them relatively in HTML (the files sit
 beside the pages) and through ``html_baseurl`` in other outputs, such as PDF.
 """
 
@@ -26,6 +27,7 @@ from sphinx.util.osutil import relative_uri
 
 from ..model.agenda import CalendarEvent
 from ..model.schema import TYPES
+from ..sphinx_ext.background import BackgroundWriter
 from ..sphinx_ext.config import site_url, stamp
 from ..sphinx_ext.domain import kb_domain
 from ..sphinx_ext.failures import guarded
@@ -159,5 +161,10 @@ def _files_in(outdir: str, paths: Set[str]) -> set[str]:
     return found & paths
 
 
+def writes_feeds(app: Sphinx) -> bool:
+    return app.builder.name in FEED_BUILDERS
+
+
 def setup(app: Sphinx) -> None:
-    app.connect("build-finished", write_feeds)
+    # Thousands of files that need only the environment: written while the pages are.
+    BackgroundWriter("het schrijven van de agenda-feeds", write_feeds, writes_feeds).setup(app)

@@ -1,4 +1,5 @@
-"""Write ``kennisbank.json`` and its JSON Schema next to the HTML pages."""
+"""Write ``kennisbank.json`` and its JSON Schema next to the HTML pages, beside the
+page writing (:mod:`kennisbank.sphinx_ext.background`)."""
 
 from __future__ import annotations
 
@@ -10,11 +11,12 @@ from pathlib import Path
 from sphinx.application import Sphinx
 
 from ..model.opendata import DATA_FILE, SCHEMA_FILE, document_text, exported, json_schema, record, record_text
+from ..sphinx_ext.background import BackgroundWriter
 from ..sphinx_ext.config import site_url
 from ..sphinx_ext.domain import kb_domain
 from ..sphinx_ext.failures import guarded
 from .cache import load_cache, writer_version
-from .feeds import FEED_BUILDERS, page_url
+from .feeds import FEED_BUILDERS, page_url, writes_feeds
 
 #: Beside the doctrees: each object's record as last encoded, by the digest of its input.
 RECORDS_CACHE = "kennisbank-opendata.pickle"
@@ -22,7 +24,7 @@ RECORDS_CACHE = "kennisbank-opendata.pickle"
 
 @guarded("het schrijven van de open data")
 def write_open_data(app: Sphinx, exception: Exception | None) -> None:
-    # Without html_baseurl write_feeds has already warned; the export needs it too.
+    # Without html_baseurl write_feeds warns; the export needs it too.
     if exception is not None or app.builder.name not in FEED_BUILDERS or not app.config.html_baseurl:
         return
     base = site_url(app.config)
@@ -48,4 +50,5 @@ def write_open_data(app: Sphinx, exception: Exception | None) -> None:
 
 
 def setup(app: Sphinx) -> None:
-    app.connect("build-finished", write_open_data)
+    # Like the feeds, the export needs only the environment: written while the pages are.
+    BackgroundWriter("het schrijven van de open data", write_open_data, writes_feeds).setup(app)

@@ -1,0 +1,109 @@
+"""Writers that run beside the page writing, in a process of their own.
+
+The agenda feeds (one .ics file per event: thousands at scale) need only the
+environment, which is final once Sphinx starts writing pages. Started in a
+forked process at that moment, they are written on the machine's second core
+while the first writes the pages, and the build waits for them at its end.
+Nothing gets lost on the way: the process sends home what it logged, as
+Sphinx's own ``-j`` workers do, so a warning or an internal error counts for
+``-W``; a process that dies is reported. With one core, without fork (Windows)
+or when the fork fails, the writer runs in the build's own process instead.
+"""
+
+from __future__ import annotations
+
+import functools
+import multiprocessing
+import os
+from collections.abc import Callable
+from multiprocessing.connection import Connection
+
+from sphinx.application import Sphinx
+from sphinx.builders import Builder
+
+from .failures import report
+from .internals import log_records_of, replay
+
+#: A writer as ``build-finished`` calls it: (app, exception).
+Writer = Callable[[Sphinx, Exception | None], None]
+
+
+class BackgroundWriter:
+    """Start ``write`` when the pages start being written; wait for it at the end."""
+
+    def __init__(self, task: str, write: Writer, wanted: Callable[[Sphinx], bool]) -> None:
+        self.task = task  # for a report: "Interne fout ... bij <task>"
+        self.write = write
+        self.wanted = wanted  # whether this build needs the writer at all
+        self._wait: Callable[[], None] | None = None
+
+    def setup(self, app: Sphinx) -> None:
+        app.connect("write-started", self.start)
+        # Late, so that the other handlers at the end of the build run while it writes.
+        app.connect("build-finished", self.finish, priority=800)
+
+    def start(self, app: Sphinx, builder: Builder) -> None:
+        self._wait = None
+        if not self.wanted(app):
+            return
+        work = functools.partial(self.write, app, None)
+        self._wait = in_child_process(work, self.task) if second_core_available() else None
+        if self._wait is None:
+            work()
+
+    def finish(self, app: Sphinx, exception: Exception | None) -> None:
+        # Also after a failed build: the process is not left behind.
+        wait, self._wait = self._wait, None
+        if wait is not None:
+            wait()
+
+
+def second_core_available() -> bool:
+    """Whether a second process would run beside this one rather than take turns with it."""
+    cores = os.sched_getaffinity(0) if hasattr(os, "sched_getaffinity") else range(os.cpu_count() or 1)
+    return len(cores) > 1
+
+
+def in_child_process(work: Callable[[], None], task: str) -> Callable[[], None] | None:
+    """Start ``work`` in a forked process; return how to wait for it, or None if it did not start."""
+    if "fork" not in multiprocessing.get_all_start_methods():
+        return None
+    context = multiprocessing.get_context("fork")
+    receive, send = context.Pipe(duplex=False)
+    # A daemon: should the build be interrupted, the writer stops with it.
+    process = context.Process(target=_run_and_send_logs, args=(work, task, send), daemon=True)
+    try:
+        process.start()
+    except OSError:  # no memory or processes left for a second one
+        receive.close()
+        send.close()
+        return None
+    send.close()  # the child's end: the parent sees EOF when the child is gone
+
+    def wait() -> None:
+        try:
+            records = receive.recv()
+        except EOFError:
+            records = None
+        finally:
+            receive.close()
+        process.join()
+        if records is None:
+            report(RuntimeError(f"het schrijfproces stopte onverwacht (code {process.exitcode})"), task)
+        else:
+            replay(records)
+
+    return wait
+
+
+def _run_and_send_logs(work: Callable[[], None], task: str, send: Connection) -> None:
+    """In the forked process: run ``work``, then send what it logged to the build."""
+
+    def reported_work() -> None:
+        try:
+            work()
+        except Exception as error:  # reported in Dutch, like every failure of ours
+            report(error, task)
+
+    send.send(log_records_of(reported_work))
+    send.close()
