@@ -98,3 +98,18 @@ def test_without_a_second_process_the_build_writes_the_feeds_itself(write_source
     assert writer_pids() == {os.getpid()}
     assert (app.outdir / "feeds" / "evenement" / "overleg.ics").exists()
     assert warnings_of(app) == ""
+
+
+@needs_two_cores
+def test_a_failure_to_take_in_the_second_process_is_reported_in_dutch(write_source, build, monkeypatch):
+    def broken(records):
+        raise RuntimeError("kapot")
+
+    monkeypatch.setattr(background, "replay", broken)
+    app = build(write_source(PAGES))
+    warnings = warnings_of(app)
+    assert (
+        "ERROR: Interne fout in de kennisbank-extensie bij het schrijven van de agenda-feeds: RuntimeError: kapot"
+        in warnings
+    ), warnings
+    assert "Traceback" not in warnings

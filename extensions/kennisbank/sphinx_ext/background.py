@@ -21,7 +21,7 @@ from multiprocessing.connection import Connection
 from sphinx.application import Sphinx
 from sphinx.builders import Builder
 
-from .failures import report
+from .failures import internal_errors, report
 from .internals import log_records_of, replay
 
 #: A writer as ``build-finished`` calls it: (app, exception).
@@ -47,7 +47,9 @@ class BackgroundWriter:
         if not self.wanted(app):
             return
         work = functools.partial(self.write, app, None)
-        self._wait = in_child_process(work, self.task) if second_core_available() else None
+        if second_core_available():
+            with internal_errors(self.task):
+                self._wait = in_child_process(work, self.task)
         if self._wait is None:
             work()
 
@@ -55,7 +57,8 @@ class BackgroundWriter:
         # Also after a failed build: the process is not left behind.
         wait, self._wait = self._wait, None
         if wait is not None:
-            wait()
+            with internal_errors(self.task):
+                wait()
 
 
 def second_core_available() -> bool:
