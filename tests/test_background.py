@@ -80,15 +80,19 @@ def test_a_warning_of_the_second_process_reaches_the_build(write_source, build, 
     assert build_main([*strict[:-2], str(srcdir), str(tmp_path / "fine")]) == 0
 
 
+def assert_feed_failure_reported(app, error: str) -> None:
+    """One Dutch internal error for the feeds, naming ``error``, and no traceback."""
+    warnings = warnings_of(app)
+    prefix = "ERROR: Interne fout in de kennisbank-extensie bij het schrijven van de agenda-feeds: "
+    assert prefix + error in warnings, warnings
+    assert "Traceback" not in warnings
+
+
 @needs_two_cores
 def test_a_second_process_that_dies_is_reported_in_dutch(write_source, build, monkeypatch):
     monkeypatch.setattr(feeds, "write_feed", lambda *args, **kwargs: os._exit(3))
     app = build(write_source(PAGES))
-    warnings = warnings_of(app)
-    assert (
-        "ERROR: Interne fout in de kennisbank-extensie bij het schrijven van de agenda-feeds: "
-        "RuntimeError: het schrijfproces stopte onverwacht (code 3)"
-    ) in warnings, warnings
+    assert_feed_failure_reported(app, "RuntimeError: het schrijfproces stopte onverwacht (code 3)")
     assert (app.outdir / "agenda.html").exists()
 
 
@@ -106,10 +110,12 @@ def test_a_failure_to_take_in_the_second_process_is_reported_in_dutch(write_sour
         raise RuntimeError("kapot")
 
     monkeypatch.setattr(background, "replay", broken)
+    assert_feed_failure_reported(build(write_source(PAGES)), "RuntimeError: kapot")
+
+
+def test_a_failing_writer_is_reported_in_dutch_without_a_second_process_too(write_source, build, monkeypatch):
+    monkeypatch.setattr(background, "second_core_available", lambda: False)
+    monkeypatch.setattr(feeds, "write_feed", lambda *args, **kwargs: 1 / 0)
     app = build(write_source(PAGES))
-    warnings = warnings_of(app)
-    assert (
-        "ERROR: Interne fout in de kennisbank-extensie bij het schrijven van de agenda-feeds: RuntimeError: kapot"
-        in warnings
-    ), warnings
-    assert "Traceback" not in warnings
+    assert_feed_failure_reported(app, "ZeroDivisionError: division by zero")
+    assert (app.outdir / "kennisbank.json").exists()

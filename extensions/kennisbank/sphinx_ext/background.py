@@ -24,12 +24,15 @@ from sphinx.builders import Builder
 from .failures import internal_errors, report
 from .internals import log_records_of, replay
 
-#: A writer as ``build-finished`` calls it: (app, exception).
-Writer = Callable[[Sphinx, Exception | None], None]
+#: A writer: it needs only the app, whose environment is final when it runs.
+Writer = Callable[[Sphinx], None]
 
 
 class BackgroundWriter:
-    """Start ``write`` when the pages start being written; wait for it at the end."""
+    """Start ``write`` when the pages start being written; wait for it at the end.
+
+    Where it runs, its exceptions are reported as internal errors of ``task``.
+    """
 
     def __init__(self, task: str, write: Writer, wanted: Callable[[Sphinx], bool]) -> None:
         self.task = task  # for a report: "Interne fout ... bij <task>"
@@ -46,12 +49,13 @@ class BackgroundWriter:
         self._wait = None
         if not self.wanted(app):
             return
-        work = functools.partial(self.write, app, None)
+        work = functools.partial(self.write, app)
         if second_core_available():
             with internal_errors(self.task):
                 self._wait = in_child_process(work, self.task)
         if self._wait is None:
-            work()
+            with internal_errors(self.task):
+                work()
 
     def finish(self, app: Sphinx, exception: Exception | None) -> None:
         # Also after a failed build: the process is not left behind.
@@ -103,10 +107,8 @@ def _run_and_send_logs(work: Callable[[], None], task: str, send: Connection) ->
     """In the forked process: run ``work``, then send what it logged to the build."""
 
     def reported_work() -> None:
-        try:
+        with internal_errors(task):  # reported in Dutch, like every failure of ours
             work()
-        except Exception as error:  # reported in Dutch, like every failure of ours
-            report(error, task)
 
     send.send(log_records_of(reported_work))
     send.close()

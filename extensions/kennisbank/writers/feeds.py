@@ -2,8 +2,9 @@
 
 The feeds are written by every HTML build, from the environment's data, so
 they can never be stale: beside the pages, in a process of their own
-(:mod:`kennisbank.sphinx_ext.background`), and complete when the build ends. Pages link to them relatively in HTML (the files sit
-beside the pages) and through ``html_baseurl`` in other outputs, such as PDF.
+(:mod:`kennisbank.sphinx_ext.background`), and complete when the build ends.
+Pages link to them relatively in HTML (the files sit beside the pages) and
+through ``html_baseurl`` in other outputs, such as PDF.
 """
 
 from __future__ import annotations
@@ -30,7 +31,6 @@ from ..model.schema import TYPES
 from ..sphinx_ext.background import BackgroundWriter
 from ..sphinx_ext.config import site_url, stamp
 from ..sphinx_ext.domain import kb_domain
-from ..sphinx_ext.failures import guarded
 from .cache import load_cache, writer_version
 from .ics import EventContext, Feed, shared_properties, write_feed
 
@@ -71,15 +71,12 @@ def context_of(env: BuildEnvironment, builder: Builder, event: CalendarEvent) ->
     )
 
 
-@guarded("het schrijven van de agenda-feeds")
-def write_feeds(app: Sphinx, exception: Exception | None) -> None:
+def write_feeds(app: Sphinx) -> None:
     """Write agenda.ics, one feed per theme, programme and network, one per event.
 
     A feed is only serialised again when what goes into it changed: the digests
     of the last build are kept beside the doctrees (not published).
     """
-    if exception is not None or app.builder.name not in FEED_BUILDERS:
-        return
     if not app.config.html_baseurl:
         logger.warning(
             "Stel html_baseurl in conf.py in: agenda-feeds hebben volledige webadressen nodig",

@@ -14,18 +14,16 @@ from ..model.opendata import DATA_FILE, SCHEMA_FILE, document_text, exported, js
 from ..sphinx_ext.background import BackgroundWriter
 from ..sphinx_ext.config import site_url
 from ..sphinx_ext.domain import kb_domain
-from ..sphinx_ext.failures import guarded
 from .cache import load_cache, writer_version
-from .feeds import FEED_BUILDERS, page_url, writes_feeds
+from .feeds import page_url, writes_feeds
 
 #: Beside the doctrees: each object's record as last encoded, by the digest of its input.
 RECORDS_CACHE = "kennisbank-opendata.pickle"
 
 
-@guarded("het schrijven van de open data")
-def write_open_data(app: Sphinx, exception: Exception | None) -> None:
+def write_open_data(app: Sphinx) -> None:
     # Without html_baseurl write_feeds warns; the export needs it too.
-    if exception is not None or app.builder.name not in FEED_BUILDERS or not app.config.html_baseurl:
+    if not app.config.html_baseurl:
         return
     base = site_url(app.config)
     domain = kb_domain(app.env)
