@@ -233,11 +233,12 @@ def write_baseline_site(
     With ``same_navigation`` the site loads ``furo_cached_navigation`` with the
     knowledge base's limit of pages listed per folder, and its event pages carry
     ``navigation: hidden``: the sidebar of the knowledge base, built the same way,
-    without the rest of our extension. It loads ``sphinx_frozen_gc`` as our
-    extension does, so that the two differ only in the knowledge base's own work.
+    without the rest of our extension. It loads ``sphinx_frozen_gc`` and
+    ``sphinx_quick_transforms`` as our extension does, so that the two differ only
+    in the knowledge base's own work.
     """
     if same_navigation:
-        extensions = '["myst_parser", "furo_cached_navigation", "sphinx_frozen_gc"]'
+        extensions = '["myst_parser", "furo_cached_navigation", "sphinx_frozen_gc", "sphinx_quick_transforms"]'
         extra = f"cached_navigation_max_pages = {SIDEBAR_MAX_PAGES}\n"
     else:
         extensions, extra = '["myst_parser"]', ""

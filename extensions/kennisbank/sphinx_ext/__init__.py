@@ -89,6 +89,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     for component in components:
         component.setup(app)
     app.setup_extension("sphinx_frozen_gc")  # a fifth of a large build went to garbage collection
+    app.setup_extension("sphinx_quick_transforms")  # a tenth went to transforms with nothing to do
     app.connect("config-inited", _add_static_files)
     app.add_css_file("kennisbank.css")
     app.add_js_file("kennisbank.js", loading_method="defer")
