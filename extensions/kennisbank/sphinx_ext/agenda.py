@@ -35,7 +35,7 @@ from ..model.objects import KBObject
 from ..model.packs import PACK_AGENDA_ID
 from ..model.schema import TYPES
 from ..writers.feeds import SITE_FEED, feed_link, feed_path
-from ..writers.htmlfixes import SCREEN_BUILDERS, hyphenated
+from ..writers.htmlfixes import SCREEN_BUILDERS, hyphenator
 from .directives import KBDirective
 from .domain import KnowledgeBaseDomain, kb_domain
 from .failures import internal_errors, page_location
@@ -422,9 +422,7 @@ class AgendaView:
         for event in events:
             # A day is a narrow column: long Dutch words get soft hyphens where they may break.
             obj = self.domain.objects[event.id]
-            text = (
-                hyphenated(obj.title, self.env.config.language or "nl") if self.builder.format == "html" else obj.title
-            )
+            text = hyphenator(self.env)(obj.title) if self.builder.format == "html" else obj.title
             ref = self.domain.reference(self.builder, self.docname, obj, nodes.inline(text, text, classes=["kb-ref"]))
             paragraph = nodes.paragraph("", "", ref)
             if event.cancelled:

@@ -25,6 +25,7 @@ from ..model.objects import KBObject, Mention
 from ..model.packs import BoardPack
 from ..model.relations import RelationIndex
 from ..model.schema import TYPES
+from ..writers.hyphenation import Hyphenator
 from .config import KennisbankConfig, settings
 
 logger = logging.getLogger(__name__)
@@ -81,6 +82,7 @@ class BuildState:
     toctree_parents: dict[str, set[str]] = field(default_factory=dict)  # see freshness.py
     commit_dates: dict[Path, dt.date] | None = None  # see lastchanged.py
     news_feeds: dict[str, list[tuple[str, str]]] | None = None  # docname -> (path, title), see newsfeeds.py
+    hyphenator: Hyphenator | None = None  # see writers/htmlfixes.py
 
 
 class KnowledgeBaseDomain(Domain):

@@ -13,22 +13,26 @@ Long words in section headings get soft hyphens at their Dutch hyphenation
 points (Pyphen), so that on a phone "Verenigingsstrategie" breaks as
 "Verenigings-strategie", with a hyphen, also in a browser without a Dutch
 dictionary for ``hyphens: auto``. Only the HTML gets them: the doctree, the
-search index and the page titles keep the plain words.
+search index and the page titles keep the plain words. The words hyphenated are
+remembered between builds (hyphenation.py).
 """
 
 from __future__ import annotations
 
-import functools
 import re
 from html import escape
+from pathlib import Path
 from typing import Any
 
-import pyphen
 from docutils import nodes
 from sphinx.application import Sphinx
+from sphinx.environment import BuildEnvironment
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
+from ..sphinx_ext.domain import kb_domain
+from ..sphinx_ext.failures import guarded
 from ..sphinx_ext.internals import FURO_TABLE_WRAPPING_PRIORITY
+from .hyphenation import Hyphenator
 
 
 class UniqueTableIds(SphinxPostTransform):
@@ -84,26 +88,23 @@ def depart_container(self: Any, node: nodes.container) -> None:
     type(self).depart_container(self, node)
 
 
-#: Shorter words fit a heading at 320 px whole.
-HYPHENATE_FROM = 12
-SOFT_HYPHEN = "\u00ad"
-_WORD = re.compile(rf"\w{{{HYPHENATE_FROM},}}")
+#: The words hyphenated so far, next to the doctrees (see hyphenation.py).
+HYPHENATION_STORE = "kennisbank-afbreking.json"
 
 
-@functools.lru_cache(maxsize=4)
-def _dictionary(language: str) -> pyphen.Pyphen | None:
-    # Three letters at least on either side: no "ver-" alone at a line's end.
-    return pyphen.Pyphen(lang=language, left=3, right=3) if language in pyphen.LANGUAGES else None
+def hyphenator(env: BuildEnvironment) -> Hyphenator:
+    """This build's hyphenator, which knows the words of the builds before it."""
+    build = kb_domain(env).build
+    if build.hyphenator is None:
+        build.hyphenator = Hyphenator(env.config.language or "nl", Path(env.doctreedir, HYPHENATION_STORE))
+    return build.hyphenator
 
 
-def hyphenated(text: str, language: str) -> str:
-    """``text`` with soft hyphens in its long words, where ``language`` breaks them."""
-    if not _WORD.search(text):  # loading a dictionary takes a third of a second
-        return text
-    dictionary = _dictionary(language)
-    if dictionary is None:
-        return text
-    return _WORD.sub(lambda word: dictionary.inserted(word.group(), hyphen=SOFT_HYPHEN), text)
+@guarded("het bewaren van de afbreekpunten van lange woorden")
+def save_hyphenation(app: Sphinx, exception: Exception | None) -> None:
+    hyphens = kb_domain(app.env).build.hyphenator
+    if hyphens is not None:
+        hyphens.save()
 
 
 #: The builders for screens; WeasyPrint (the PDF builder) hyphenates by itself, and soft
@@ -123,7 +124,7 @@ def visit_title(self: Any, node: nodes.title) -> None:
         and any(isinstance(child, nodes.Text) for child in plain)
     ):
         node.children = [
-            nodes.Text(hyphenated(child.astext(), self.config.language)) if isinstance(child, nodes.Text) else child
+            nodes.Text(hyphenator(self.builder.env)(child.astext())) if isinstance(child, nodes.Text) else child
             for child in plain
         ]
     self.kb_plain_title = plain  # titles do not nest
@@ -140,3 +141,4 @@ def setup(app: Sphinx) -> None:
     app.add_node(nodes.literal_block, override=True, html=(visit_literal_block, depart_literal_block))
     app.add_node(nodes.container, override=True, html=(visit_container, depart_container))
     app.add_node(nodes.title, override=True, html=(visit_title, depart_title))
+    app.connect("build-finished", save_hyphenation)
