@@ -66,3 +66,15 @@ def test_every_page_is_the_same_with_and_without_them(copy_root, build, tmp_path
     # Without the extension, Sphinx ran both on every page.
     assert pages_run_through["smartquotes"].count("zonder") == 1
     assert pages_run_through["highlight"].count("zonder") == 1
+
+
+def test_an_action_they_do_not_know_always_gets_sphinxs_own_run(copy_root, build, tmp_path, pages_run_through):
+    # "-1" turns curly quotes back into straight ones: the page with only curly
+    # quotes must not be skipped.
+    srcdir = copy_root("quick-transforms")
+    options = {"smartquotes_action": "-1"}
+    stock = build(srcdir, builddir=tmp_path / "stock", confoverrides=options)
+    quick = build(srcdir, builddir=tmp_path / "quick", confoverrides={**WITH, **options})
+    assert html_files(quick.outdir) == html_files(stock.outdir)
+    assert "&quot;krulletjes&quot;" in (quick.outdir / "zonder.html").read_text(encoding="utf-8")
+    assert pages_run_through["smartquotes"].count("zonder") == 2

@@ -11,8 +11,8 @@ of a build:
   visitor method for every node, only to give code blocks their language.
 
 Here each first asks the page, in one quick pass over it, whether there is
-anything to do: for smart quotes a quote, backtick, backslash, ``--``, ``..``,
-``. .`` or ``&#`` in its text; for highlighting a code block or a ``highlight``
+anything to do: for smart quotes a quote, backtick, backslash, ampersand, ``--``,
+``..`` or ``. .`` in its text; for highlighting a code block or a ``highlight``
 setting. If there is, Sphinx's own transform runs unchanged, so the output is the
 same either way. One difference: Sphinx warns about a block in a language
 without smart quotes only when that block has text to educate.
@@ -36,15 +36,21 @@ from sphinx.transforms import SphinxSmartQuotes
 from sphinx.transforms.post_transforms.code import HighlightLanguageTransform
 
 #: Text that smart quotes may change (see docutils.utils.smartquotes): quotes and
-#: backticks, backslash escapes, dashes, ellipses, and the entities it restores.
-EDUCABLE = re.compile(r"""['"`\\]|--|\.\.|\. \.|&#""")
+#: backticks, backslash escapes, dashes, ellipses, and entities (``&quot;``, and
+#: the ``&#..;`` it restores).
+EDUCABLE = re.compile(r"""['"`\\&]|--|\.\.|\. \.""")
+#: The ``smartquotes_action`` letters whose changes EDUCABLE finds. Another action
+#: ("-1" turns curly quotes back into straight ones) always gets Sphinx's own run.
+KNOWN_ACTIONS = frozenset("qbBdDiew0123")
 
 
 class QuickSmartQuotes(SphinxSmartQuotes):
     """Sphinx's smart quotes, skipped on a page whose text they would not change."""
 
     def apply(self, **kwargs: Any) -> None:
-        if any(EDUCABLE.search(text) for text in self.document.findall(nodes.Text)):
+        if not set(self.config.smartquotes_action) <= KNOWN_ACTIONS or any(
+            EDUCABLE.search(text) for text in self.document.findall(nodes.Text)
+        ):
             super().apply(**kwargs)
 
 
