@@ -11,6 +11,7 @@ written anew.
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 from importlib.metadata import version
@@ -39,8 +40,6 @@ class Hyphenator:
         self.made_with = f"pyphen {version('pyphen')}, {language}, {MARGINS}"
         self.words = self._stored_words()
         self.learned = False
-        self._dictionary: pyphen.Pyphen | None = None
-        self._loaded = False
 
     def __call__(self, text: str) -> str:
         if not _WORD.search(text):
@@ -50,20 +49,18 @@ class Hyphenator:
     def word(self, word: str) -> str:
         known = self.words.get(word)
         if known is None:
-            dictionary = self.dictionary()
+            dictionary = self.dictionary
             known = dictionary.inserted(word, hyphen=SOFT_HYPHEN) if dictionary is not None else word
             self.words[word] = known
             self.learned = True
         return known
 
+    @functools.cached_property
     def dictionary(self) -> pyphen.Pyphen | None:
-        if not self._loaded:
-            import pyphen  # a twentieth of a second; not needed when every word is known
+        """Loaded at the first unknown word, once."""
+        import pyphen  # a twentieth of a second; not needed when every word is known
 
-            known = self.language in pyphen.LANGUAGES
-            self._dictionary = pyphen.Pyphen(lang=self.language, **MARGINS) if known else None
-            self._loaded = True
-        return self._dictionary
+        return pyphen.Pyphen(lang=self.language, **MARGINS) if self.language in pyphen.LANGUAGES else None
 
     def save(self) -> None:
         """Keep the words for the next build, if this one learned any."""
