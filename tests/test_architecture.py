@@ -41,6 +41,24 @@ def test_importing_the_package_loads_nothing_heavy():
     assert loaded_after("import kennisbank") & set(HEAVY) == set()
 
 
+def test_a_build_loads_icalendar_only_in_the_process_that_writes_the_feeds(tmp_path):
+    # The pages' JSON-LD needs only writers/event_context.py; loading icalendar (80 ms)
+    # in the build's own process would cost every incremental build that much.
+    from kennisbank.sphinx_ext.background import second_core_available
+
+    if not second_core_available():
+        pytest.skip("met één processorkern schrijft de build de feeds zelf")
+    root = Path(__file__).parent / "roots" / "test-agenda"
+    code = (
+        "import contextlib, io\nfrom sphinx.cmd.build import build_main\n"
+        "with contextlib.redirect_stdout(io.StringIO()):\n"
+        f"    assert build_main(['-q', '-b', 'html', {str(root)!r}, {str(tmp_path)!r}]) == 0"
+    )
+    loaded = loaded_after(code)
+    assert (tmp_path / "agenda.ics").exists()  # the feeds were written, in the forked process
+    assert "myst_parser" in loaded and "icalendar" not in loaded
+
+
 def test_the_command_line_help_loads_no_sphinx():
     code = (
         "import contextlib, io\nfrom kennisbank.tools import cli\n"

@@ -10,7 +10,7 @@ from sphinx.cmd.build import build_main
 
 from conftest import ROOTS, output_files, warnings_of
 from kennisbank.sphinx_ext import background
-from kennisbank.writers import feeds
+from kennisbank.writers import ics
 
 needs_two_cores = pytest.mark.skipif(
     not background.second_core_available(), reason="met één processorkern schrijft de build de feeds zelf"
@@ -30,14 +30,14 @@ PAGES = {
 def writer_pids(tmp_path, monkeypatch):
     """The processes that serialise a feed, one line per feed."""
     log = tmp_path / "pids.txt"
-    write_feed = feeds.write_feed
+    write_feed = ics.write_feed
 
     def recording(*args, **kwargs):
         with log.open("a", encoding="utf-8") as f:
             f.write(f"{os.getpid()}\n")
         return write_feed(*args, **kwargs)
 
-    monkeypatch.setattr(feeds, "write_feed", recording)
+    monkeypatch.setattr(ics, "write_feed", recording)
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
 
     def pids() -> set[int]:
@@ -90,7 +90,7 @@ def assert_feed_failure_reported(app, error: str) -> None:
 
 @needs_two_cores
 def test_a_second_process_that_dies_is_reported_in_dutch(write_source, build, monkeypatch):
-    monkeypatch.setattr(feeds, "write_feed", lambda *args, **kwargs: os._exit(3))
+    monkeypatch.setattr(ics, "write_feed", lambda *args, **kwargs: os._exit(3))
     app = build(write_source(PAGES))
     assert_feed_failure_reported(app, "RuntimeError: het schrijfproces stopte onverwacht (code 3)")
     assert (app.outdir / "agenda.html").exists()
@@ -115,7 +115,7 @@ def test_a_failure_to_take_in_the_second_process_is_reported_in_dutch(write_sour
 
 def test_a_failing_writer_is_reported_in_dutch_without_a_second_process_too(write_source, build, monkeypatch):
     monkeypatch.setattr(background, "second_core_available", lambda: False)
-    monkeypatch.setattr(feeds, "write_feed", lambda *args, **kwargs: 1 / 0)
+    monkeypatch.setattr(ics, "write_feed", lambda *args, **kwargs: 1 / 0)
     app = build(write_source(PAGES))
     assert_feed_failure_reported(app, "ZeroDivisionError: division by zero")
     assert (app.outdir / "kennisbank.json").exists()

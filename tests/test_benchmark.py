@@ -4,6 +4,8 @@ are its figures counted and judged right?"""
 from __future__ import annotations
 
 import argparse
+import dataclasses
+import itertools
 import datetime as dt
 import importlib.util
 import re
@@ -212,6 +214,8 @@ def recorded_run(bench, tmp_path, monkeypatch):
 
     monkeypatch.setattr(bench, "measure", measure)
     monkeypatch.setattr(bench, "page_sizes", lambda htmldir: {"median_kb": 1, "largest_kb": 2, "largest_page": "x"})
+    references = itertools.cycle([0.8, 0.9])  # at the start, at the end of each run
+    monkeypatch.setattr(bench, "reference_seconds", lambda: next(references))
 
     def run(**options):
         calls.clear()
@@ -248,6 +252,25 @@ def test_the_pack_is_built_after_the_html_build_with_its_doctrees(bench, recorde
         ("kennisbank-pdf", False, 1, "out"),  # the same output folder, so the same .doctrees
         ("html", True, 2, "out-j2"),
     ]
+
+
+def test_the_judged_incremental_builds_take_turns_round_by_round(bench, recorded_run, tmp_path):
+    run, calls = recorded_run()
+    incremental = [c["src"].parent.name for c in calls if not c["fresh"] and c["builder"] == "html"]
+    assert incremental == [bench.SAME_NAVIGATION, bench.OURS] * bench.INCREMENTAL_ROUNDS
+    assert run.builds[bench.OURS]["incremental"]["seconds"] == 1.0
+
+
+def test_the_machine_is_timed_at_the_start_and_the_end_of_a_run(bench, recorded_run):
+    run, _calls = recorded_run()
+    assert run.reference == (0.8, 0.9)
+
+
+def test_the_reference_loop_keeps_the_fastest_of_its_timings(bench, monkeypatch):
+    ticks = iter([0.0, 3.0, 10.0, 11.5, 20.0, 22.0])  # three timings: 3, 1.5 and 2 seconds
+    monkeypatch.setattr(bench, "REFERENCE_LOOP", 10)
+    monkeypatch.setattr(bench.time, "perf_counter", lambda: next(ticks))
+    assert bench.reference_seconds(repeat=3) == 1.5
 
 
 def test_growth_sizes_are_fractions_of_the_scale(bench, recorded_run):
@@ -376,6 +399,12 @@ def test_report_has_the_three_variants_the_growth_table_and_the_targets(bench):
     assert "9.0 s (CPU 9.0 s), piekgeheugen 100 MiB, 0 van de 1000 pagina's opnieuw gelezen." in table
     assert "Gemeten op 2024-01-01 op Linux, testprocessor, 2 kernen" in table
     assert table.count("| gehaald |") == 9
+    assert "Rekentest" not in table  # not timed in this run
+    timed = bench.report(dataclasses.replace(a_run(bench), reference=(0.78, 0.91)), "Linux", dt.date(2024, 1, 1))
+    assert (
+        "Rekentest (een vaste lus in Python van 20.000.000 stappen, snelste van 3; lager is sneller): "
+        "0.78 s aan het begin en 0.91 s aan het eind van de run." in timed
+    )
 
 
 def test_the_table_goes_between_the_markers_of_the_prestaties_page(bench):

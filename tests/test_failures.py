@@ -8,7 +8,7 @@ from sphinx.cmd.build import build_main
 from conftest import warnings_of
 from kennisbank.sphinx_ext import generated, render
 from kennisbank.sphinx_ext.failures import ISSUES_URL, NOTICE
-from kennisbank.writers import feeds
+from kennisbank.writers import ics
 
 PAGES = {
     "index.md": "# Index\n\n```{toctree}\nthemas\nagenda\n```\n",
@@ -53,7 +53,7 @@ def test_a_failing_directive_is_reported_at_its_line(write_source, build, monkey
 
 
 def test_a_failing_feed_writer_is_reported(write_source, build, monkeypatch):
-    monkeypatch.setattr(feeds, "write_feed", broken)
+    monkeypatch.setattr(ics, "write_feed", broken)
     warnings = warnings_of(build(write_source(PAGES)))
     assert (
         "ERROR: Interne fout in de kennisbank-extensie bij het schrijven van de agenda-feeds: RuntimeError: kapot"

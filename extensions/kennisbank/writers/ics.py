@@ -16,18 +16,10 @@ from icalendar import Calendar, Component, Event, vDuration, vText, vUri
 
 from ..model.agenda import CalendarEvent, is_missing
 from ..model.dates import format_span
+from .event_context import EventContext
 from .vtimezone import timezone_component
 
 PRODID = "-//Vereniging van Zuid-Hollandse Gemeenten//Kennisbank//NL"
-
-
-@dataclass(frozen=True)
-class EventContext:
-    """What a feed says of an event beyond its own fields: names and addresses."""
-
-    url: str  # absolute URL of the event's page or entry
-    organiser: str  # the organiser's name
-    categories: tuple[str, ...] = ()  # titles of its themes, programmes and networks
 
 
 @dataclass(frozen=True)

@@ -10,7 +10,7 @@ import datetime as dt
 import json
 
 from ..model.agenda import CalendarEvent, is_missing
-from .ics import EventContext
+from .event_context import EventContext
 
 _STATUS = {
     "gepland": "https://schema.org/EventScheduled",
