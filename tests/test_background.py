@@ -10,7 +10,7 @@ from sphinx.cmd.build import build_main
 
 from conftest import ROOTS, output_files, warnings_of
 from kennisbank.sphinx_ext import background
-from kennisbank.writers import ics
+from kennisbank.writers import ics, opendata
 
 needs_two_cores = pytest.mark.skipif(
     not background.second_core_available(), reason="met één processorkern schrijft de build de feeds zelf"
@@ -69,6 +69,35 @@ def test_a_second_process_writes_the_same_feeds_and_the_build_waits_for_them(bui
 
 
 @needs_two_cores
+def test_the_feeds_and_the_open_data_are_written_in_one_second_process(
+    write_source, build, tmp_path, monkeypatch, writer_pids
+):
+    # Two processes would share the second core with the page writing, and slow it down.
+    log = tmp_path / "opendata-pids.txt"
+    document_text = opendata.document_text
+
+    def recording(*args):
+        with log.open("a", encoding="utf-8") as f:
+            f.write(f"{os.getpid()}\n")
+        return document_text(*args)
+
+    monkeypatch.setattr(opendata, "document_text", recording)
+    app = build(write_source(PAGES))
+    assert (app.outdir / "kennisbank.json").exists()
+    feed_writers = writer_pids()
+    assert len(feed_writers) == 1 and os.getpid() not in feed_writers
+    assert {int(line) for line in log.read_text(encoding="utf-8").split()} == feed_writers
+
+
+@needs_two_cores
+def test_a_failing_feed_writer_does_not_keep_the_open_data_from_being_written(write_source, build, monkeypatch):
+    monkeypatch.setattr(ics, "write_feed", lambda *args, **kwargs: 1 / 0)
+    app = build(write_source(PAGES))
+    assert_failure_reported(app, FEEDS, "ZeroDivisionError: division by zero")
+    assert (app.outdir / "kennisbank.json").exists()
+
+
+@needs_two_cores
 def test_a_warning_of_the_second_process_reaches_the_build(write_source, build, tmp_path):
     srcdir = write_source(PAGES)
     app = build(srcdir, confoverrides={"html_baseurl": ""})
@@ -80,19 +109,23 @@ def test_a_warning_of_the_second_process_reaches_the_build(write_source, build, 
     assert build_main([*strict[:-2], str(srcdir), str(tmp_path / "fine")]) == 0
 
 
-def assert_feed_failure_reported(app, error: str) -> None:
-    """One Dutch internal error for the feeds, naming ``error``, and no traceback."""
+FEEDS = "het schrijven van de agenda-feeds"
+PROCESS = "het schrijven van de agenda-feeds en de open data"
+
+
+def assert_failure_reported(app, task: str, error: str) -> None:
+    """One Dutch internal error for ``task``, naming ``error``, and no traceback."""
     warnings = warnings_of(app)
-    prefix = "ERROR: Interne fout in de kennisbank-extensie bij het schrijven van de agenda-feeds: "
+    prefix = f"ERROR: Interne fout in de kennisbank-extensie bij {task}: "
     assert prefix + error in warnings, warnings
-    assert "Traceback" not in warnings
+    assert warnings.count("Interne fout") == 1 and "Traceback" not in warnings
 
 
 @needs_two_cores
 def test_a_second_process_that_dies_is_reported_in_dutch(write_source, build, monkeypatch):
     monkeypatch.setattr(ics, "write_feed", lambda *args, **kwargs: os._exit(3))
     app = build(write_source(PAGES))
-    assert_feed_failure_reported(app, "RuntimeError: het schrijfproces stopte onverwacht (code 3)")
+    assert_failure_reported(app, PROCESS, "RuntimeError: het schrijfproces stopte onverwacht (code 3)")
     assert (app.outdir / "agenda.html").exists()
 
 
@@ -110,12 +143,12 @@ def test_a_failure_to_take_in_the_second_process_is_reported_in_dutch(write_sour
         raise RuntimeError("kapot")
 
     monkeypatch.setattr(background, "replay", broken)
-    assert_feed_failure_reported(build(write_source(PAGES)), "RuntimeError: kapot")
+    assert_failure_reported(build(write_source(PAGES)), PROCESS, "RuntimeError: kapot")
 
 
 def test_a_failing_writer_is_reported_in_dutch_without_a_second_process_too(write_source, build, monkeypatch):
     monkeypatch.setattr(background, "second_core_available", lambda: False)
     monkeypatch.setattr(ics, "write_feed", lambda *args, **kwargs: 1 / 0)
     app = build(write_source(PAGES))
-    assert_feed_failure_reported(app, "ZeroDivisionError: division by zero")
+    assert_failure_reported(app, FEEDS, "ZeroDivisionError: division by zero")
     assert (app.outdir / "kennisbank.json").exists()

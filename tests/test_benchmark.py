@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
-import itertools
 import datetime as dt
 import importlib.util
+import itertools
 import re
 import sys
 import time

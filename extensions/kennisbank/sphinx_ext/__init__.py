@@ -23,7 +23,7 @@ STATIC = Path(__file__).parent.parent / "static"
 
 
 def setup(app: Sphinx) -> dict[str, Any]:
-    from ..writers import feeds, htmlfixes, newsfeeds, opendata, pdf, searchindex, sharing, singlehtml, sitemap
+    from ..writers import background_jobs, htmlfixes, newsfeeds, pdf, searchindex, sharing, singlehtml, sitemap
     from ..writers import newsletter as newsletter_builder
     from . import (
         agenda,
@@ -65,11 +65,10 @@ def setup(app: Sphinx) -> dict[str, Any]:
         agenda,
         news,
         frontpage,
-        feeds,
+        background_jobs,
         newsfeeds,
         eventcard,
         directories,
-        opendata,
         packs,
         newsletter,
         newsletter_builder,

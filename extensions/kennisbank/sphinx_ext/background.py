@@ -1,13 +1,15 @@
 """Writers that run beside the page writing, in a process of their own.
 
-The agenda feeds (one .ics file per event: thousands at scale) need only the
-environment, which is final once Sphinx starts writing pages. Started in a
-forked process at that moment, they are written on the machine's second core
-while the first writes the pages, and the build waits for them at its end.
-Nothing gets lost on the way: the process sends home what it logged, as
-Sphinx's own ``-j`` workers do, so a warning or an internal error counts for
-``-W``; a process that dies is reported. With one core, without fork (Windows)
-or when the fork fails, the writer runs in the build's own process instead.
+The agenda feeds (one .ics file per event: thousands at scale) and the open
+data need only the environment, which is final once Sphinx starts writing
+pages. Started in one forked process at that moment, they are written in turn
+on the machine's second core while the first writes the pages, and the build
+waits for them at its end. One process, not one per writer: two would share
+the second core with the page writing, and slow it down. Nothing gets lost on
+the way: the process sends home what it logged, as Sphinx's own ``-j`` workers
+do, so a warning or an internal error counts for ``-W``; a process that dies is
+reported. With one core, without fork (Windows) or when the fork fails, the
+writers run in the build's own process instead.
 """
 
 from __future__ import annotations
@@ -15,7 +17,8 @@ from __future__ import annotations
 import functools
 import multiprocessing
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from multiprocessing.connection import Connection
 
 from sphinx.application import Sphinx
@@ -28,16 +31,25 @@ from .internals import log_records_of, replay
 Writer = Callable[[Sphinx], None]
 
 
-class BackgroundWriter:
-    """Start ``write`` when the pages start being written; wait for it at the end.
+@dataclass(frozen=True)
+class Job:
+    """One writer, and what a report of its failure calls it: "Interne fout ... bij <task>"."""
 
-    Where it runs, its exceptions are reported as internal errors of ``task``.
+    task: str
+    write: Writer
+
+
+class BackgroundWriter:
+    """Start the ``jobs`` when the pages start being written, one after another; wait for them at the end.
+
+    Wherever they run, each job's exceptions are reported as internal errors of its
+    task; the failures of the process itself, as internal errors of ``task``.
     """
 
-    def __init__(self, task: str, write: Writer, wanted: Callable[[Sphinx], bool]) -> None:
-        self.task = task  # for a report: "Interne fout ... bij <task>"
-        self.write = write
-        self.wanted = wanted  # whether this build needs the writer at all
+    def __init__(self, task: str, jobs: Sequence[Job], wanted: Callable[[Sphinx], bool]) -> None:
+        self.task = task
+        self.jobs = tuple(jobs)
+        self.wanted = wanted  # whether this build needs the writers at all
         self._wait: Callable[[], None] | None = None
 
     def setup(self, app: Sphinx) -> None:
@@ -49,13 +61,18 @@ class BackgroundWriter:
         self._wait = None
         if not self.wanted(app):
             return
-        work = functools.partial(self.write, app)
+        work = functools.partial(self.run_jobs, app)
         if second_core_available():
             with internal_errors(self.task):
                 self._wait = in_child_process(work, self.task)
         if self._wait is None:
-            with internal_errors(self.task):
-                work()
+            work()
+
+    def run_jobs(self, app: Sphinx) -> None:
+        """Each job in turn; one that fails is reported, and the next still runs."""
+        for job in self.jobs:
+            with internal_errors(job.task):
+                job.write(app)
 
     def finish(self, app: Sphinx, exception: Exception | None) -> None:
         # Also after a failed build: the process is not left behind.
@@ -104,7 +121,10 @@ def in_child_process(work: Callable[[], None], task: str) -> Callable[[], None] 
 
 
 def _run_and_send_logs(work: Callable[[], None], task: str, send: Connection) -> None:
-    """In the forked process: run ``work``, then send what it logged to the build."""
+    """In the forked process: run ``work``, then send what it logged to the build.
+
+    ``work`` reports its own failures (see :meth:`BackgroundWriter.run_jobs`); what
+    escapes it anyway is reported as a failure of ``task``."""
 
     def reported_work() -> None:
         with internal_errors(task):  # reported in Dutch, like every failure of ours

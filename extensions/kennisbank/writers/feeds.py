@@ -28,7 +28,7 @@ from sphinx.util.osutil import relative_uri
 
 from ..model.agenda import CalendarEvent
 from ..model.schema import TYPES
-from ..sphinx_ext.background import BackgroundWriter
+from ..sphinx_ext.background import Job
 from ..sphinx_ext.config import site_url, stamp
 from ..sphinx_ext.domain import kb_domain
 from .cache import load_cache, writer_version
@@ -166,6 +166,6 @@ def writes_feeds(app: Sphinx) -> bool:
     return app.builder.name in FEED_BUILDERS
 
 
-def setup(app: Sphinx) -> None:
-    # Thousands of files that need only the environment: written while the pages are.
-    BackgroundWriter("het schrijven van de agenda-feeds", write_feeds, writes_feeds).setup(app)
+#: Thousands of files that need only the environment: written while the pages are
+#: (see background_jobs.py).
+JOB = Job("het schrijven van de agenda-feeds", write_feeds)

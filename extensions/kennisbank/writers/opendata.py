@@ -11,11 +11,11 @@ from pathlib import Path
 from sphinx.application import Sphinx
 
 from ..model.opendata import DATA_FILE, SCHEMA_FILE, document_text, exported, json_schema, record, record_text
-from ..sphinx_ext.background import BackgroundWriter
+from ..sphinx_ext.background import Job
 from ..sphinx_ext.config import site_url
 from ..sphinx_ext.domain import kb_domain
 from .cache import load_cache, writer_version
-from .feeds import page_url, writes_feeds
+from .feeds import page_url
 
 #: Beside the doctrees: each object's record as last encoded, by the digest of its input.
 RECORDS_CACHE = "kennisbank-opendata.pickle"
@@ -47,6 +47,6 @@ def write_open_data(app: Sphinx) -> None:
     Path(app.outdir, SCHEMA_FILE).write_text(schema, encoding="utf-8")
 
 
-def setup(app: Sphinx) -> None:
-    # Like the feeds, the export needs only the environment: written while the pages are.
-    BackgroundWriter("het schrijven van de open data", write_open_data, writes_feeds).setup(app)
+#: Like the feeds, the export needs only the environment: written while the pages are
+#: (see background_jobs.py).
+JOB = Job("het schrijven van de open data", write_open_data)
