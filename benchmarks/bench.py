@@ -849,7 +849,8 @@ def report(run: Run, machine: str, when: dt.date) -> str:
         f"Omvang: {run.documents} pagina's; {run.counts['thema']} thema's, {run.counts['evenement']} evenementen, "
         f"{run.counts['netwerk']} netwerken, {run.counts['persoon']} personen, {run.counts['organisatie']} organisaties "
         f"(schaal {run.scale:g}; schone builds: snelste van {run.repeat}; "
-        f"incrementele builds: snelste van {INCREMENTAL_ROUNDS}, de basislijn met dezelfde navigatie en de kennisbank om beurten"
+        f"incrementele builds: snelste van {INCREMENTAL_ROUNDS}, "
+        "de basislijn met dezelfde navigatie en de kennisbank om beurten"
         + ("; de basislijn met Furo zoals het is op volle omvang eenmaal, met `--stock-full`" if run.stock_full else "")
         + "). Tijden zijn wandkloktijd, met de processortijd (CPU) erbij; de normen voor tijden gelden de "
         + ("processortijd (`--cpu-norms`). " if run.clock == "cpu_seconds" else "wandkloktijd. ")
