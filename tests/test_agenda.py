@@ -572,6 +572,16 @@ def test_the_writer_version_changes_with_our_code_and_the_libraries(tmp_path, mo
     assert version(package) != changed
 
 
+def test_a_saved_cache_is_read_back_by_its_version_only_and_replaces_the_old_one(tmp_path):
+    path = tmp_path / "kennisbank-feeds.json"
+    path.write_text("half a file from a build that was stopped", encoding="utf-8")
+    dumps = lambda stored: json.dumps(stored).encode()  # noqa: E731
+    cache.save_cache(path, "v2", {"agenda.ics": "abc"}, dumps)
+    assert cache.load_cache(path, "v2", json.loads) == ({"agenda.ics": "abc"}, {"agenda.ics"})
+    assert cache.load_cache(path, "v3", json.loads) == ({}, {"agenda.ics"})  # keys still tell what was written
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["kennisbank-feeds.json"]  # nothing left beside it
+
+
 def test_a_code_change_rewrites_the_cached_feeds(build, tmp_path, monkeypatch):
     srcdir = ROOTS / "test-agenda"  # read in place, never edited
     build(srcdir, builddir=tmp_path / "b")

@@ -3,7 +3,8 @@
 The feeds and the open data are written after every build, from the whole
 environment; most of what goes into them did not change. Their writers keep
 what they serialised last time, keyed by a digest of its input, so that only
-changed parts are serialised again. The caches are not published.
+changed parts are serialised again (hyphenation.py keeps its words the same
+way). The caches are not published.
 """
 
 from __future__ import annotations
@@ -54,3 +55,14 @@ def load_cache(path: Path, version: str, loads: Callable[[bytes], Any]) -> tuple
     data = stored.get("data", {})
     keys = set(data) if isinstance(data, dict) else set()
     return (data if stored.get("version") == version else {}), keys
+
+
+def save_cache(path: Path, version: str, data: dict, dumps: Callable[[dict], bytes]) -> None:
+    """Store ``data`` for :func:`load_cache`, as made by this ``version`` of the code.
+
+    Written beside the cache, then moved into its place: a build stopped halfway
+    leaves the old cache, not half a new one.
+    """
+    partial = path.with_name(path.name + ".tmp")
+    partial.write_bytes(dumps({"version": version, "data": data}))
+    partial.replace(path)

@@ -31,7 +31,7 @@ from ..model.schema import TYPES
 from ..sphinx_ext.background import Job
 from ..sphinx_ext.config import site_url, stamp
 from ..sphinx_ext.domain import kb_domain
-from .cache import load_cache, writer_version
+from .cache import load_cache, save_cache, writer_version
 from .event_context import EventContext
 
 logger = logging.getLogger(__name__)
@@ -144,10 +144,10 @@ def write_feeds(app: Sphinx) -> None:
         write(feed_path("evenement", event.id), event.title, event.summary or event.title, [(event, context)])
     for path in written_before - digests.keys():  # the event or topic is gone: so is its feed
         Path(app.outdir, path).unlink(missing_ok=True)
-    cache_file.write_text(json.dumps({"version": version, "data": digests}, sort_keys=True), encoding="utf-8")
+    save_cache(cache_file, version, digests, lambda stored: json.dumps(stored, sort_keys=True).encode())
     # Old versions of edited events pile up; start afresh once they outnumber the events.
     kept = blocks if len(blocks) <= 2 * len(entries) + 100 else {}
-    blocks_file.write_bytes(pickle.dumps({"version": version, "data": kept}))
+    save_cache(blocks_file, version, kept, pickle.dumps)
 
 
 def _files_in(outdir: str, paths: Set[str]) -> set[str]:

@@ -18,7 +18,7 @@ from importlib.metadata import version
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .cache import load_cache
+from .cache import load_cache, save_cache
 
 if TYPE_CHECKING:
     import pyphen
@@ -66,10 +66,8 @@ class Hyphenator:
         """Keep the words for the next build, if this one learned any."""
         if self.store is None or not self.learned:
             return
-        text = json.dumps({"version": self.made_with, "data": dict(sorted(self.words.items()))}, ensure_ascii=False)
-        partial = self.store.with_name(self.store.name + ".tmp")
-        partial.write_text(text, encoding="utf-8")
-        partial.replace(self.store)  # a build stopped halfway leaves the old file, not half a new one
+        words = dict(sorted(self.words.items()))
+        save_cache(self.store, self.made_with, words, lambda stored: json.dumps(stored, ensure_ascii=False).encode())
         self.learned = False
 
     def _stored_words(self) -> dict[str, str]:

@@ -14,7 +14,7 @@ from ..model.opendata import DATA_FILE, SCHEMA_FILE, document_text, exported, js
 from ..sphinx_ext.background import Job
 from ..sphinx_ext.config import site_url
 from ..sphinx_ext.domain import kb_domain
-from .cache import load_cache, writer_version
+from .cache import load_cache, save_cache, writer_version
 from .feeds import page_url
 
 #: Beside the doctrees: each object's record as last encoded, by the digest of its input.
@@ -42,7 +42,7 @@ def write_open_data(app: Sphinx) -> None:
         records[key] = text if text is not None else record_text(record(obj, objects, url, relations))
     Path(app.outdir, DATA_FILE).write_text(document_text(app.config.project, base, records.values()), encoding="utf-8")
     if records.keys() != cached.keys():
-        cache_file.write_bytes(pickle.dumps({"version": version, "data": records}))
+        save_cache(cache_file, version, records, pickle.dumps)
     schema = json.dumps(json_schema(base), ensure_ascii=False, indent=2) + "\n"
     Path(app.outdir, SCHEMA_FILE).write_text(schema, encoding="utf-8")
 
