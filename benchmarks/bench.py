@@ -13,7 +13,8 @@ with ``furo_cached_navigation`` (with our limit of pages listed per folder) and 
 event pages marked ``navigation: hidden``, so that its sidebar has the same shape
 as ours. All three use the same theme.
 
-In one run it measures, each build in a fresh process: the clean build, an
+In one run it measures, each build a ``sphinx-build`` process of its own, timed
+from its start to its exit as ``make html`` runs it: the clean build, an
 incremental build after one event edit (and how many pages it rewrote), a -j 2
 build, peak memory, the median and largest HTML page, the board-pack PDF after
 the HTML build (sharing its doctrees), and a growth table of clean builds at
@@ -28,17 +29,16 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import json
 import math
 import os
 import platform
 import random
 import re
-import resource
 import shutil
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -333,8 +333,10 @@ def _write(path: Path, lines: list[str]) -> None:
 def measure(
     srcdir: Path, outdir: Path, builder: str = "html", jobs: int = 1, fresh: bool = True, may_fail: bool = False
 ) -> dict:
-    """One sphinx-build in a fresh process: wall and CPU seconds, peak memory (MiB),
-    pages written, documents read.
+    """One ``sphinx-build``, as ``make html`` runs it: a process of its own, timed from
+    its start to its exit (Python's start-up and shut-down included: a reader waits for
+    both), with its processor time and peak memory (MiB) as the kernel counts them for
+    it and the helper processes it waited for, the pages written and the documents read.
 
     A fresh build starts from an empty output folder; any other shares the
     doctrees (``outdir/.doctrees``) with the builds before it. A failed build
@@ -342,14 +344,30 @@ def measure(
     (``failure``), for the report."""
     if fresh and outdir.exists():
         shutil.rmtree(outdir)
-    args = [sys.executable, __file__, "--run-one", str(srcdir), str(outdir), builder, str(jobs), "1" if fresh else "0"]
-    out = subprocess.run(args, capture_output=True, text=True, check=True, env=build_environment()).stdout
-    result = json.loads(out.strip().splitlines()[-1])
-    log = result.pop("log")
-    if result["code"] != 0:
+    doctrees = outdir / ".doctrees"
+    args = [sys.executable, "-m", "sphinx", "-b", builder, "-d", str(doctrees), "-j", str(jobs)]
+    args += ["-E"] if fresh else []
+    args += [str(srcdir), str(outdir / builder)]
+    started_ns, started = time.time_ns(), time.perf_counter()
+    with tempfile.TemporaryFile() as log:  # not a pipe: a full pipe would stall the build
+        process = subprocess.Popen(args, stdout=log, stderr=subprocess.STDOUT, env=build_environment())
+        _pid, status, usage = os.wait4(process.pid, 0)  # the rusage of this one build
+        seconds = time.perf_counter() - started
+        process.returncode = code = os.waitstatus_to_exitcode(status)
+        log.seek(0)
+        output = log.read().decode("utf-8", errors="replace")
+    result = {
+        "code": code,
+        "seconds": round(seconds, 2),
+        "cpu_seconds": round(usage.ru_utime + usage.ru_stime, 2),
+        "peak_mib": round(usage.ru_maxrss / 1024, 1),  # the largest of its processes
+        "written": pages_written(outdir / builder, since_ns=started_ns),
+        "read": documents_read(doctrees, since_ns=started_ns),
+    }
+    if code != 0:
         if not may_fail:
-            raise SystemExit(f"De build van {srcdir} ({builder}) mislukte (code {result['code']}):\n{log}")
-        result["failure"] = build_error(log)
+            raise SystemExit(f"De build van {srcdir} ({builder}) mislukte (code {code}):\n{output[-4000:]}")
+        result["failure"] = build_error(output)
     return result
 
 
@@ -365,7 +383,7 @@ def build_environment() -> dict[str, str]:
 def build_error(log: str) -> str:
     """The one line of a failed build's output that says why."""
     lines = [line.strip() for line in log.splitlines() if line.strip()]
-    reasons = [line for line in lines if re.match(r"(Reason|\w*Error|\w*Exception)\b", line)]
+    reasons = [line for line in lines if re.match(r"(Reason|([\w.]+\.)?\w*(Error|Exception))\b", line)]
     return (reasons or lines or ["onbekende fout"])[-1][:300]
 
 
@@ -375,46 +393,6 @@ def measure_best(repeat: int, srcdir: Path, outdir: Path, **options) -> dict:
     An incremental build can only be measured once per edit, so callers repeat
     only clean builds."""
     return min((measure(srcdir, outdir, **options) for _ in range(repeat)), key=lambda r: r["seconds"])
-
-
-def run_one(srcdir: str, outdir: str, builder: str, jobs: str, fresh: str) -> None:
-    import contextlib
-    import io
-
-    from sphinx.cmd.build import build_main
-
-    doctrees = Path(outdir) / ".doctrees"
-    argv = ["-b", builder, "-d", str(doctrees), "-j", jobs, srcdir, f"{outdir}/{builder}"]
-    if fresh == "1":
-        argv.insert(0, "-E")
-    started_ns = time.time_ns()
-    started, cpu_before = time.perf_counter(), _cpu_seconds()
-    log = io.StringIO()
-    with contextlib.redirect_stdout(log), contextlib.redirect_stderr(log):
-        code = build_main(argv)
-    seconds, cpu = time.perf_counter() - started, _cpu_seconds() - cpu_before
-    peak = max(
-        resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    )
-    print(
-        json.dumps(
-            {
-                "code": code,
-                "seconds": round(seconds, 2),
-                "cpu_seconds": round(cpu, 2),
-                "peak_mib": round(peak / 1024, 1),
-                "written": pages_written(Path(outdir) / builder, since_ns=started_ns),
-                "read": documents_read(doctrees, since_ns=started_ns),
-                "log": log.getvalue()[-4000:] if code else "",
-            }
-        )
-    )
-
-
-def _cpu_seconds() -> float:
-    """User and system time of this process and its finished helpers (``-j``)."""
-    own, helpers = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
-    return own.ru_utime + own.ru_stime + helpers.ru_utime + helpers.ru_stime
 
 
 def pages_written(outdir: Path, since_ns: int) -> int:
@@ -623,12 +601,7 @@ def main() -> int:
         action="store_true",
         help="judge the time norms on CPU time instead of wall time (on a machine others are using)",
     )
-    parser.add_argument("--run-one", nargs=5, help=argparse.SUPPRESS)
     args = parser.parse_args()
-    if args.run_one:
-        run_one(*args.run_one)
-        return 0
-
     run = run_benchmark(args, progress=lambda line: print(line, flush=True))
     table = report(run, machine=describe_machine(), when=dt.date.today())
     print(table)

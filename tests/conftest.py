@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+import contextlib
+import importlib.util
 import shutil
+import sys
+from collections.abc import Iterator
 from pathlib import Path
+from types import ModuleType
 
 import pytest
 from sphinx.testing.util import SphinxTestApp
@@ -183,3 +188,16 @@ def calendar_event_of(obj_id: str, start: str, **fields: str) -> CalendarEvent:
         values["thema"] = tuple(values["thema"].split())
     title = obj_id.replace("-", " ").capitalize()
     return calendar_event(KBObject("evenement", obj_id, title, f"agenda/{obj_id}", 1, values))
+
+
+@contextlib.contextmanager
+def script_module(path: Path) -> Iterator[ModuleType]:
+    """A script outside the package (``benchmarks/``), imported as a module while inside."""
+    spec = importlib.util.spec_from_file_location(path.stem, path)
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[path.stem] = module  # dataclasses look their module up there
+    try:
+        spec.loader.exec_module(module)
+        yield module
+    finally:
+        del sys.modules[path.stem]

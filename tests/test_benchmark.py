@@ -6,17 +6,15 @@ from __future__ import annotations
 import argparse
 import dataclasses
 import datetime as dt
-import importlib.util
 import itertools
 import re
-import sys
 import time
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import build_once, warnings_of
+from conftest import build_once, script_module, warnings_of
 from kennisbank.sphinx_ext.navigation import SIDEBAR_MAX_PAGES
 
 BENCH = Path(__file__).parent.parent / "benchmarks" / "bench.py"
@@ -25,12 +23,8 @@ OBJECT_ANCHOR = re.compile(r"kb-(?:thema|programma|evenement|netwerk|persoon|org
 
 @pytest.fixture(scope="module")
 def bench():
-    spec = importlib.util.spec_from_file_location("bench", BENCH)
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["bench"] = module  # dataclasses look their module up there
-    spec.loader.exec_module(module)
-    yield module
-    del sys.modules["bench"]
+    with script_module(BENCH) as module:
+        yield module
 
 
 @pytest.fixture(scope="module")
@@ -172,6 +166,38 @@ def test_measured_builds_keep_pythons_bytecode_cache(bench, monkeypatch):
 def test_build_error_names_the_reason(bench):
     log = "Traceback\n  File x\nsphinx.errors.ThemeError: An error.\nReason: TemplateNotFound('base.html')\n\nThe full"
     assert bench.build_error(log) == "Reason: TemplateNotFound('base.html')"
+    # sphinx-build's own report of an unexpected error: the exception, named with its module.
+    log = "  raise ThemeError(x)\nsphinx.errors.ThemeError: no theme named 'x' found\n\nPlease also report this"
+    assert bench.build_error(log) == "sphinx.errors.ThemeError: no theme named 'x' found"
+
+
+def test_a_measured_build_is_a_sphinx_build_process_timed_until_it_exits(bench, tmp_path):
+    # What make html costs a reader includes Python's start and its exit after the build
+    # (seconds, at a thousand pages): a process that lingers a second at exit is timed so.
+    src = tmp_path / "src"
+    src.mkdir()
+    (src / "conf.py").write_text("import atexit, time\natexit.register(time.sleep, 1.5)\n", encoding="utf-8")
+    (src / "index.rst").write_text("Home\n====\n\nText.\n", encoding="utf-8")
+    clean = bench.measure(src, tmp_path / "out")
+    assert clean["code"] == 0
+    assert clean["seconds"] >= 1.5
+    assert clean["read"] == 1 and clean["written"] >= 1  # index, and Sphinx's own pages
+    assert clean["cpu_seconds"] > 0 and clean["peak_mib"] > 10
+    again = bench.measure(src, tmp_path / "out", fresh=False)
+    # Nothing read again; Sphinx writes its index and search pages at every build, not the page.
+    assert again["read"] == 0 and again["written"] == clean["written"] - 1
+
+
+def test_a_failed_build_stops_the_run_or_reports_why(bench, tmp_path):
+    src = tmp_path / "src"
+    src.mkdir()
+    (src / "conf.py").write_text('extensions = ["no_such_extension"]\n', encoding="utf-8")
+    (src / "index.rst").write_text("Home\n====\n", encoding="utf-8")
+    failed = bench.measure(src, tmp_path / "out", may_fail=True)
+    assert failed["code"] != 0
+    assert "no_such_extension" in failed["failure"]
+    with pytest.raises(SystemExit, match="no_such_extension"):
+        bench.measure(src, tmp_path / "out")
 
 
 def test_the_incremental_build_is_the_fastest_of_several_one_event_edits(bench, tmp_path, monkeypatch):

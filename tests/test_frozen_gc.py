@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import gc
+import re
+import subprocess
+import sys
 
 import pytest
 
@@ -83,3 +86,36 @@ def test_a_build_that_fails_to_start_leaves_collecting_on(copy_root, make_app, t
         make_app("html", srcdir=srcdir, builddir=tmp_path / "build")
     assert gc.isenabled()
     gc.unfreeze()  # what the loaded environment left frozen; no build-finished without a build
+
+
+EXIT_PROBE = """
+import atexit, gc, sys
+from sphinx.cmd.build import build_main
+# Registered before the build, so it runs after whatever the build registers (last in, first out).
+atexit.register(lambda: print("frozen at exit:", gc.get_freeze_count()))
+code = build_main(["-q", "-E", "-b", "html", sys.argv[1], sys.argv[2]])
+print("frozen after the build:", gc.get_freeze_count())
+sys.exit(code)
+"""
+
+
+@pytest.mark.parametrize("extensions", [["sphinx_frozen_gc"], []])
+def test_a_process_that_exits_after_the_build_skips_the_last_collection(tmp_path, extensions):
+    # sphinx-build exits right after the build: Python's last collection would free the
+    # build's objects one by one (seconds at a thousand pages) for nothing.
+    (tmp_path / "src").mkdir()
+    (tmp_path / "src" / "conf.py").write_text(f"extensions = {extensions!r}\n", encoding="utf-8")
+    (tmp_path / "src" / "index.rst").write_text("Home\n====\n\nText.\n", encoding="utf-8")
+    ran = subprocess.run(
+        [sys.executable, "-c", EXIT_PROBE, str(tmp_path / "src"), str(tmp_path / "out")],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    after = int(re.search(r"frozen after the build: (\d+)", ran.stdout).group(1))
+    at_exit = int(re.search(r"frozen at exit: (\d+)", ran.stdout).group(1))
+    assert after == 0  # handed back at the end of the build, as for a process that builds again
+    if extensions:
+        assert at_exit > 10_000  # the build's objects: the last collection does not scan them
+    else:
+        assert at_exit == 0  # without the extension, Python's exit is left as it is
