@@ -42,7 +42,6 @@ from sphinx.util.docutils import docutils_namespace, patch_docutils
 class Finding:
     """What one reproduction measured: counts, and the report to file upstream."""
 
-    key: str
     project: str  # where to report it
     title: str
     figures: dict[str, Any]
@@ -91,13 +90,14 @@ def build(
 
 
 @contextlib.contextmanager
-def counting(owner: Any, name: str, record: Callable[..., None]) -> Iterator[None]:
-    """Call ``record(*args, **kwargs)`` on each call of ``owner.name`` while inside."""
+def watching(owner: Any, name: str, record: Callable[..., None]) -> Iterator[None]:
+    """While inside, call ``record(result, *args, **kwargs)`` after each call of ``owner.name``."""
     original = getattr(owner, name)
 
     def wrapper(*args: Any, **kwargs: Any) -> Any:
-        record(*args, **kwargs)
-        return original(*args, **kwargs)
+        result = original(*args, **kwargs)
+        record(result, *args, **kwargs)
+        return result
 
     setattr(owner, name, wrapper)
     try:
@@ -135,7 +135,7 @@ def toctree_titles_only(work: Path, pages: int = 20, sections: int = 40) -> Find
             made += 1
 
         # Every node of a copied tree is made by its class's copy() (deepcopy calls it too).
-        with counting(nodes.Element, "copy", note), counting(nodes.Text, "copy", note):
+        with watching(nodes.Element, "copy", note), watching(nodes.Text, "copy", note):
             tree = TocTree(app.env).get_toctree_for(
                 "index", app.builder, collapse=False, titles_only=True, maxdepth=-1, includehidden=True
             )
@@ -143,7 +143,6 @@ def toctree_titles_only(work: Path, pages: int = 20, sections: int = 40) -> Find
         shown[count] = sum(1 for _ in tree.findall()) if tree is not None else 0
     holds = shown[0] == shown[sections] and copies[sections] > 2 * copies[0]
     return Finding(
-        key="toctree",
         project=f"Sphinx {version('sphinx')}",
         title="A titles-only toctree deep-copies every page's full table of contents",
         figures={"shown": shown, "copies": copies, "pages": pages, "sections": sections},
@@ -176,7 +175,6 @@ def settings_per_page(work: Path, pages: int = 10) -> Finding:
     documents = pages + 1
     holds = built["md"]["myst_parser"] >= documents and built["md"]["sphinx"] >= documents
     return Finding(
-        key="settings",
         project=f"Sphinx {version('sphinx')} and MyST-Parser {version('myst-parser')}",
         title="Two docutils OptionParsers per Markdown page",
         figures={"documents": documents, "parsers": built},
@@ -209,7 +207,7 @@ def _option_parsers_built(root: Path) -> dict[str, int]:
         elif any(sphinx_settings in name for name in callers):
             by["sphinx"] += 1
 
-    with counting(frontend.OptionParser, "__init__", note):
+    with watching(frontend.OptionParser, "__init__", note):
         build(root, "dummy")
     return by
 
@@ -253,7 +251,6 @@ def event_repr(work: Path, emits: int = 100, paragraphs: int = 2000) -> Finding:
     body = len(Path(app.outdir, "index.html").read_bytes())
     holds = probe.reprs >= emits
     return Finding(
-        key="events",
         project=f"Sphinx {version('sphinx')}",
         title="EventManager.emit() computes repr() of every event's arguments at any verbosity",
         figures={"emits": emits, "reprs": probe.reprs, "context_repr": sizes[0] if sizes else 0, "page": body},
@@ -286,12 +283,11 @@ def furo_second_toc(work: Path, pages: int = 10, sections: int = 20) -> Finding:
 
     # The HTML builder imported document_toc into its own module; furo reaches it through
     # TocTree.get_toc_for, which looks it up in the toctree module.
-    with counting(html_builder, "document_toc", by("sphinx")), counting(toctree, "document_toc", by("furo")):
+    with watching(html_builder, "document_toc", by("sphinx")), watching(toctree, "document_toc", by("furo")):
         build(root, "html")
     documents = pages + 1
     holds = calls["furo"] >= documents
     return Finding(
-        key="furo",
         project=f"furo {version('furo')}",
         title="furo copies each page's table of contents again to decide whether to hide it",
         figures={"documents": documents, "calls": calls},
@@ -319,27 +315,20 @@ def parallel_read_pickles(work: Path, pages: int = 200) -> Finding:
     )
     sizes_file = work / "parallel-sizes.txt"
     sizes_file.write_text("", encoding="utf-8")
-    original = pickle.dumps
 
-    def dumps(obj: Any, *args: Any, **kwargs: Any) -> bytes:
-        data = original(obj, *args, **kwargs)
+    def note(data: bytes, obj: Any, *_args: Any, **_kwargs: Any) -> None:
         if isinstance(obj, BuildEnvironment):  # the reading process's answer (forked: write it down)
             with sizes_file.open("a", encoding="utf-8") as out:
                 out.write(f"{len(obj.all_docs)} {len(data)}\n")
-        return data
 
-    pickle.dumps = dumps
-    try:
+    with watching(pickle, "dumps", note):
         build(root, "dummy", parallel=2)
-    finally:
-        pickle.dumps = original
     sent = [tuple(int(n) for n in line.split()) for line in sizes_file.read_text(encoding="utf-8").splitlines()]
     sent.sort()
     first, last = sent[0], sent[-1]
     holds = len(sent) > 2 and last[0] > 2 * first[0] and last[1] > 2 * first[1]
     total = sum(size for _, size in sent)
     return Finding(
-        key="parallel",
         project=f"Sphinx {version('sphinx')}",
         title="Parallel reading pickles the whole environment for every chunk",
         figures={"chunks": len(sent), "first": first, "last": last, "total_bytes": total},
@@ -367,7 +356,6 @@ def garbage_at_exit(work: Path, pages: int = 50) -> Finding:
     per_page = found // (pages + 1)
     holds = found > 100 * (pages + 1)
     return Finding(
-        key="exit",
         project=f"Sphinx {version('sphinx')}",
         title="sphinx-build leaves the whole build for Python's last garbage collection",
         figures={"documents": pages + 1, "garbage": found},
