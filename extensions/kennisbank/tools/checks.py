@@ -3,7 +3,8 @@
 - every internal link points at an existing page and anchor;
 - ``kennisbank.json`` validates against ``kennisbank.schema.json``.
 
-Each problem names the source file and, where it can be found, the line.
+Each problem names the source file and, where it can be found, the line. Before the build,
+``clear_folder`` empties the folders of the previous check.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from __future__ import annotations
 import json
 import posixpath
 import re
+import shutil
 from dataclasses import dataclass
 from pathlib import Path
 from typing import cast
@@ -33,6 +35,34 @@ class Finding:
     def __str__(self) -> str:
         where = self.path if self.line is None else f"{self.path}:{self.line}"
         return f"{where}: {self.message}"
+
+
+#: Left in each folder ``kennisbank controleer`` writes, so that the next run knows it may empty it.
+OWN_FOLDER = ".kennisbank-controleer"
+#: What Sphinx leaves in a folder it wrote: its HTML output, its doctrees. Folders of a check made
+#: before OWN_FOLDER existed carry only these.
+_SPHINX_FOLDER = (".buildinfo", "environment.pickle")
+
+
+def clear_folder(folder: Path, *keep: Path) -> str | None:
+    """Empty ``folder`` for a new check, or say in Dutch why it is left alone.
+
+    Every run starts from empty folders: a page deleted since the last run would otherwise stay
+    in the output and be checked again, its links to its own feeds (deleted with it) reported as
+    dead. Only a folder that a check or Sphinx wrote is emptied, never one that holds a ``keep``
+    folder (the sources, the project) or anything else.
+    """
+    if folder.exists():
+        if not folder.is_dir():
+            return f"'{folder}' is een bestand, geen map"
+        if any(kept.resolve().is_relative_to(folder.resolve()) for kept in keep):
+            return f"de map '{folder}' bevat de bronbestanden; kies een eigen map voor de uitvoer"
+        if any(folder.iterdir()) and not any((folder / mark).exists() for mark in (OWN_FOLDER, *_SPHINX_FOLDER)):
+            return f"de map '{folder}' bevat al andere bestanden; kies een nieuwe of lege map"
+        shutil.rmtree(folder)
+    folder.mkdir(parents=True)
+    (folder / OWN_FOLDER).touch()
+    return None
 
 
 def check_links(outdir: Path, docs: Path) -> list[Finding]:

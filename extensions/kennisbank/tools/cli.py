@@ -47,6 +47,7 @@ def main(argv: list[str] | None = None) -> int:
     _require_docs(command, args.docs)
     if args.opdracht == "nieuw":
         return _new(command, args, extra)
+    _clear_output(command, args)
     return _check(args)
 
 
@@ -101,6 +102,21 @@ def _require_docs(parser: _Parser, docs: Path) -> None:
         parser.fail(f"--docs: in de map '{docs}' staat geen conf.py; geef de map met de bronbestanden")
 
 
+def _doctrees(output: Path) -> Path:
+    return output.parent / "check-doctrees"
+
+
+def _clear_output(parser: _Parser, args: argparse.Namespace) -> None:
+    """Start from empty folders, so that no page of an earlier run is checked again."""
+    from .checks import clear_folder
+
+    for folder in (args.uitvoer, _doctrees(args.uitvoer)):
+        # The project is the current folder (make check runs there); the sources may lie elsewhere.
+        refusal = clear_folder(folder, args.docs, Path.cwd())
+        if refusal:
+            parser.fail(f"--uitvoer: {refusal}")
+
+
 def _new(parser: _Parser, args: argparse.Namespace, extra: list[str]) -> int:
     obj_id = " ".join([args.id, *extra])
     title = args.titel or obj_id.replace("-", " ").capitalize()
@@ -136,7 +152,7 @@ def _check(args: argparse.Namespace) -> int:
     stderr = io.StringIO()
     with tempfile.TemporaryDirectory() as tmp:
         log = Path(tmp) / "waarschuwingen.txt"
-        doctrees = args.uitvoer.parent / "check-doctrees"
+        doctrees = _doctrees(args.uitvoer)
         # Sphinx's own output is replaced by ours: the same messages, sorted, as file:line.
         with contextlib.redirect_stderr(stderr):
             try:
