@@ -1,11 +1,14 @@
 # Two commands matter for a new machine: `make html` and `make test`.
-# Both create .venv and install the project into it first. `make site` builds what is
-# published: the HTML with the PDFs in place.
+# Both create .venv and install into it what they need first: `make html` only what building
+# the site needs, `make test` the test tools as well. `make site` builds what is published:
+# the HTML with the PDFs in place. `make setup` installs everything for working on the code.
 
 PYTHON ?= python3
+# "ja" when the contributor named a Python (make html PYTHON=python3.12, or in the environment):
+# then an existing .venv must have been made by that one.
+PYTHON_GIVEN := $(if $(filter-out default file,$(origin PYTHON)),ja,nee)
 VENV   := .venv
 BIN    := $(VENV)/bin
-STAMP  := $(VENV)/.installed
 DOCS   := docs
 BUILD  := build
 SPHINXOPTS ?=
@@ -14,21 +17,42 @@ DOCTREES := $(BUILD)/doctrees
 # Where the site keeps its PDFs, below build/html; the same folder as
 # kennisbank_pdf_folder in docs/conf.py (default "pdf"), which the pages link.
 PDF_FOLDER := pdf
+# Where `make serve` listens. Only this computer by default; the dev container sets
+# SERVE_HOST=0.0.0.0, since a port is forwarded to the host from outside the container.
+SERVE_HOST ?= 127.0.0.1
+SERVE_PORT ?= 8000
 
-PDFSTAMP := $(VENV)/.installed-pdf
+# One stamp per group of packages, so that `make test` after `make html` adds the test tools
+# without installing the rest again. Each stamp depends on pyproject.toml (a changed dependency
+# is installed on the next run) and on .venv/pyvenv.cfg (a new .venv is installed from scratch).
+STAMP      := $(VENV)/.installed
+SERVESTAMP := $(VENV)/.installed-serve
+DEVSTAMP   := $(VENV)/.installed-dev
+PDFSTAMP   := $(VENV)/.installed-pdf
+TESTSTAMP  := $(VENV)/.installed-test
+# What each installs: the extras of pyproject.toml, after the project with its runtime dependencies.
+$(STAMP):      EXTRAS :=
+$(SERVESTAMP): EXTRAS := [serve]
+$(DEVSTAMP):   EXTRAS := [dev]
+$(PDFSTAMP):   EXTRAS := [pdf]
+# The test suite also renders PDFs and runs the pre-commit hooks (ruff, mypy).
+$(TESTSTAMP):  EXTRAS := [test,pdf,dev]
 
-.PHONY: help setup html pdf site nieuwsbrief check test test-eigenschappen serve clean nieuw bench schermafbeeldingen
+.PHONY: help setup html pdf site nieuwsbrief check test test-eigenschappen serve clean nieuw bench schermafbeeldingen FORCE
+# One pip at a time in .venv, and one build at a time in $(DOCTREES).
+.NOTPARALLEL:
 
 help:
 	@echo "make html   bouw de site in $(BUILD)/html (zonder PDF's; de pagina's zeggen waar die vandaan komen)"
 	@echo "make site   de site zoals die gepubliceerd wordt: eerst de PDF's, dan de HTML met de PDF's in $(BUILD)/html/$(PDF_FOLDER)"
 	@echo "make test   draai alle tests"
+	@echo "make setup  installeer alles om aan de code te werken (tests, mypy, ruff, pre-commit, sphinx-autobuild)"
 	@echo "make test-eigenschappen   de eigenschapstests met veel meer gegenereerde invoer (BOUWS=50)"
 	@echo "make pdf    kennisbank.pdf en de bestuurspakketten in $(BUILD)/pdf"
 	@echo "make nieuwsbrief   elke editie van de nieuwsbrief als e-mail (.html, .txt, .eml) in $(BUILD)/nieuwsbrief"
 	@echo "make check  snelle controle van de inhoud: strikte build, links, open data (en typecontrole)"
 	@echo "make nieuw TYPE=evenement ID=mijn-id TITEL='Mijn titel'   nieuwe pagina of item"
-	@echo "make serve  live voorbeeld op http://127.0.0.1:8000"
+	@echo "make serve  live voorbeeld op http://127.0.0.1:$(SERVE_PORT)"
 	@echo "make bench  benchmark met en zonder extensie, met groeitabel; schrijft docs/prestaties.md bij"
 	@echo "           make bench BENCH_ARGS=--stock-full   ook de basislijn met Furo zoals het is op volle omvang (~15 min extra)"
 	@echo "make typecheck   mypy op de extensie (extensions/kennisbank)"
@@ -36,16 +60,20 @@ help:
 	@echo "make pdf-voorbeelden   de voorbeeldpagina's van de PDF's in de schrijfwijzer opnieuw maken"
 	@echo "make clean  verwijder $(BUILD)/"
 
-setup: $(STAMP)
+# Everything for working on the code: the tests, mypy, ruff, pre-commit and sphinx-autobuild.
+setup: $(TESTSTAMP) $(SERVESTAMP)
 
-$(STAMP): pyproject.toml
-	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e ".[test,dev]"
-	touch $(STAMP)
+# Runs on every make that needs .venv: refuses a Python older than 3.11 before anything is
+# made, and makes .venv again when it was made by another Python or no longer starts
+# (scripts/venv.sh says why). pyvenv.cfg changes only when .venv is made anew, so the stamps
+# install again only then.
+$(VENV)/pyvenv.cfg: FORCE
+	@sh scripts/venv.sh "$(PYTHON)" "$(VENV)" "$(PYTHON_GIVEN)" "$(firstword $(MAKECMDGOALS) html)"
+FORCE:
 
-$(PDFSTAMP): $(STAMP)
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e ".[test,dev,pdf]"
-	touch $(PDFSTAMP)
+$(STAMP) $(SERVESTAMP) $(DEVSTAMP) $(PDFSTAMP) $(TESTSTAMP): pyproject.toml $(VENV)/pyvenv.cfg
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e ".$(EXTRAS)"
+	touch $@
 
 html: $(STAMP)
 	$(BIN)/sphinx-build -b html -d $(DOCTREES) $(SPHINXOPTS) $(DOCS) $(BUILD)/html
@@ -82,13 +110,13 @@ check: $(STAMP)
 nieuw: $(STAMP)
 	$(BIN)/kennisbank nieuw $(TYPE) $(ID) $(if $(TITEL),--titel "$(TITEL)") --docs $(DOCS)
 
-test: $(PDFSTAMP)
+test: $(TESTSTAMP)
 	$(BIN)/python -m pytest
 
 # The property-based tests with many more generated cases than `make test` runs
 # (10 builds of 40 cases there); BOUWS=200 for a long run.
 BOUWS ?= 50
-test-eigenschappen: $(PDFSTAMP)
+test-eigenschappen: $(TESTSTAMP)
 	KENNISBANK_PROPERTY_BUILDS=$(BOUWS) $(BIN)/python -m pytest tests/test_properties.py
 
 # A script, never a timed test: measures our extension against two hand-written baselines
@@ -97,8 +125,9 @@ test-eigenschappen: $(PDFSTAMP)
 bench: $(PDFSTAMP)
 	$(BIN)/python benchmarks/bench.py --workdir $(BUILD)/bench --write $(DOCS)/prestaties.md $(BENCH_ARGS)
 
-# Screenshots of the site at 375 and 1280 px for the authoring guide (needs chromium).
-schermafbeeldingen: $(STAMP)
+# Screenshots of the site at 375 and 1280 px for the authoring guide (needs chromium, and
+# Playwright from the test extras).
+schermafbeeldingen: $(TESTSTAMP)
 	$(BIN)/python scripts/screenshots.py --uitvoer $(BUILD)/schermafbeeldingen
 
 # Sample pages of kennisbank.pdf and the board pack for the authoring guide (needs pdftoppm).
@@ -106,12 +135,13 @@ schermafbeeldingen: $(STAMP)
 pdf-voorbeelden: $(PDFSTAMP)
 	$(BIN)/python scripts/pdf_examples.py --uitvoer $(BUILD)/pdf-voorbeelden
 
-serve: $(STAMP)
-	$(BIN)/sphinx-autobuild -b html -d $(DOCTREES) $(SPHINXOPTS) $(DOCS) $(BUILD)/html --watch extensions
+serve: $(SERVESTAMP)
+	$(BIN)/sphinx-autobuild -b html -d $(DOCTREES) $(SPHINXOPTS) $(DOCS) $(BUILD)/html --watch extensions \
+		--host $(SERVE_HOST) --port $(SERVE_PORT)
 
 # mypy on extensions/kennisbank, with the settings in pyproject.toml ([tool.mypy]).
 .PHONY: typecheck
-typecheck: $(STAMP)
+typecheck: $(DEVSTAMP)
 	$(BIN)/mypy
 
 clean:
