@@ -268,3 +268,30 @@ def test_contributing_names_every_type_a_contributor_creates():
     for kind in CREATABLE:
         assert f"`{kind}`" in text, kind
 
+
+def test_the_preview_draws_every_element_of_a_form():
+    from bs4 import BeautifulSoup
+
+    from conftest import script_module
+
+    form = yaml.safe_load((COMMITTED / "nieuw-evenement.yml").read_text(encoding="utf-8"))
+    with script_module(ROOT / "scripts" / "form_preview.py") as preview:
+        soup = BeautifulSoup(preview.render(form), "html.parser")
+    elements = [e for e in form["body"] if e["type"] != "markdown"]
+    labels = [
+        label.get_text(" ", strip=True)
+        for label in soup.select("div.element > label:not(.checkbox), div.element > .label")
+    ]
+    required = [e for e in elements if e.get("validations", {}).get("required")]
+    # The issue's own title first, then every element, a red * on exactly the required ones.
+    assert labels[0] == "Add a title *"
+    assert [label.removesuffix(" *") for label in labels[1:]] == [e["attributes"]["label"] for e in elements]
+    assert sum(label.endswith(" *") for label in labels[1:]) == len(required)
+    for element in elements:
+        shown = soup.find(id=element["id"]) if element["type"] != "checkboxes" else None
+        if element["type"] in ("input", "textarea"):
+            assert shown.get("placeholder", "") == element["attributes"].get("placeholder", "")
+        if element["type"] == "dropdown":
+            listed = [li.get_text() for li in shown.find_next_sibling("ul").find_all("li")]
+            assert listed == element["attributes"]["options"]
+    assert "Bijdragen aan de kennisbank" in soup.get_text()  # the introduction, as Markdown
