@@ -52,6 +52,7 @@ help:
 	@echo "make nieuwsbrief   elke editie van de nieuwsbrief als e-mail (.html, .txt, .eml) in $(BUILD)/nieuwsbrief"
 	@echo "make check  snelle controle van de inhoud: strikte build, links, open data (en typecontrole)"
 	@echo "make nieuw TYPE=evenement ID=mijn-id TITEL='Mijn titel'   nieuwe pagina of item"
+	@echo "make formulieren   de formulieren voor nieuwe inhoud (.github/ISSUE_TEMPLATE) opnieuw maken"
 	@echo "make serve  live voorbeeld op http://127.0.0.1:$(SERVE_PORT)"
 	@echo "make bench  benchmark met en zonder extensie, met groeitabel; schrijft docs/prestaties.md bij"
 	@echo "           make bench BENCH_ARGS=--stock-full   ook de basislijn met Furo zoals het is op volle omvang (~15 min extra)"
@@ -104,8 +105,15 @@ nieuwsbrief: $(STAMP)
 # annotation in GitHub Actions); then the type check of the extension. The code's test
 # suite is `make test`; CI runs both.
 check: $(STAMP)
+	$(BIN)/kennisbank formulieren --controleer --docs $(DOCS)
 	$(BIN)/kennisbank controleer --docs $(DOCS) --uitvoer $(BUILD)/check-html
 	$(MAKE) --no-print-directory typecheck
+
+# The issue forms for new content (.github/ISSUE_TEMPLATE), made from the schema and docs/;
+# `make check` fails, saying so, when they no longer match.
+.PHONY: formulieren
+formulieren: $(STAMP)
+	$(BIN)/kennisbank formulieren --docs $(DOCS)
 
 nieuw: $(STAMP)
 	$(BIN)/kennisbank nieuw $(TYPE) $(ID) $(if $(TITEL),--titel "$(TITEL)") --docs $(DOCS)

@@ -89,6 +89,30 @@ def test_scaffold_refuses_an_existing_id(docs, capsys):
     assert not (docs / "netwerken" / "wonen.md").exists()
 
 
+def test_scaffold_writes_a_newsletter_edition_the_build_asks_to_fill_in(copy_root, build, tmp_path):
+    docs = copy_root("forms")
+    assert (
+        kennisbank(["nieuw", "nieuwsbrief", "2024-1", "--titel", "Nieuwsbrief voorjaar 2024", "--docs", str(docs)]) == 0
+    )
+    edition = docs / "nieuwsbrief" / "2024-1.md"
+    text = edition.read_text(encoding="utf-8")
+    # The next number after the editions there are; the introduction inside the block, as the e-mail opens with it.
+    assert text == (
+        "# Nieuwsbrief voorjaar 2024\n\n```{nieuwsbrief}\n---\nnummer: 2\ndatum: JJJJ-MM-DD\n---\n\n"
+        "VUL IN: de inleiding van deze editie.\n```\n"
+    )
+    assert "2023-1\n2024-1\n```" in (docs / "nieuwsbrief" / "index.md").read_text(encoding="utf-8")
+    warnings = warnings_of(build(docs, builddir=tmp_path / "ongevuld"))
+    assert f"{edition}:6: WARNING: Nieuwsbrief, veld 'datum': 'JJJJ-MM-DD' is geen datum" in warnings
+    assert f"{edition}:9: WARNING: Nog niet ingevuld" in warnings
+    edition.write_text(
+        text.replace("JJJJ-MM-DD", "2024-04-01").replace("VUL IN: de inleiding van deze editie.", "Welkom."),
+        encoding="utf-8",
+    )
+    assert warnings_of(build(docs, builddir=tmp_path / "gevuld")) == ""
+    assert kennisbank(["nieuw", "nieuwsbrief", "2024-1", "--docs", str(docs)]) == 2  # the page exists
+
+
 def test_check_names_file_and_line_and_annotates_in_github_actions(docs, monkeypatch, capsys):
     page = docs / "themas" / "wonen.md"
     page.write_text(page.read_text() + "\nZie {thema}`wonn` en [elders](armoede.md).\n")
@@ -112,7 +136,7 @@ ENGLISH = ("usage:", "error:", "invalid choice", "required", "unrecognized", "ex
             ["nieuw", "evenementt", "x"],
             "gebruik: kennisbank nieuw ",
             "kennisbank nieuw: onbekend type 'evenementt'; kies uit thema, programma, evenement, netwerk, "
-            "organisatie, persoon, bericht (bedoelt u 'evenement'?)",
+            "organisatie, persoon, bericht, nieuwsbrief (bedoelt u 'evenement'?)",
         ),
         (
             ["nieuw", "evenement", "mijn", "id"],
@@ -129,8 +153,12 @@ ENGLISH = ("usage:", "error:", "invalid choice", "required", "unrecognized", "ex
             "gebruik: kennisbank controleer ",
             "kennisbank controleer: onbekend argument: --snel",
         ),
-        (["controleren"], "gebruik: kennisbank ", "onbekende opdracht 'controleren'; kies uit nieuw, controleer"),
-        ([], "gebruik: kennisbank ", "kennisbank: geef een opdracht: nieuw of controleer"),
+        (
+            ["controleren"],
+            "gebruik: kennisbank ",
+            "onbekende opdracht 'controleren'; kies uit nieuw, controleer, formulieren, formulier",
+        ),
+        ([], "gebruik: kennisbank ", "kennisbank: geef een opdracht: nieuw, controleer, formulieren of formulier"),
     ],
 )
 def test_argument_errors_are_dutch_with_usage(argv, usage, message, tmp_path, monkeypatch, capsys):
@@ -390,6 +418,8 @@ KNOWN_ACTIONS = {
     "actions/configure-pages@v5",
     "actions/upload-pages-artifact@v3",
     "actions/deploy-pages@v4",
+    "actions/download-artifact@v4",
+    "actions/create-github-app-token@v2",
 }
 
 
@@ -399,7 +429,7 @@ def workflows() -> dict[str, dict]:
 
 def test_workflows_are_valid_and_use_only_existing_actions():
     found = workflows()
-    assert set(found) == {"pull-request.yml", "publish.yml"}
+    assert set(found) == {"pull-request.yml", "publish.yml", "formulier.yml"}
     used = {
         step["uses"]
         for wf in found.values()

@@ -2,10 +2,14 @@
 
     kennisbank nieuw evenement bestuurdersdag-2024 --titel "Bestuurdersdag 2024"
     kennisbank controleer
+    kennisbank formulieren [--controleer]
+    kennisbank formulier --gebeurtenis "$GITHUB_EVENT_PATH" --commit
 
 ``controleer`` runs the strict Sphinx build, the internal link check and the
 open data validation. Every message names file and line; inside GitHub Actions
 each is also written as a workflow annotation, so it shows on the pull request.
+``formulieren`` makes the issue forms for new content, ``formulier`` turns a
+submitted one into a page (see formcommands.py).
 
 Everything the reader sees is Dutch, argparse's help and errors included. Sphinx
 and the checks are imported only by the command that needs them.
@@ -17,16 +21,15 @@ import argparse
 import os
 import re
 import sys
-import unicodedata
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any, NoReturn
 
 from .. import ISSUES_URL
 from ..model.relations import suggest
-from ..model.schema import TYPES
 from ..model.values import SLUG
-from .scaffold import ScaffoldError, scaffold
+from . import formcommands
+from .scaffold import CREATABLE, ScaffoldError, scaffold, slug_of
 
 CRASHED = (
     "kennisbank controleer: de build is afgebroken door een fout in de kennisbank-extensie, niet in uw tekst. "
@@ -39,7 +42,8 @@ def main(argv: list[str] | None = None) -> int:
     # Unknown words are ours to explain: `make nieuw ID=mijn id` passes the id as two words.
     args, extra = parser.parse_known_args(argv)
     if args.opdracht is None:
-        parser.fail(f"geef een opdracht: {' of '.join(commands)}")
+        names = list(commands)
+        parser.fail(f"geef een opdracht: {', '.join(names[:-1])} of {names[-1]}")
     command = commands[args.opdracht]
     options = [word for word in extra if word.startswith("-")]
     if options or (extra and args.opdracht != "nieuw"):
@@ -47,6 +51,10 @@ def main(argv: list[str] | None = None) -> int:
     _require_docs(command, args.docs)
     if args.opdracht == "nieuw":
         return _new(command, args, extra)
+    if args.opdracht == "formulieren":
+        return formcommands.generate(args)
+    if args.opdracht == "formulier":
+        return formcommands.submit(command, args)
     _clear_output(command, args)
     return _check(args)
 
@@ -58,7 +66,7 @@ def _parsers() -> tuple[_Parser, dict[str, _Parser]]:
         epilog="Meer over een opdracht: kennisbank <opdracht> --help",
     )
     commands = parser.add_subparsers(dest="opdracht", title="opdrachten")
-    kinds = ", ".join(list(TYPES)[:-1]) + f" of {list(TYPES)[-1]}"
+    kinds = ", ".join(list(CREATABLE)[:-1]) + f" of {list(CREATABLE)[-1]}"
     new = commands.add_parser(
         "nieuw",
         help="maak een nieuwe pagina of een nieuw item",
@@ -82,7 +90,22 @@ def _parsers() -> tuple[_Parser, dict[str, _Parser]]:
         metavar="MAP",
         help="de map voor de gecontroleerde site (standaard: build/check-html)",
     )
-    return parser, {"nieuw": new, "controleer": check}
+    forms = commands.add_parser(
+        "formulieren",
+        help="maak de formulieren voor nieuwe inhoud (GitHub-issueformulieren)",
+        description="Maak de formulieren in .github/ISSUE_TEMPLATE opnieuw uit het schema en de inhoud.",
+    )
+    _docs_option(forms)
+    formcommands.add_generate_options(forms.options)
+    form = commands.add_parser(
+        "formulier",
+        help="maak van een ingevuld formulier een pagina, of zeg wat er niet klopt",
+        description="Controleer een ingevuld formulier (de tekst van een issue) zoals de build dat doet, "
+        "en schrijf de pagina, of de lijst van wat er anders moet.",
+    )
+    _docs_option(form)
+    formcommands.add_submit_options(form.options)
+    return parser, {"nieuw": new, "controleer": check, "formulieren": forms, "formulier": form}
 
 
 def _docs_option(parser: _Parser) -> None:
@@ -119,15 +142,17 @@ def _clear_output(parser: _Parser, args: argparse.Namespace) -> None:
 
 def _new(parser: _Parser, args: argparse.Namespace, extra: list[str]) -> int:
     obj_id = " ".join([args.id, *extra])
-    title = args.titel or obj_id.replace("-", " ").capitalize()
+    title = args.titel or (
+        f"Nieuwsbrief {obj_id}" if args.type == "nieuwsbrief" else obj_id.replace("-", " ").capitalize()
+    )
     try:
         created = scaffold(args.docs, args.type, obj_id, title)
     except ScaffoldError as error:
         # scaffold() refuses a wrong type or id before it touches a file: a mistake in the arguments.
-        if args.type not in TYPES:
-            parser.fail(f"{error}{suggest(args.type, list(TYPES))}")
+        if args.type not in CREATABLE:
+            parser.fail(f"{error}{suggest(args.type, list(CREATABLE))}")
         if not SLUG.match(obj_id):
-            meant = _slug(obj_id)
+            meant = slug_of(obj_id)
             parser.fail(f"{error} (bedoelt u '{meant}'?)" if SLUG.match(meant) else str(error))
         print(f"kennisbank nieuw: {error}", file=sys.stderr)
         return 2
@@ -295,12 +320,6 @@ _ARGPARSE_ERRORS = [
 
 def _unknown(words: list[str]) -> str:
     return f"{'onbekend argument' if len(words) == 1 else 'onbekende argumenten'}: {' '.join(words)}"
-
-
-def _slug(text: str) -> str:
-    """The id the contributor probably meant: 'Mijn id' becomes 'mijn-id'."""
-    plain = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
-    return re.sub(r"[^a-z0-9]+", "-", plain).strip("-")
 
 
 if __name__ == "__main__":
