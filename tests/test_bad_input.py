@@ -213,6 +213,11 @@ CASES = {
         7,
         "Bestuurspakket: onbekende pagina of id 'jeugt' (bedoelt u 'jeugd'?)",
     ),
+    "text in a block that has none": (
+        "```{bestuurspakket}\n---\nvergadering: AB\ndatum: 2023-06-15\nonderdelen: |\n  jeugd\n---\nWat tekst.\n```\n",
+        8,
+        "Bestuurspakket: in dit blok hoort geen tekst onder de velden: zet die boven of onder het blok [",
+    ),
     "object without a title": ("Tekst.\n\n```{thema} t3\n```\n", 3, "Thema 't3' heeft geen titel"),
     # -- a field block MyST cannot read: one Dutch message at the line, the other fields kept
     "missing colon, :naam: lines": (

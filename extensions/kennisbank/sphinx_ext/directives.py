@@ -129,8 +129,13 @@ class KBDirective(SphinxDirective):
                 where,
                 line=first,
             )
-        if not self.has_content and any(line.strip() for line in self.content[block.body_lines :]):
-            self.warn("%s: onder de velden hoort geen tekst", where, line=self.lineno + 1)
+        text = next((line for line in self.content[block.body_lines :] if line.strip()), None)
+        if not self.has_content and text is not None:
+            written = (self.block_text or "").splitlines()
+            line = self.lineno + next((n for n in range(1, len(written)) if written[n] == text), 1)
+            self.warn(
+                "%s: in dit blok hoort geen tekst onder de velden: zet die boven of onder het blok", where, line=line
+            )
         repaired = {name: block.values[name] for name in block.repaired if name in block.values}
         return {**(block.values if refused else self.options), **repaired}
 
