@@ -55,7 +55,7 @@ class FillGeneratedSections(SphinxPostTransform):
         # Removed since this page was read (the page is re-read next), or a duplicate id that
         # an older page keeps (reported). The placeholder's page, not the tree's: one tree
         # holds every page in a PDF or a single page.
-        if obj is None or obj.docname != placeholder["docname"]:
+        if obj is None or obj.docname != placeholder.get("docname", obj.docname):
             placeholder.parent.remove(placeholder)
             return
         links = self.domain.index.backlinks(obj.id)
