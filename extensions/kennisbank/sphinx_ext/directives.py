@@ -131,8 +131,8 @@ class KBDirective(SphinxDirective):
             )
         text = next((line for line in self.content[block.body_lines :] if line.strip()), None)
         if not self.has_content and text is not None:
-            written = (self.block_text or "").splitlines()
-            line = self.lineno + next((n for n in range(1, len(written)) if written[n] == text), 1)
+            source = (self.block_text or "").splitlines()
+            line = self.lineno + next((n for n in range(1, len(source)) if source[n] == text), 1)
             self.warn(
                 "%s: in dit blok hoort geen tekst onder de velden: zet die boven of onder het blok", where, line=line
             )
