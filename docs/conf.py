@@ -1,5 +1,16 @@
 """Sphinx configuration of the VZHG knowledge base."""
 
+import contextlib
+import io
+
+# sphinxext-opengraph prints "matplotlib is not installed, social cards will not be generated"
+# when it is imported without matplotlib. This site makes no social cards (ogp_social_cards
+# below), so it is imported here once, quietly, before Sphinx loads it: a build prints only
+# Dutch and Sphinx's own progress.
+with contextlib.redirect_stdout(io.StringIO()):
+    import sphinxext.opengraph  # noqa: F401
+del contextlib, io, sphinxext
+
 project = "Kennisbank VZHG"
 author = "Vereniging van Zuid-Hollandse Gemeenten"
 copyright = "2023, Vereniging van Zuid-Hollandse Gemeenten"

@@ -8,6 +8,10 @@ photographs the front page, an event, the agenda and a month page at 375 and 128
 px wide with Playwright and Debian's chromium. The browser's clock is set to the same
 day, so that the pages' own script does not mark the events as past. The PNGs go
 into docs/_static/schermafbeeldingen/, which docs/bijdragen/schermafbeeldingen.md shows.
+
+Last, a copy of the sources with two mistakes on the event's page (a start written
+"13.30 uur", a field without its colon) is built as a preview builds it, and that
+page photographed with its problem box (probleemkader-*.png, docs/bijdragen/controles.md).
 """
 
 from __future__ import annotations
@@ -32,9 +36,12 @@ PAGES = (
     ("agenda", "agenda/index.html"),
     ("maand", "agenda/maand/2023-05.html"),
 )
+#: The page that gets two mistakes for the photograph of a problem box, and the mistakes.
+BROKEN_PAGE = "agenda/discussiebijeenkomst-verenigingsstrategie"
+MISTAKES = (("start: 2023-05-25 13:30", "start: 2023-05-25 13.30 uur"), ("plaats: Amersfoort", "plaats Amersfoort"))
 
 
-def build(outdir: Path) -> None:
+def build(outdir: Path, sources: Path = ROOT / "docs") -> None:
     subprocess.run(
         [
             sys.executable,
@@ -46,14 +53,28 @@ def build(outdir: Path) -> None:
             "html",
             "-D",
             f"kennisbank_reference_date={REFERENCE_DATE}",
-            str(ROOT / "docs"),
+            str(sources),
             str(outdir),
         ],
-        check=True,
+        check=True,  # a build with mistakes succeeds too (not strict): it reports them
     )
 
 
-def photograph(site: Path, target: Path) -> list[Path]:
+def broken_copy(work: Path) -> Path:
+    """The sources with two mistakes on one event's page."""
+    sources = work / "bron-met-fouten"
+    shutil.rmtree(sources, ignore_errors=True)
+    shutil.copytree(ROOT / "docs", sources)
+    page = sources / f"{BROKEN_PAGE}.md"
+    text = page.read_text(encoding="utf-8")
+    for right, wrong in MISTAKES:
+        assert right in text, right
+        text = text.replace(right, wrong)
+    page.write_text(text, encoding="utf-8")
+    return sources
+
+
+def photograph(site: Path, target: Path, pages: tuple[tuple[str, str], ...] = PAGES) -> list[Path]:
     from playwright.sync_api import sync_playwright
 
     browser_path = shutil.which("chromium") or shutil.which("google-chrome")
@@ -68,7 +89,7 @@ def photograph(site: Path, target: Path) -> list[Path]:
     target.mkdir(parents=True, exist_ok=True)
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=browser_path, args=["--no-sandbox"])
-        for name, page_path in PAGES:
+        for name, page_path in pages:
             for width in WIDTHS:
                 context = browser.new_context(viewport={"width": width, "height": 900 if width > 500 else 800})
                 page = context.new_page()
@@ -92,8 +113,13 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--uitvoer", type=Path, default=ROOT / "build" / "schermafbeeldingen")
     args = parser.parse_args()
+    target = ROOT / "docs" / "_static" / "schermafbeeldingen"
     build(args.uitvoer)
-    for path in photograph(args.uitvoer, ROOT / "docs" / "_static" / "schermafbeeldingen"):
+    written = photograph(args.uitvoer, target)
+    preview = args.uitvoer.with_name(args.uitvoer.name + "-met-fouten")
+    build(preview, broken_copy(args.uitvoer.parent))
+    written += photograph(preview, target, (("probleemkader", f"{BROKEN_PAGE}.html"),))
+    for path in written:
         print(path.relative_to(ROOT))
     return 0
 

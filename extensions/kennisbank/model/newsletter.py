@@ -34,7 +34,7 @@ NEWSLETTER = ObjectType(
     "Nieuwsbrieven",
     (
         Field("nummer", "Nummer", Kind.NUMBER, required=True, example="1"),
-        Field("datum", "Datum", Kind.WHEN, required=True, example="2023-05-01"),
+        Field("datum", "Datum", Kind.WHEN, required=True, example="2023-05-01", needs_day=True),
         Field("onderwerp", "Onderwerp", example="VZHG Nieuwsbrief voorjaar 2023"),
         Field("save-the-date", "Save the date", Kind.LINES, example="bestuurdersdag-2023"),
         Field("bestuur", "Bestuur", Kind.LINES, example="bestuurlijke-prioriteiten-2023"),

@@ -81,8 +81,14 @@ def _relation_problem(obj: KBObject, rel: Relation, objects: Mapping[str, KBObje
 
 def suggest(unknown: str, candidates: Iterable[str]) -> str:
     """A "did you mean" hint; pass only the ids that would be right here."""
+    close = closest(unknown, candidates)
+    return f" (bedoelt u '{close}'?)" if close else ""
+
+
+def closest(unknown: str, candidates: Iterable[str]) -> str:
+    """The candidate ``unknown`` is probably a misspelling of; empty if none is close."""
     close = difflib.get_close_matches(unknown, list(candidates), n=1)
-    return f" (bedoelt u '{close[0]}'?)" if close else ""
+    return close[0] if close else ""
 
 
 def of_kinds(objects: Mapping[str, KBObject], kinds: Iterable[str]) -> list[str]:

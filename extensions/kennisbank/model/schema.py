@@ -46,6 +46,8 @@ class Field:
     shown: bool = True
     #: Shown as a visible "[...]" marker on the object's page while the field is not filled in.
     when_missing: str = ""
+    #: A date field that needs the day: "JJJJ-MM" alone is refused (and not offered in messages).
+    needs_day: bool = False
 
     @property
     def backlink_label(self) -> str:
@@ -286,7 +288,7 @@ BERICHT = ObjectType(
     "Berichten",
     (
         _title(),
-        Field("datum", "Datum", Kind.WHEN, required=True, example="2023-05-01"),
+        Field("datum", "Datum", Kind.WHEN, required=True, example="2023-05-01", needs_day=True),
         Field(
             "samenvatting",
             "Samenvatting",

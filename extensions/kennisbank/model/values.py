@@ -11,6 +11,8 @@ import re
 import unicodedata
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from . import hints
+from .fieldblock import CURLY_QUOTES
 from .objects import MissingLink, Precision, Role, Value, When
 from .schema import Field, Kind
 
@@ -29,19 +31,19 @@ class FieldError(ValueError):
 
 def check_slug(text: str) -> str:
     if not SLUG.match(text):
+        meant = hints.slug_for(text)
+        example = f"bedoelt u '{meant}'?" if meant else "zoals 'brede-welvaart'"
         raise FieldError(
-            f"'{text}' is geen geldige id: gebruik alleen kleine letters, cijfers en streepjes, zoals 'brede-welvaart'"
+            f"'{text}' is geen geldige id: gebruik alleen kleine letters, cijfers en streepjes ({example})"
         )
     return text
 
 
-def parse_when(text: str) -> When:
+def parse_when(text: str, month_allowed: bool = True) -> When:
+    """A date, a day or a day and time; ``month_allowed=False`` for a field that needs the day."""
     match = _WHEN.match(text.strip())
     if not match:
-        raise FieldError(
-            f"'{text}' is geen datum: schrijf JJJJ-MM-DD, eventueel met tijd (2023-05-25 13:30), "
-            "of alleen JJJJ-MM als de dag nog niet bekend is"
-        )
+        raise FieldError(_not_a_date(text.strip(), month_allowed))
     parts = {k: int(v) for k, v in match.groupdict().items() if v is not None}
     precision: Precision = ("year", "month", "day", "day", "minute")[len(parts) - 1]
     try:
@@ -49,6 +51,29 @@ def parse_when(text: str) -> When:
     except ValueError:
         raise FieldError(f"'{text}' bestaat niet als datum of tijd") from None
     return When(value, precision)
+
+
+def _not_a_date(text: str, month_allowed: bool) -> str:
+    """What is wrong with a date or time, with what was probably meant."""
+    day, rest = hints.split_time(text)
+    meant_day, meant_time = hints.iso_day(day), hints.clock(rest) if rest else ""
+    if _WHEN.match(day) and meant_day is not None and rest:
+        if meant_time is None:
+            return f"de datum ({day}) klopt, maar '{rest}' is geen tijd: schrijf de tijd als UU:MM, zoals {day} 14:00"
+        return (
+            f"de datum ({day}) klopt, maar de tijd '{rest}' niet: schrijf de tijd als UU:MM, met een "
+            f"dubbele punt (bedoelt u {day} {meant_time}?)"
+        )
+    if meant_day is not None and meant_time is not None:
+        meant = f"{meant_day} {meant_time}".strip()
+        return f"'{text}' is geen datum in de vorm JJJJ-MM-DD{' UU:MM' if rest else ''} (bedoelt u {meant}?)"
+    meant_month = hints.iso_month(text) if month_allowed else None
+    if meant_month is not None:
+        return f"'{text}' is geen datum in de vorm JJJJ-MM (bedoelt u {meant_month}?)"
+    form = "JJJJ-MM-DD, eventueel met tijd (2023-05-25 13:30)"
+    if month_allowed:
+        form += ", of alleen JJJJ-MM als de dag nog niet bekend is"
+    return f"'{text}' is geen datum: schrijf {form}"
 
 
 def parse_url(text: str) -> str | MissingLink:
@@ -113,6 +138,8 @@ def parse_value(spec: Field, raw: str) -> Value:
     if hidden is not None:
         # Pasted from a word processor, such a character breaks feeds, PDF and open data.
         raise FieldError(f"bevat een onzichtbaar stuurteken (U+{ord(hidden):04X}): typ de waarde opnieuw")
+    if spec.kind not in _FREE_TEXT:
+        _refuse_quotes(text)
     match spec.kind:
         case Kind.TEXT:
             return " ".join(text.split())
@@ -123,7 +150,7 @@ def parse_value(spec: Field, raw: str) -> Value:
         case Kind.EMAIL:
             return parse_email(text)
         case Kind.WHEN:
-            return parse_when(text)
+            return parse_when(text, month_allowed=not spec.needs_day)
         case Kind.TIMEZONE:
             return parse_timezone(text)
         case Kind.PHONE:
@@ -143,6 +170,22 @@ def parse_value(spec: Field, raw: str) -> Value:
         case Kind.WORDS:
             return tuple(" ".join(item.split()) for item in split_list(text))
     raise AssertionError(spec.kind)
+
+
+#: Kinds whose values may hold quotes: the quotes are part of the text.
+_FREE_TEXT = (Kind.TEXT, Kind.LINES, Kind.WORDS, Kind.ROLES)
+_QUOTES = "".join(sorted({*CURLY_QUOTES, *"".join(CURLY_QUOTES.values()), '"'}))
+
+
+def _refuse_quotes(text: str) -> None:
+    """An address, date or id with quotes in it: name them (a word processor typed them)."""
+    found = "".join(dict.fromkeys(c for c in text if c in _QUOTES))
+    if found:
+        meant = "".join(c for c in text if c not in _QUOTES).strip()
+        raise FieldError(
+            f"'{text}' bevat aanhalingstekens ({' '.join(found)}) die niet bij de waarde horen: "
+            f"laat ze weg (bedoelt u '{meant}'?)"
+        )
 
 
 def _choose(spec: Field, text: str) -> str:

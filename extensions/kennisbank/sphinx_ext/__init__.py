@@ -33,6 +33,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
         directories,
         domain,
         downloads,
+        duplicates,
         eventcard,
         failures,
         fieldtable,
@@ -41,20 +42,25 @@ def setup(app: Sphinx) -> dict[str, Any]:
         generated,
         interface,
         lastchanged,
+        logfilters,
         navigation,
         news,
         newsletter,
         newspages,
         packs,
         placeholders,
+        problems,
         references,
         search,
+        unlisted,
     )
 
     components = (
+        logfilters,
         config,
         interface,
         domain,
+        duplicates,
         directives,
         references,
         placeholders,
@@ -84,6 +90,8 @@ def setup(app: Sphinx) -> dict[str, Any]:
         navigation,
         pdf,
         failures,
+        problems,
+        unlisted,
     )
     for component in components:
         component.setup(app)

@@ -6,7 +6,7 @@ import datetime as dt
 import os
 import re
 import subprocess
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, field, fields
 from email.utils import getaddresses, parseaddr
 from pathlib import Path
 
@@ -70,6 +70,10 @@ class KennisbankConfig:
     newsletter_reply_to: str = ""
     #: The 'To' of the .eml files, such as the members' mailing list; empty: none (the mail tool adds it).
     newsletter_to: str = ""
+    #: Whether the HTML shows the problems of a page in a box at its top, and where a field
+    #: left out would be (a preview: make html, make serve, a pull request's site). The
+    #: publish workflow switches it off (``-D kennisbank_show_problems=0``).
+    show_problems: bool = field(default=True, metadata={"rebuild": "html"})
 
     def __post_init__(self) -> None:
         for name in PATTERN_LISTS:
@@ -169,12 +173,13 @@ def website_page_url(config: Config, docname: str, anchor: str = "") -> str:
 
 
 def add_config_values(app: Sphinx) -> None:
-    for field in fields(KennisbankConfig):
+    for setting in fields(KennisbankConfig):
         # Lists and tuples are both natural to write in conf.py.
         types: frozenset[type] = (
-            frozenset({list, tuple}) if isinstance(field.default, tuple) else frozenset({type(field.default)})
+            frozenset({list, tuple}) if isinstance(setting.default, tuple) else frozenset({type(setting.default)})
         )
-        app.add_config_value(PREFIX + field.name, field.default, "env", types=types)
+        rebuild = setting.metadata.get("rebuild", "env")  # what a change makes Sphinx do again
+        app.add_config_value(PREFIX + setting.name, setting.default, rebuild, types=types)
 
 
 def settings(config: Config) -> KennisbankConfig:

@@ -13,10 +13,12 @@ from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
 from ..model.agenda import event_problems
+from ..model.fieldblock import read_block
+from ..model.hints import slug_for
 from ..model.news import news_problems
 from ..model.objects import KBObject
 from ..model.privacy import person_problems
-from ..model.relations import suggest
+from ..model.relations import closest
 from ..model.schema import TYPES, ObjectType
 from ..model.sourcelines import FieldLines, field_lines, line_in
 from ..model.values import FieldError, check_slug, parse_value
@@ -42,6 +44,14 @@ class AnyFieldName(dict):
 
 class KBDirective(SphinxDirective):
     """Base of our directives: Dutch warnings at the line they are about, typed fields."""
+
+    #: Lines at the top of the body that were fields after all (see written_fields).
+    body_lines = 0
+
+    @functools.cached_property
+    def unread(self) -> set[str]:
+        """The fields written but left out, reported: a preview shows where they would be."""
+        return set()
 
     def run(self) -> list[nodes.Node]:
         with internal_errors(
@@ -71,49 +81,63 @@ class KBDirective(SphinxDirective):
     def line_of(self, name: str, item: int | None = None) -> int:
         return line_in(self.field_lines, name, self.lineno, item)
 
-    def warn_unread_fields(self, where: str) -> None:
-        """MyST drops the whole field block when it cannot read one value (an unclosed quote).
-
-        It says so in English; we name the line and the fix in Dutch.
-        """
-        unread = {name: lines for name, lines in self.field_lines.items() if name not in self.options}
-        if not unread:
-            return
-        suspects = [lines[0] for lines in unread.values() if _starts_oddly(self.block_text, lines[0] - self.lineno)]
-        line = min(suspects or [lines[0] for lines in unread.values()])
-        self.warn(
-            "%s: de velden konden niet worden gelezen (%s). Begint een waarde met een aanhalingsteken (\" of ') "
-            "of met > of |, zet dan de hele waarde tussen aanhalingstekens of laat dat teken weg",
-            where,
-            ", ".join(sorted(unread)),
-            line=line,
-        )
-
     def read_fields(self, spec: ObjectType, where: str) -> dict:
-        """Parse the options as ``spec``'s fields; report unknown, malformed and missing ones."""
-        self.warn_unread_fields(where)
+        """Parse the fields as ``spec``'s; report unknown, malformed and missing ones, each once."""
+        written = self.written_fields(spec, where)
         fields = {}
-        for name, raw in self.options.items():
+        meant = set()  # the fields that a misspelt one stands for: not missing, misspelt
+        for name, raw in written.items():
             field = spec.field(name)
             if field is None:
-                self.warn(
-                    "%s: onbekend veld '%s'%s. Toegestaan: %s.",
-                    where,
-                    name,
-                    suggest(name, spec.field_names),
-                    ", ".join(spec.field_names),
-                    line=self.line_of(name),
-                )
+                close = closest(name, spec.field_names)
+                hint = f" (bedoelt u '{close}'?)" if close else f". Toegestaan: {', '.join(spec.field_names)}."
+                self.warn("%s: onbekend veld '%s'%s", where, name, hint, line=self.line_of(name))
+                meant.add(close)
                 continue
             try:
                 fields[name] = parse_value(field, raw or "")
             except FieldError as error:
                 self.warn("%s, veld '%s': %s", where, name, error, line=self.line_of(name))
+                self.unread.add(name)
         for field in spec.fields:
-            if field.required and field.name not in self.options:
+            if field.required and field.name not in written and field.name not in meant:
                 example = f" (bijvoorbeeld '{field.name}: {field.example}')" if field.example else ""
                 self.warn("%s: verplicht veld '%s' ontbreekt%s", where, field.name, example)
         return fields
+
+    def written_fields(self, spec: ObjectType, where: str) -> dict[str, str | None]:
+        """The fields as the contributor meant them, each mistake in the block reported at its line.
+
+        MyST's reading where it managed, ours (model/fieldblock.py) where it gave up on the
+        block, and ours for each value it repairs. MyST's own English message about the
+        block is left out of the log (see logfilters.py): this says it in Dutch.
+        """
+        block = read_block(self.block_text or "", self.lineno, spec.field_names)
+        if block is None:  # reStructuredText: docutils read the fields
+            return dict(self.options)
+        for mistake in block.mistakes:
+            about = f"{where}, veld '{mistake.field}'" if spec.field(mistake.field) else where
+            self.warn("%s: %s", about, mistake.message, line=mistake.line)
+        for name, lines in block.lines.items():
+            self.field_lines.setdefault(name, lines)
+        self.body_lines = block.body_lines
+        refused = bool(block.values) and not self.options
+        if refused and not block.mistakes:  # MyST stumbled where we read on: never silently
+            first = min(lines[0] for lines in block.lines.values())
+            self.warn(
+                "%s: de velden konden niet worden gelezen; controleer de aanhalingstekens en dubbele punten",
+                where,
+                line=first,
+            )
+        text = next((line for line in self.content[block.body_lines :] if line.strip()), None)
+        if not self.has_content and text is not None:
+            source = (self.block_text or "").splitlines()
+            line = self.lineno + next((n for n in range(1, len(source)) if source[n] == text), 1)
+            self.warn(
+                "%s: in dit blok hoort geen tekst onder de velden: zet die boven of onder het blok", where, line=line
+            )
+        repaired = {name: block.values[name] for name in block.repaired if name in block.values}
+        return {**(block.values if refused else self.options), **repaired}
 
 
 class ObjectDirective(KBDirective):
@@ -123,7 +147,9 @@ class ObjectDirective(KBDirective):
     under: that is how a theme or programme page declares itself.
     """
 
-    required_arguments = 1
+    # The id is checked here, in Dutch: docutils would refuse a missing id or one with spaces in English.
+    optional_arguments = 1
+    final_argument_whitespace = True
     has_content = True
     option_spec = AnyFieldName({name: directives.unchanged for t in TYPES.values() for name in t.field_names})
 
@@ -133,18 +159,16 @@ class ObjectDirective(KBDirective):
 
     def make(self) -> list[nodes.Node]:
         spec = self.spec
-        obj_id = self.arguments[0]
-        try:
-            check_slug(obj_id)
-        except FieldError as error:
-            self.warn("%s: %s", spec.label, error)
+        obj_id = self.checked_id()
+        if not obj_id:
+            return []
         fields = self.parse_fields(obj_id)
         # Without a title field the object is named after its heading; that
         # title is filled in once the page is read (see references.py).
         explicit_title = fields.pop(spec.title_field, None)
         title = explicit_title or ""
         obj = KBObject(spec.name, obj_id, title, self.env.docname, self.lineno, fields, self.field_lines)
-        registered = kb_domain(self.env).note_object(obj)
+        kb_domain(self.env).note_object(obj)
 
         container = nodes.container(classes=["kb-object", f"kb-{spec.name}"], kb_object=obj_id)
         container["kb_heading_title"] = not explicit_title
@@ -155,7 +179,7 @@ class ObjectDirective(KBDirective):
             container += nodes.paragraph(fields["samenvatting"], fields["samenvatting"], classes=["kb-samenvatting"])
         if "afbeelding" in fields:
             container += self.image(f"{spec.label} '{obj_id}'", fields["afbeelding"], fields["alt-tekst"])
-        facts = render.fact_list(obj)
+        facts = render.fact_list(obj, unread=self.unread)
         if len(facts):
             container += facts
         # Sphinx looks up the source of a rubric or field name that has none, and writes
@@ -164,14 +188,33 @@ class ObjectDirective(KBDirective):
         for node in container.findall():
             if isinstance(node, (nodes.rubric, nodes.field_name)):
                 self.set_source_info(node)
-        if self.content:
-            self.state.nested_parse(self.content, self.content_offset, container)
-        if not registered:  # a duplicate id, already reported: no anchor, no backlinks
-            return [container]
-        container += self.placed(related_placeholder(object_id=obj_id, own_section=not explicit_title))
+        if self.content[self.body_lines :]:
+            self.state.nested_parse(self.content[self.body_lines :], self.content_offset + self.body_lines, container)
+        # Also for an id another page declares too: which page keeps it is known once all are
+        # read (duplicates.py); the other shows no "Gerelateerd" (generated.py).
+        container += self.placed(
+            related_placeholder(object_id=obj_id, own_section=not explicit_title, docname=self.env.docname)
+        )
         target = nodes.target("", "", ids=[obj.anchor])
         self.set_source_info(target)
         return [target, container]
+
+    def checked_id(self) -> str:
+        """The object's id; written wrongly, the id it should be (reported), so that the page still works."""
+        spec = self.spec
+        written = self.arguments[0] if self.arguments else ""
+        if not written:
+            self.warn(
+                "%s: de id ontbreekt: schrijf hem achter de naam van het type, zoals ```{%s} mijn-id",
+                spec.label,
+                spec.name,
+            )
+            return ""
+        try:
+            return check_slug(written)
+        except FieldError as error:
+            self.warn("%s: %s", spec.label, error)
+        return slug_for(written) or written
 
     def image(self, where: str, path: str, alt: str) -> list[nodes.Node]:
         """The image of a news item, from a file beside its page (see news.py for the other checks)."""
@@ -206,6 +249,7 @@ class ObjectDirective(KBDirective):
             self.warn("%s, veld '%s': %s", where, problem.field, problem.message, line=line)
             if problem.drop:
                 fields.pop(problem.field, None)
+                self.unread.add(problem.field)
         return fields
 
 
@@ -229,12 +273,3 @@ def setup(app: Sphinx) -> None:
     for kind in TYPES:
         app.add_directive(kind, ObjectDirective)
     app.add_directive("overzicht", OverviewDirective)
-
-
-def _starts_oddly(block_text: str, index: int) -> bool:
-    """Whether the value on line ``index`` of the block starts with a character MyST reads as syntax."""
-    lines = block_text.splitlines()
-    if not 0 <= index < len(lines):
-        return False
-    value = lines[index].strip().lstrip(":").split(":", 1)[-1].strip()
-    return value[:1] in ("'", '"', ">", "|") and value not in (">", "|")

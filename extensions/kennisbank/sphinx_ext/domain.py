@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
-from pathlib import Path
-from typing import Any, ClassVar, cast
+from typing import TYPE_CHECKING, Any, ClassVar, cast
 
 from docutils import nodes
 from docutils.parsers.rst.states import Inliner
@@ -27,6 +25,10 @@ from ..model.relations import RelationIndex
 from ..model.schema import TYPES
 from ..writers.hyphenation import Hyphenator
 from .config import KennisbankConfig, settings
+
+if TYPE_CHECKING:
+    from .lastchanged import History
+    from .problems import ProblemLog
 
 logger = logging.getLogger(__name__)
 
@@ -80,7 +82,8 @@ class BuildState:
     removed_docs: set[str] = field(default_factory=set)  # see freshness.py
     same_in_toctrees: set[str] = field(default_factory=set)  # rewritten, but not their toctree parents
     toctree_parents: dict[str, set[str]] = field(default_factory=dict)  # see freshness.py
-    commit_dates: dict[Path, dt.date] | None = None  # see lastchanged.py
+    history: History | None = None  # see lastchanged.py
+    problem_log: ProblemLog | None = None  # see problems.py
     news_feeds: dict[str, list[tuple[str, str]]] | None = None  # docname -> (path, title), see newsfeeds.py
     hyphenator: Hyphenator | None = None  # see writers/htmlfixes.py
 
@@ -93,6 +96,8 @@ class KnowledgeBaseDomain(Domain):
     initial_data: ClassVar[dict[str, Any]] = {
         "objects": {},  # id -> KBObject
         "ids_on_page": {},  # docname -> ids of the objects registered from it, for clear_doc
+        "duplicates": {},  # docname -> objects declared on it whose id another page holds, see duplicates.py
+        "problems": {},  # docname -> what was reported while reading it, see problems.py
         "mentions": {},  # docname -> tuple[Mention, ...]
         "other_mentions": {},  # docname -> mentions on pages that give no backlinks (the guide)
         "overviews": {},  # docname -> frozenset of listed kinds
@@ -100,7 +105,7 @@ class KnowledgeBaseDomain(Domain):
         "signatures": {},  # output folder -> docname -> digest of its generated content, see freshness.py
         "tocs": {},  # output folder -> docname -> digest of its headings, see freshness.py
     }
-    data_version = 3
+    data_version = 4
 
     def __init__(self, env: BuildEnvironment) -> None:
         super().__init__(env)
@@ -205,28 +210,45 @@ class KnowledgeBaseDomain(Domain):
         self._page_objects = None
 
     def note_object(self, obj: KBObject) -> bool:
-        """Register an object; refuse (with a warning) an id that is already taken."""
-        other = self.objects.get(obj.id)
-        if other is not None:
-            logger.warning(
-                "Dubbele id '%s': deze id is al gebruikt voor %s '%s' in %s, regel %s. Kies een andere id.",
-                obj.id,
-                TYPES[other.kind].label.lower(),
-                other.title,
-                self.env.doc2path(other.docname, base=False),
-                other.lineno,
-                location=(obj.docname, obj.lineno),
-                type="kennisbank",
-                subtype="duplicate",
-            )
+        """Register an object; one whose id is taken waits among the duplicates (see duplicates.py)."""
+        if obj.id in self.objects:
+            self.data["duplicates"].setdefault(obj.docname, []).append(obj)
             return False
         self.objects[obj.id] = obj
         self.data["ids_on_page"].setdefault(obj.docname, []).append(obj.id)
         self._changed()
         return True
 
-    def rename(self, obj_id: str, title: str) -> None:
-        self.objects[obj_id] = replace(self.objects[obj_id], title=title)
+    @property
+    def duplicates(self) -> dict[str, list[KBObject]]:
+        return self.data["duplicates"]
+
+    def promote(self, obj: KBObject) -> None:
+        """Give a duplicate its id: the object that held it (if any) becomes the duplicate."""
+        waiting = self.duplicates[obj.docname]
+        waiting.remove(obj)
+        if not waiting:
+            del self.duplicates[obj.docname]
+        holder = self.objects.pop(obj.id, None)
+        if holder is not None:
+            self.data["ids_on_page"][holder.docname].remove(obj.id)
+            self.duplicates.setdefault(holder.docname, []).append(holder)
+        self.note_object(obj)
+
+    def declared_on(self, docname: str, obj_id: str) -> KBObject | None:
+        """The object with this id declared on this page, whether it holds the id or waits."""
+        obj = self.objects.get(obj_id)
+        if obj is not None and obj.docname == docname:
+            return obj
+        return next((o for o in self.duplicates.get(docname, ()) if o.id == obj_id), None)
+
+    def rename(self, obj: KBObject, title: str) -> None:
+        renamed = replace(obj, title=title)
+        if self.objects.get(obj.id) is obj:
+            self.objects[obj.id] = renamed
+        else:
+            waiting = self.duplicates[obj.docname]
+            waiting[waiting.index(obj)] = renamed
         self._changed()
 
     def note_mentions(self, docname: str, mentions: Iterable[Mention], backlinks: bool = True) -> None:
@@ -253,6 +275,8 @@ class KnowledgeBaseDomain(Domain):
         # By page, not by a search through all objects: a clean build clears every page.
         for obj_id in self.data["ids_on_page"].pop(docname, ()):
             del self.objects[obj_id]
+        self.duplicates.pop(docname, None)
+        self.data["problems"].pop(docname, None)
         self.mentions.pop(docname, None)
         self.data["other_mentions"].pop(docname, None)
         self.overviews.pop(docname, None)
@@ -264,6 +288,11 @@ class KnowledgeBaseDomain(Domain):
         for obj in otherdata["objects"].values():
             if obj.docname in docnames:
                 self.note_object(obj)
+        for docname, waiting in otherdata["duplicates"].items():
+            if docname in docnames:
+                for obj in waiting:
+                    self.note_object(obj)
+        # Not "problems": a reading process logs nothing itself, its log is replayed here (problems.py).
         for key in ("mentions", "other_mentions", "overviews", "packs"):
             for docname, value in otherdata[key].items():
                 if docname in docnames:

@@ -52,7 +52,10 @@ class FillGeneratedSections(SphinxPostTransform):
 
     def fill_related(self, placeholder: related_placeholder) -> None:
         obj = self.domain.objects.get(placeholder["object_id"])
-        if obj is None:  # removed since this page was read; the page is re-read next
+        # Removed since this page was read (the page is re-read next), or a duplicate id that
+        # an older page keeps (reported). The placeholder's page, not the tree's: one tree
+        # holds every page in a PDF or a single page.
+        if obj is None or obj.docname != placeholder.get("docname", obj.docname):
             placeholder.parent.remove(placeholder)
             return
         links = self.domain.index.backlinks(obj.id)

@@ -21,7 +21,8 @@ class Placeholder(nodes.General, nodes.Element):
 
 
 class related_placeholder(Placeholder):
-    """Where the "Gerelateerd" section of one object goes (attribute ``object_id``)."""
+    """Where the "Gerelateerd" section of one object goes (attributes ``object_id`` and the
+    ``docname`` of the page that declares it)."""
 
 
 class overview_placeholder(Placeholder):
@@ -58,3 +59,11 @@ class news_placeholder(Placeholder):
 
 class downloads_placeholder(Placeholder):
     """Where the list of the site's PDFs goes (``{downloads}``)."""
+
+
+class unread_field(nodes.General, nodes.Element):
+    """Where a field stands that could not be read (attributes ``label`` and ``field``).
+
+    Written only in a preview's HTML, as "[veld 'start' niet te lezen, zie hierboven]"
+    (problems.py); elsewhere, and in the search index, it is nothing: it holds no text.
+    """

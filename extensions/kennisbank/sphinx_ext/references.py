@@ -67,12 +67,12 @@ def name_objects_after_headings(app: Sphinx, doctree: nodes.document) -> None:
     """Give objects declared without a title the title of the heading they stand under."""
     domain = kb_domain(app.env)
     for container in doctree.findall(nodes.container):
-        if not container.get("kb_heading_title") or container["kb_object"] not in domain.objects:
+        obj = domain.declared_on(app.env.docname, container.get("kb_object", ""))
+        if not container.get("kb_heading_title") or obj is None:
             continue
-        obj = domain.objects[container["kb_object"]]
         section = enclosing_section(container)
         if section is not None and isinstance(section[0], nodes.title):
-            domain.rename(obj.id, section[0].astext())
+            domain.rename(obj, section[0].astext())
         else:
             spec = TYPES[obj.kind]
             logger.warning(
@@ -84,7 +84,7 @@ def name_objects_after_headings(app: Sphinx, doctree: nodes.document) -> None:
                 type="kennisbank",
                 subtype="invoer",
             )
-            domain.rename(obj.id, obj.id)
+            domain.rename(obj, obj.id)
 
 
 def collect_mentions(app: Sphinx, doctree: nodes.document) -> None:

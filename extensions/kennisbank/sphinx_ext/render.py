@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from typing import cast
 
 from docutils import nodes
@@ -15,6 +15,7 @@ from ..model.localtime import season_note
 from ..model.objects import KBObject, MissingLink, Role, Url, Value, When
 from ..model.schema import TYPES, Field, Kind
 from .config import website_page_url
+from .nodes import unread_field
 
 MISSING_LINK_TEXT = "link volgt"
 
@@ -39,13 +40,21 @@ def object_ref(kinds: tuple[str, ...], target: str) -> pending_xref:
     return ref
 
 
-def fact_list(obj: KBObject) -> nodes.field_list:
-    """The typed facts of an object as a field list, in schema order."""
+def fact_list(obj: KBObject, unread: Collection[str] = ()) -> nodes.field_list:
+    """The typed facts of an object as a field list, in schema order.
+
+    A field in ``unread`` was written but could not be read (reported): its place
+    holds a marker that only a preview shows (nodes.unread_field)."""
     spec = TYPES[obj.kind]
     facts = nodes.field_list(classes=["kb-facts"])
     shown_place = False
     for field in spec.fields:
-        if field.name in (spec.title_field, "samenvatting", "eind") or not field.shown:
+        if field.name in (spec.title_field, "samenvatting") or not field.shown:
+            continue
+        if field.name in unread:
+            facts += unread_field(label=field.label, field=field.name)
+            continue
+        if field.name == "eind":
             continue
         if obj.kind == "evenement" and field.name in PLACE_FIELDS:
             place = place_of(obj.fields)
