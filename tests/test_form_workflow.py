@@ -202,10 +202,10 @@ MISTAKES = {
     "evenement-fouten": (
         FORM_LABEL,
         [
-            "- **Id**: 'Bestuurders Dag' is geen geldige id: gebruik alleen kleine letters, cijfers en streepjes, "
-            "zoals 'brede-welvaart' (bedoelt u 'bestuurders-dag'?)",
-            "- **Begin**: '2027-04-15 14u' is geen datum: ",
-            "- **Einde**: '12-05-2027' is geen datum: ",
+            "- **Id**: 'Bestuurders Dag' is geen geldige id: gebruik alleen kleine letters, cijfers en streepjes "
+            "(bedoelt u 'bestuurders-dag'?)",
+            "- **Begin**: de datum (2027-04-15) klopt, maar de tijd '14u' niet: schrijf de tijd als UU:MM",
+            "- **Einde**: '12-05-2027' is geen datum in de vorm JJJJ-MM-DD (bedoelt u 2027-05-12?)",
             "- **Online**: 'www.vzhg.nl/live' is geen webadres: begin met https:// of schrijf 'volgt' als de link "
             "nog ontbreekt",
             "- **Organisator**: er bestaat geen organisatie of netwerk met id 'vgn' (bedoelt u 'vng'?)",

@@ -156,10 +156,8 @@ def _checked_id(
         return None  # the title or the newsletter's date and number are missing: reported there
     try:
         check_slug(obj_id)
-    except FieldError as error:
-        meant = slug_of(obj_id)
-        hint = f" (bedoelt u '{meant}'?)" if meant and meant != obj_id else ""
-        mistakes.append(Mistake("Id", f"{error}{hint}"))
+    except FieldError as error:  # its message already says which id was meant
+        mistakes.append(Mistake("Id", str(error)))
         return None
     made = "" if given else ", gemaakt uit de titel,"
     if form.kind != NEWSLETTER.name and obj_id in objects:
