@@ -191,7 +191,12 @@ CASES = {
     "second of several roles": (
         "```{persoon} p\n---\nnaam: P\nrollen: |\n  lid; vng\n  lid; gouda\n---\n```\n",
         6,
-        "Persoon 'p', veld 'rollen': er bestaat geen organisatie met id 'gouda'",
+        "Persoon 'p', veld 'rollen': er bestaat geen organisatie of netwerk met id 'gouda'",
+    ),
+    "role in a theme": (
+        "```{persoon} p\n:naam: P\n:rollen: lid; jeugd\n```\n",
+        3,
+        "Persoon 'p', veld 'rollen': 'jeugd' is een thema, maar hier hoort een organisatie of netwerk",
     ),
     "role on a later line of its paragraph": (
         "Eerst een regel\nen *dan* {thema}`jeugt`.\n",

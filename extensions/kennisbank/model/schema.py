@@ -266,7 +266,8 @@ PERSOON = ObjectType(
             "Rollen",
             Kind.ROLES,
             required=True,
-            targets=("organisatie",),
+            # In a network too: "lid; strategennetwerk" makes the person one of its members.
+            targets=("organisatie", "netwerk"),
             example="vice-voorzitter; vzhg-bestuur; sinds 2022",
         ),
         # Personal contact details are published only with a recorded basis (AVG):

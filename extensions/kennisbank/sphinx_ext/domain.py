@@ -100,7 +100,7 @@ class KnowledgeBaseDomain(Domain):
         "signatures": {},  # output folder -> docname -> digest of its generated content, see freshness.py
         "tocs": {},  # output folder -> docname -> digest of its headings, see freshness.py
     }
-    data_version = 3
+    data_version = 4  # 4: a role names its target (an organisation or a network)
 
     def __init__(self, env: BuildEnvironment) -> None:
         super().__init__(env)
