@@ -1,5 +1,7 @@
 """Sphinx configuration of the VZHG knowledge base."""
 
+from kennisbank.model.privacy import DEFAULT_FUNCTION_ADDRESSES
+
 project = "Kennisbank VZHG"
 author = "Vereniging van Zuid-Hollandse Gemeenten"
 copyright = "2023, Vereniging van Zuid-Hollandse Gemeenten"
@@ -68,6 +70,11 @@ ogp_image = "_static/vzhg-deelkaart.png"
 ogp_image_alt = "Kennisbank VZHG, Vereniging van Zuid-Hollandse Gemeenten"
 ogp_social_cards = {"enable": False}  # no generated images (they need matplotlib)
 ogp_custom_meta_tags = ['<meta property="og:locale" content="nl_NL" />']
+# E-mail addresses and phone numbers of a function rather than a person, which any page may
+# publish (AVG): the association's own domain and the role mailboxes of every organisation
+# (info@, secretaris@, secretariaat@, communicatie@ and the like). Any other address or number
+# is reported and left out, unless a person records it with a basis ('grondslag').
+kennisbank_function_addresses = [*DEFAULT_FUNCTION_ADDRESSES, "*@vzhg.nl"]
 # The association's board comes first in the directory of people.
 kennisbank_board_organisation = "vzhg-bestuur"
 # kennisbank.pdf is for readers such as board members: the pages about the website itself

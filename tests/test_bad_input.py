@@ -128,12 +128,14 @@ CASES = {
     "personal e-mail without a recorded basis": (
         "```{persoon} p\n:naam: P\n:rollen: lid; vng\n:e-mail: p@example.nl\n```\n",
         4,
-        "Persoon 'p', veld 'e-mail': persoonlijk contactgegeven 'e-mail' wordt niet gepubliceerd zonder vastgelegde grondslag (AVG)",
+        "Persoon 'p', veld 'e-mail': een persoonlijk e-mailadres (…@example.nl) publiceert de kennisbank alleen met "
+        "een vastgelegde grondslag (AVG)",
     ),
     "personal phone without a recorded basis": (
         "```{persoon} p\n:naam: P\n:rollen: lid; vng\n:telefoon: 06 12345678\n```\n",
         4,
-        "Persoon 'p', veld 'telefoon': persoonlijk contactgegeven 'telefoon' wordt niet gepubliceerd zonder vastgelegde grondslag (AVG)",
+        "Persoon 'p', veld 'telefoon': een persoonlijk telefoonnummer (061…78) publiceert de kennisbank alleen met "
+        "een vastgelegde grondslag (AVG)",
     ),
     "malformed url": (
         "```{organisatie} o\n:naam: O\n:soort: gemeente\n:website: www.o.nl\n```\n",

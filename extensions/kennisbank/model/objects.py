@@ -126,3 +126,4 @@ class FieldProblem:
     message: str
     field: str
     drop: bool = False  # leave the field out: what it says cannot be published
+    item: int | None = None  # the field's value line the problem is on, if not the first

@@ -274,7 +274,7 @@ PERSOON = ObjectType(
         # normally people are reached through their organisation's role mailbox.
         Field("e-mail", "E-mail", Kind.EMAIL),
         Field("telefoon", "Telefoon", Kind.PHONE, example="070 123 45 67"),
-        Field("grondslag", "Grondslag publicatie contactgegevens", example="toestemming, 2023-03-01"),
+        Field("grondslag", "Grondslag publicatie contactgegevens", example="toestemming per e-mail, 2023-05-01"),
     ),
     title_field="naam",
     this="deze",

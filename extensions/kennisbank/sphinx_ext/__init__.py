@@ -47,6 +47,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
         newspages,
         packs,
         placeholders,
+        privacy,
         references,
         search,
     )
@@ -56,6 +57,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
         interface,
         domain,
         directives,
+        privacy,
         references,
         placeholders,
         generated,

@@ -15,7 +15,7 @@ from sphinx.util.docutils import SphinxDirective
 from ..model.agenda import event_problems
 from ..model.news import news_problems
 from ..model.objects import KBObject
-from ..model.privacy import person_problems
+from ..model.privacy import check_fields
 from ..model.relations import suggest
 from ..model.schema import TYPES, ObjectType
 from ..model.sourcelines import FieldLines, field_lines, line_in
@@ -29,7 +29,7 @@ logger = logging.getLogger(__name__)
 
 
 #: Checks across the fields of one object.
-CROSS_CHECKS = {"evenement": event_problems, "persoon": person_problems, "bericht": news_problems}
+CROSS_CHECKS = {"evenement": event_problems, "bericht": news_problems}
 
 
 class AnyFieldName(dict):
@@ -113,7 +113,14 @@ class KBDirective(SphinxDirective):
             if field.required and field.name not in self.options:
                 example = f" (bijvoorbeeld '{field.name}: {field.example}')" if field.example else ""
                 self.warn("%s: verplicht veld '%s' ontbreekt%s", where, field.name, example)
-        return fields
+        # Personal contact details (AVG), in any field: see privacy.py.
+        privacy = check_fields(spec, self.options, fields, kb_domain(self.env).build.settings.functions)
+        for problem in privacy.problems:
+            line = self.line_of(problem.field, problem.item)
+            self.warn("%s, veld '%s': %s", where, problem.field, problem.message, line=line)
+        return {
+            name: privacy.redacted.get(name, value) for name, value in fields.items() if name not in privacy.withheld
+        }
 
 
 class ObjectDirective(KBDirective):

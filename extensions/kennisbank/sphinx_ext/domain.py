@@ -225,6 +225,10 @@ class KnowledgeBaseDomain(Domain):
         self._changed()
         return True
 
+    def objects_on(self, docname: str) -> list[KBObject]:
+        """The objects declared on one page, in their order."""
+        return [self.objects[obj_id] for obj_id in self.data["ids_on_page"].get(docname, ())]
+
     def rename(self, obj_id: str, title: str) -> None:
         self.objects[obj_id] = replace(self.objects[obj_id], title=title)
         self._changed()
