@@ -3,6 +3,8 @@
 import contextlib
 import io
 
+from kennisbank.model.privacy import DEFAULT_FUNCTION_ADDRESSES
+
 # sphinxext-opengraph prints "matplotlib is not installed, social cards will not be generated"
 # when it is imported without matplotlib. This site makes no social cards (ogp_social_cards
 # below), so it is imported here once, quietly, before Sphinx loads it: a build prints only
@@ -79,6 +81,11 @@ ogp_image = "_static/vzhg-deelkaart.png"
 ogp_image_alt = "Kennisbank VZHG, Vereniging van Zuid-Hollandse Gemeenten"
 ogp_social_cards = {"enable": False}  # no generated images (they need matplotlib)
 ogp_custom_meta_tags = ['<meta property="og:locale" content="nl_NL" />']
+# E-mail addresses and phone numbers of a function rather than a person, which any page may
+# publish (AVG): the association's own domain and the role mailboxes of every organisation
+# (info@, secretaris@, secretariaat@, communicatie@ and the like). Any other address or number
+# is reported and left out, unless a person records it with a basis ('grondslag').
+kennisbank_function_addresses = [*DEFAULT_FUNCTION_ADDRESSES, "*@vzhg.nl"]
 # The association's board comes first in the directory of people.
 kennisbank_board_organisation = "vzhg-bestuur"
 # kennisbank.pdf is for readers such as board members: the pages about the website itself

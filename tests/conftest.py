@@ -152,6 +152,20 @@ def build_once(builder: str, srcdir: Path, builddir: Path, **kwargs):
     return app
 
 
+def settings_for_builds(builds: int):
+    """Hypothesis settings for a test whose every example is a build of a batch of cases:
+    no deadline and no database, and no shrinking (a failure names its case instead)."""
+    from hypothesis import HealthCheck, Phase, settings
+
+    return settings(
+        max_examples=builds,
+        deadline=None,
+        database=None,
+        phases=(Phase.explicit, Phase.reuse, Phase.generate),
+        suppress_health_check=list(HealthCheck),
+    )
+
+
 def warnings_of(app) -> str:
     return strip_colors(app.warning.getvalue())
 

@@ -135,14 +135,14 @@ CASES = {
     "personal e-mail without a recorded basis": (
         "```{persoon} pe1\n:naam: P\n:rollen: lid; vng\n:e-mail: p@example.nl\n```\n",
         4,
-        "Persoon 'pe1', veld 'e-mail': persoonlijk contactgegeven 'e-mail' wordt niet gepubliceerd zonder "
-        "vastgelegde grondslag (AVG)",
+        "Persoon 'pe1', veld 'e-mail': een persoonlijk e-mailadres (…@example.nl) publiceert de kennisbank alleen met "
+        "een vastgelegde grondslag (AVG)",
     ),
     "personal phone without a recorded basis": (
         "```{persoon} pe2\n:naam: P\n:rollen: lid; vng\n:telefoon: 06 12345678\n```\n",
         4,
-        "Persoon 'pe2', veld 'telefoon': persoonlijk contactgegeven 'telefoon' wordt niet gepubliceerd zonder "
-        "vastgelegde grondslag (AVG)",
+        "Persoon 'pe2', veld 'telefoon': een persoonlijk telefoonnummer (061…78) publiceert de kennisbank alleen met "
+        "een vastgelegde grondslag (AVG)",
     ),
     "malformed url": (
         "```{organisatie} o1\n:naam: O\n:soort: gemeente\n:website: www.o.nl\n```\n",
@@ -201,7 +201,12 @@ CASES = {
     "second of several roles": (
         "```{persoon} pe4\n---\nnaam: P\nrollen: |\n  lid; vng\n  lid; gouda\n---\n```\n",
         6,
-        "Persoon 'pe4', veld 'rollen': er bestaat geen organisatie met id 'gouda'",
+        "Persoon 'pe4', veld 'rollen': er bestaat geen organisatie of netwerk met id 'gouda'",
+    ),
+    "role in a theme": (
+        "```{persoon} pe9\n:naam: P\n:rollen: lid; jeugd\n```\n",
+        3,
+        "Persoon 'pe9', veld 'rollen': 'jeugd' is een thema, maar hier hoort een organisatie of netwerk",
     ),
     "role on a later line of its paragraph": (
         "Eerst een regel\nen *dan* {thema}`jeugt`.\n",

@@ -30,6 +30,25 @@ def add_page(srcdir):
     index.write_text(index.read_text().replace("agenda/overleg\n", "agenda/overleg\nagenda/nieuw\n"))
 
 
+MEMBER_PAGE = """\
+# Leden
+
+```{persoon} bert
+---
+naam: Bert
+rollen: |
+  lid; juristen; sinds 2023
+---
+```
+"""
+
+
+def add_member_page(srcdir):
+    """A person on a page of their own, a member of a network on another page: the network's page shows them."""
+    (srcdir / "leden.md").write_text(MEMBER_PAGE, encoding="utf-8")
+    _toctree(srcdir, "mensen\n", "mensen\nleden\n")
+
+
 def edit_page(srcdir):
     page = srcdir / "agenda" / "overleg.md"
     text = page.read_text().replace("thema: jeugd", "thema: wonen").replace("sprekers: anne\n", "")
@@ -155,6 +174,7 @@ def test_a_toctree_page_is_rewritten_only_when_what_it_shows_of_a_page_changed(c
 def test_parallel_build_equals_serial_build(copy_root, build, tmp_path):
     srcdir = copy_root("basic")
     add_page(srcdir)
+    add_member_page(srcdir)
     serial = build(srcdir, builddir=tmp_path / "serial")
     parallel = build(srcdir, builddir=tmp_path / "parallel", parallel=2)
     assert warnings_of(parallel) == warnings_of(serial) == ""
@@ -238,6 +258,10 @@ MATRIX = {
     ),
     ("persoon", "toevoegen"): lambda s: _replace(
         s / "mensen.md", "## Anne\n", "## Bert\n\n```{persoon} bert\n:rollen: lid; rijk\n```\n\n## Anne\n"
+    ),
+    # On the start page: the network's page is not read again, yet shows its new member.
+    ("persoon", "lid-van-netwerk"): lambda s: _replace(
+        s / "index.md", "```{overzicht} thema\n```\n", "```{overzicht} thema\n```\n\n" + MEMBER_PAGE.split("\n\n", 1)[1]
     ),
     ("persoon", "wijzigen"): lambda s: _replace(s / "mensen.md", "gedeputeerde; rijk; 2023", "minister; rijk; 2024"),
     ("persoon", "hernoemen"): lambda s: _replace(s / "mensen.md", "## Anne\n", "## Anne Koning\n"),

@@ -124,21 +124,23 @@ def test_organisations_with_people_networks_and_events(gids):
         "Evenementen: Bijeenkomst (donderdag 1 juni 2023)",
     ]
     assert texts(entries["Gemeente Gouda"].select("li")) == [
-        "Mensen: Zoë Aalders (wethouder)",
+        "Mensen: Dirk Dekker (beleidsadviseur), Zoë Aalders (wethouder)",
         "Netwerken: Juristennetwerk (lid)",
     ]
     assert "Onderdelen: Bestuur van de vereniging" in texts(entries["Vereniging"].select("li"))
 
 
-def test_people_by_organisation_and_role_board_first(gids):
+def test_people_by_organisation_and_role_board_first_then_networks(gids):
     groups = page(gids, "gids").select(".kb-gids-personen .kb-filter-group")
     listing = [
-        (g.select_one(".kb-filter-label").get_text(strip=True), texts(g.select(".kb-filter-item"))) for g in groups
+        (g.select_one(".kb-filter-label").get_text(" ", strip=True), texts(g.select(".kb-filter-item"))) for g in groups
     ]
     assert listing == [
         ("Bestuur van de vereniging", ["Bram Bos (voorzitter, sinds 2021)", "Zoë Aalders (lid)"]),
-        ("Gemeente Gouda", ["Zoë Aalders (wethouder)"]),
+        ("Gemeente Gouda", ["Dirk Dekker (beleidsadviseur)", "Zoë Aalders (wethouder)"]),
         ("VNG", ["Carla Claes (beleidsmedewerker)"]),
+        ("Juristennetwerk (netwerk)", ["Dirk Dekker (lid, sinds 2023)"]),
+        ("Strategennetwerk (netwerk)", ["Dirk Dekker (voorzitter)"]),
     ]
 
 
@@ -184,7 +186,7 @@ def test_export_validates_against_its_schema(gids):
     errors = list(Draft202012Validator(schema, format_checker=Draft202012Validator.FORMAT_CHECKER).iter_errors(data))
     assert errors == []
     ids = [(o["type"], o["id"]) for o in data["objecten"]]
-    assert len(ids) == 11 and ids[0] == ("evenement", "overleg")
+    assert len(ids) == 13 and ids[0] == ("evenement", "overleg")
     juristen = next(o for o in data["objecten"] if o["id"] == "juristen")
     assert juristen["url"] == "https://kennisbank.example/netwerken.html#kb-netwerk-juristen"
     assert juristen["velden"]["expertise"] == ["Omgevingsrecht", "Gemeentewet"]
@@ -220,7 +222,7 @@ def test_a_record_follows_the_objects_it_points_at_in_an_incremental_build(copy_
     first = build(srcdir, builddir=tmp_path / "inc")
     read_at = first.env.all_docs["personen"]
     cached = pickle.loads((Path(first.doctreedir) / RECORDS_CACHE).read_bytes())["data"]
-    assert len(cached) == 11
+    assert len(cached) == 13
     organisations = srcdir / "organisaties.md"
     organisations.write_text(organisations.read_text().split("## Gouda")[0])
     incremental = build(srcdir, builddir=tmp_path / "inc")

@@ -221,9 +221,11 @@ MISTAKES = {
         [
             "- **Id**: de id 'jan-de-vries' bestaat al: persoon ‘Jan de Vries’ in docs/personen.md. "
             "Vul een andere id in",
-            "- **Rollen**: rol 'wethouder' mist de organisatie: schrijf 'functie; organisatie-id; periode', "
-            "zoals 'vice-voorzitter; vzhg; sinds 2022'",
-            "- **E-mail**: persoonlijk contactgegeven 'e-mail' wordt niet gepubliceerd zonder vastgelegde grondslag",
+            "- **Rollen**: rol 'wethouder' mist de organisatie: schrijf 'functie; organisatie- of netwerk-id; periode', "
+            "zoals 'vice-voorzitter; vzhg; sinds 2022' of 'lid; strategennetwerk'",
+            "- **E-mail**: een persoonlijk e-mailadres (p…@\u200bgouda.nl) publiceert de kennisbank alleen met een "
+            "vastgelegde grondslag (AVG). Verwijs naar een functieadres van de organisatie, of leg vast wat de "
+            "grondslag is en sinds wanneer, zoals 'grondslag: toestemming per e-mail, 2023-05-01'",
             "- **Beschrijving**: regel 1: begin deze tussenkop met ### (de titel is de kop erboven)",
         ],
     ),
@@ -283,6 +285,7 @@ def test_each_mistake_is_one_line_of_the_comment_and_there_is_no_branch(repo, na
     assert len(listed) == len(expected), listed
     for line, start in zip(listed, expected, strict=True):
         assert line.startswith(start), (line, start)
+    assert not any("weggelaten" in line for line in listed), "a form is refused, not published with a gap"
     assert lines[-1].startswith("Zo past u het aan: klik bij dit issue op **···** › **Edit**")
 
 

@@ -30,7 +30,7 @@ from hypothesis import HealthCheck, Phase, given, seed, settings
 from hypothesis import strategies as st
 from icalendar import Calendar
 
-from conftest import CONF, build_once, warnings_of
+from conftest import CONF, build_once, settings_for_builds, warnings_of
 from kennisbank.model.packs import PACK
 from kennisbank.model.schema import TYPES, Field, Kind, ObjectType
 from kennisbank.tools.checks import check_data
@@ -380,13 +380,7 @@ def test_any_input_builds_and_every_mistake_is_located(batch, tmp_path_factory):
 
 
 @seed(20261130)
-@settings(
-    max_examples=2,
-    deadline=None,
-    database=None,
-    phases=(Phase.explicit, Phase.reuse, Phase.generate),
-    suppress_health_check=list(HealthCheck),
-)
+@settings_for_builds(2)
 @given(batch=st.lists(cases(), min_size=CASES_PER_BUILD, max_size=CASES_PER_BUILD))
 def test_any_input_prints(batch, tmp_path_factory):
     """The PDF builder (whole knowledge base and every board pack) copes with the same input."""

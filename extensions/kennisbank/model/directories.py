@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import cast
 
 from .objects import KBObject, Role
-from .relations import fold, of_kind
+from .relations import RelationIndex, fold, of_kind, sort_key
 
 #: Board functions in the order a board lists them; other functions follow alphabetically.
 BOARD_ORDER = ("voorzitter", "vice-voorzitter", "secretaris", "penningmeester", "lid")
@@ -44,12 +44,40 @@ class OrganisationEntry:
 
 
 def memberships(objects: Mapping[str, KBObject]) -> dict[str, list[Membership]]:
-    """Every role, by organisation id, in board order then by name."""
+    """Every role, by the id of its organisation or network, in board order then by name."""
     by_org: dict[str, list[Membership]] = defaultdict(list)
     for person in of_kind(objects, "persoon"):
         for role in cast(tuple[Role, ...], person.fields.get("rollen", ())):
-            by_org[role.organisation].append(Membership(person, role))
+            by_org[role.target].append(Membership(person, role))
     return {org: sorted(items, key=_role_order) for org, items in by_org.items()}
+
+
+@dataclass(frozen=True)
+class NetworkMembers:
+    """Who takes part in a network: organisations (its ``leden``) and people (by their ``rollen``)."""
+
+    organisations: tuple[KBObject, ...]
+    people: tuple[Membership, ...]
+
+    def __bool__(self) -> bool:
+        return bool(self.organisations or self.people)
+
+
+def network_members(index: RelationIndex, network: KBObject) -> NetworkMembers:
+    """The members of one network, each group in listing order; ids that name nothing were reported."""
+    objects = index.objects
+    ids = cast(tuple[str, ...], network.fields.get("leden", ()))
+    organisations = sorted(
+        (objects[i] for i in set(ids) if i in objects and objects[i].kind == "organisatie"), key=sort_key
+    )
+    people = [
+        Membership(person, role)
+        for person in (objects[source] for source in index.incoming(network.id))
+        if person.kind == "persoon"
+        for role in cast(tuple[Role, ...], person.fields.get("rollen", ()))
+        if role.target == network.id
+    ]
+    return NetworkMembers(tuple(organisations), tuple(sorted(people, key=_role_order)))
 
 
 def _role_order(membership: Membership) -> tuple[int, str, str]:
@@ -76,8 +104,9 @@ def organisation_directory(objects: Mapping[str, KBObject]) -> list[Organisation
 
 
 def people_directory(objects: Mapping[str, KBObject], board: str = "") -> list[tuple[KBObject, list[Membership]]]:
-    """People by organisation and role: the board first, then organisations A to Z."""
+    """People by organisation and role: the board first, then organisations A to Z, then networks A to Z."""
     people = memberships(objects)
     organisations = [o for o in of_kind(objects, "organisatie") if o.id in people]
     organisations.sort(key=lambda o: (o.id != board, fold(o.title)))
-    return [(org, people[org.id]) for org in organisations]
+    networks = [n for n in of_kind(objects, "netwerk") if n.id in people]
+    return [(group, people[group.id]) for group in (*organisations, *networks)]

@@ -92,10 +92,10 @@ HELP: dict[str, dict[str, str]] = {
         "sociale-media": "De link naar het account op sociale media.",
     },
     "persoon": {
-        "rollen": "Eén rol per regel: functie; id van de organisatie; periode (de periode mag weg).",
+        "rollen": "Eén rol per regel: functie; id van de organisatie of het netwerk; periode (de periode mag weg), zoals lid; strategennetwerk.",
         "e-mail": "Alleen met vastgelegde toestemming (zie de grondslag hieronder); meestal laat u dit leeg.",
         "telefoon": "Alleen met vastgelegde toestemming (zie de grondslag hieronder); meestal laat u dit leeg.",
-        "grondslag": "Waarom e-mail of telefoon gepubliceerd mag worden, en sinds wanneer.",
+        "grondslag": "Waarom e-mail of telefoon gepubliceerd mag worden en sinds wanneer: de grondslag en een datum, zoals toestemming per e-mail, 2023-05-01.",
     },
     "bericht": {
         "datum": "De dag van het bericht.",

@@ -44,8 +44,13 @@ Url = str | MissingLink
 @dataclass(frozen=True)
 class Role:
     function: str
-    organisation: str  # id of an organisatie
+    target: str  # id of an organisatie, or of a netwerk the person is a member of
     period: str = ""
+
+    @property
+    def label(self) -> str:
+        """What the role is, without where: 'vice-voorzitter, sinds 2022'."""
+        return f"{self.function}, {self.period}" if self.period else self.function
 
 
 #: A parsed field value; which one a field holds follows from its Kind (see values.parse_value).
@@ -121,3 +126,4 @@ class FieldProblem:
     message: str
     field: str
     drop: bool = False  # leave the field out: what it says cannot be published
+    item: int | None = None  # the field's value line the problem is on, if not the first

@@ -46,7 +46,7 @@ def record(obj: KBObject, objects: Mapping[str, KBObject], url: str, relations: 
     """One object as the export holds it; ``relations`` are its outgoing relations."""
     spec = TYPES[obj.kind]
     # Every field of an object is one of its type's fields: the parser drops any other.
-    fields = {name: _value(cast(Field, spec.field(name)), value) for name, value in obj.fields.items()}
+    fields = {name: _value(cast(Field, spec.field(name)), value, objects) for name, value in obj.fields.items()}
     links = [
         {
             "veld": rel.field,
@@ -63,20 +63,27 @@ def _head(name: str, base_url: str) -> dict[str, str]:
     return {"$schema": f"{base_url}/{SCHEMA_FILE}", "naam": name, "bron": f"{base_url}/"}
 
 
-def _value(spec: Field, value: Value) -> object:
+def _value(spec: Field, value: Value, objects: Mapping[str, KBObject]) -> object:
     if isinstance(value, MissingLink):
         return None  # the link is not known yet ("link volgt")
     if isinstance(value, When):
         return value.value.strftime(_FORMATS[value.precision])
     if spec.kind is Kind.ROLES:
-        return [_role(r) for r in cast(tuple[Role, ...], value)]
+        return [_role(r, objects) for r in cast(tuple[Role, ...], value)]
     if isinstance(value, tuple):
         return list(value)
     return value
 
 
-def _role(role: Role) -> dict[str, str]:
-    return {"functie": role.function, "organisatie": role.organisation, "periode": role.period}
+#: A role names what its target is: an organisation (the person works there) or a network (a member).
+ROLE_TARGETS = ("organisatie", "netwerk")
+
+
+def _role(role: Role, objects: Mapping[str, KBObject]) -> dict[str, str]:
+    target = objects.get(role.target)
+    # A target that names nothing was reported; until it is fixed it reads as an organisation.
+    key = target.kind if target is not None and target.kind in ROLE_TARGETS else ROLE_TARGETS[0]
+    return {"functie": role.function, key: role.target, "periode": role.period}
 
 
 def dumps(data: dict[str, Any]) -> str:
@@ -174,10 +181,17 @@ def _field_schema(field: Field, slug: dict[str, Any]) -> dict[str, Any]:
         Kind.ROLES: {
             "type": "array",
             "items": {
-                "type": "object",
-                "required": ["functie", "organisatie", "periode"],
-                "additionalProperties": False,
-                "properties": {"functie": text, "organisatie": slug, "periode": {"type": "string"}},
+                "oneOf": [
+                    {
+                        "type": "object",
+                        "title": f"rol bij een {target}",
+                        "required": ["functie", target, "periode"],
+                        "additionalProperties": False,
+                        "properties": {"functie": text, target: slug, "periode": {"type": "string"}},
+                    }
+                    for target in ROLE_TARGETS
+                    if target in field.targets
+                ]
             },
         },
     }

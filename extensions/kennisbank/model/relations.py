@@ -39,8 +39,7 @@ def _field_relations(obj: KBObject) -> Iterator[tuple[str, int | None, Relation]
 
 
 def _role_relation(source: str, field: str, role: Role) -> Relation:
-    detail = f"{role.function}, {role.period}" if role.period else role.function
-    return Relation(source, field, role.organisation, detail)
+    return Relation(source, field, role.target, role.label)
 
 
 def check_relations(index: RelationIndex) -> list[Problem]:

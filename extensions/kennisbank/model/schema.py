@@ -268,14 +268,15 @@ PERSOON = ObjectType(
             "Rollen",
             Kind.ROLES,
             required=True,
-            targets=("organisatie",),
+            # In a network too: "lid; strategennetwerk" makes the person one of its members.
+            targets=("organisatie", "netwerk"),
             example="vice-voorzitter; vzhg-bestuur; sinds 2022",
         ),
         # Personal contact details are published only with a recorded basis (AVG):
         # normally people are reached through their organisation's role mailbox.
         Field("e-mail", "E-mail", Kind.EMAIL),
         Field("telefoon", "Telefoon", Kind.PHONE, example="070 123 45 67"),
-        Field("grondslag", "Grondslag publicatie contactgegevens", example="toestemming, 2023-03-01"),
+        Field("grondslag", "Grondslag publicatie contactgegevens", example="toestemming per e-mail, 2023-05-01"),
     ),
     title_field="naam",
     this="deze",

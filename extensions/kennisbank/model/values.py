@@ -121,11 +121,11 @@ def parse_role(line: str) -> Role:
     parts = [p.strip() for p in line.split(";")]
     if len(parts) < 2 or not parts[0] or not parts[1]:
         raise FieldError(
-            f"rol '{line}' mist de organisatie: schrijf 'functie; organisatie-id; periode', "
-            "zoals 'vice-voorzitter; vzhg; sinds 2022'"
+            f"rol '{line}' mist de organisatie: schrijf 'functie; organisatie- of netwerk-id; periode', "
+            "zoals 'vice-voorzitter; vzhg; sinds 2022' of 'lid; strategennetwerk'"
         )
     if len(parts) > 3:
-        raise FieldError(f"rol '{line}' heeft te veel delen: schrijf 'functie; organisatie-id; periode'")
+        raise FieldError(f"rol '{line}' heeft te veel delen: schrijf 'functie; organisatie- of netwerk-id; periode'")
     return Role(parts[0], check_slug(parts[1]), parts[2] if len(parts) == 3 else "")
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import os
 import re
 import subprocess
@@ -14,12 +15,15 @@ from sphinx.application import Sphinx
 from sphinx.config import Config
 from sphinx.errors import ConfigError
 
+from ..model.privacy import DEFAULT_FUNCTION_ADDRESSES, FunctionAddresses, pattern_problem
 from ..model.values import FieldError, parse_email
 
 PREFIX = "kennisbank_"
 PDF_VARIANTS = ("pdf/ua-1", "pdf/a-3u")
 #: The settings that are lists of fnmatch patterns on document names.
 PATTERN_LISTS = ("ignore_mentions_from", "search_exclude", "pdf_exclude")
+#: The settings that are lists of other patterns, read as tuples too.
+OTHER_LISTS = ("function_addresses",)
 #: The settings that are an e-mail address (see the ``nieuwsbrief`` builder).
 NEWSLETTER_ADDRESSES = ("newsletter_from", "newsletter_reply_to", "newsletter_to")
 
@@ -74,6 +78,10 @@ class KennisbankConfig:
     #: left out would be (a preview: make html, make serve, a pull request's site). The
     #: publish workflow switches it off (``-D kennisbank_show_problems=0``).
     show_problems: bool = field(default=True, metadata={"rebuild": "html"})
+    #: E-mail addresses and phone numbers of a function, not of a person, that every page may
+    #: publish (AVG): patterns such as '*@vzhg.nl', 'info@*' or '070 123 45 67'. Any other
+    #: address or number needs a person with a recorded basis (see model/privacy.py).
+    function_addresses: tuple[str, ...] = DEFAULT_FUNCTION_ADDRESSES
 
     def __post_init__(self) -> None:
         for name in PATTERN_LISTS:
@@ -99,9 +107,18 @@ class KennisbankConfig:
                     f"{PREFIX}{name} moet één e-mailadres zijn, zoals 'VZHG Nieuwsbrief <secretaris@vzhg.nl>' "
                     f"of 'secretaris@vzhg.nl'; nu: {getattr(self, name)!r}"
                 )
+        for pattern in self.function_addresses:
+            problem = pattern_problem(pattern)
+            if problem:
+                raise ConfigError(f"{PREFIX}function_addresses: {problem}")
         for name in ("calendar_months", "feed_refresh_hours", "coming_limit"):
             if not isinstance(getattr(self, name), int) or getattr(self, name) < 1:
                 raise ConfigError(f"{PREFIX}{name} moet een positief geheel getal zijn")
+
+    @functools.cached_property
+    def functions(self) -> FunctionAddresses:
+        """The function addresses, ready to test an address or number against."""
+        return FunctionAddresses(self.function_addresses)
 
     def today(self, environ: dict[str, str] | None = None) -> dt.date:
         """The reference date: conf.py, else SOURCE_DATE_EPOCH, else the build date."""
@@ -184,7 +201,7 @@ def add_config_values(app: Sphinx) -> None:
 
 def settings(config: Config) -> KennisbankConfig:
     values = {f.name: getattr(config, PREFIX + f.name) for f in fields(KennisbankConfig)}
-    for name in PATTERN_LISTS:
+    for name in (*PATTERN_LISTS, *OTHER_LISTS):
         values[name] = tuple(values[name])
     return KennisbankConfig(**values)
 

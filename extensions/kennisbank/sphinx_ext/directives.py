@@ -17,7 +17,7 @@ from ..model.fieldblock import read_block
 from ..model.hints import slug_for
 from ..model.news import news_problems
 from ..model.objects import KBObject
-from ..model.privacy import person_problems
+from ..model.privacy import check_fields
 from ..model.relations import closest
 from ..model.schema import TYPES, ObjectType
 from ..model.sourcelines import FieldLines, field_lines, line_in
@@ -31,7 +31,7 @@ logger = logging.getLogger(__name__)
 
 
 #: Checks across the fields of one object.
-CROSS_CHECKS = {"evenement": event_problems, "persoon": person_problems, "bericht": news_problems}
+CROSS_CHECKS = {"evenement": event_problems, "bericht": news_problems}
 
 
 class AnyFieldName(dict):
@@ -103,7 +103,14 @@ class KBDirective(SphinxDirective):
             if field.required and field.name not in written and field.name not in meant:
                 example = f" (bijvoorbeeld '{field.name}: {field.example}')" if field.example else ""
                 self.warn("%s: verplicht veld '%s' ontbreekt%s", where, field.name, example)
-        return fields
+        # Personal contact details (AVG), in any field: see privacy.py.
+        privacy = check_fields(spec, self.options, fields, kb_domain(self.env).build.settings.functions)
+        for problem in privacy.problems:
+            line = self.line_of(problem.field, problem.item)
+            self.warn("%s, veld '%s': %s", where, problem.field, problem.message, line=line)
+        return {
+            name: privacy.redacted.get(name, value) for name, value in fields.items() if name not in privacy.withheld
+        }
 
     def written_fields(self, spec: ObjectType, where: str) -> dict[str, str | None]:
         """The fields as the contributor meant them, each mistake in the block reported at its line.

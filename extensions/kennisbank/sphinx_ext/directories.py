@@ -34,7 +34,7 @@ DIRECTORIES = {
     "netwerken": ("netwerk", "organisatie"),
     "expertise": ("netwerk",),
     "organisaties": ("organisatie", "persoon", "netwerk", "evenement"),
-    "personen": ("persoon", "organisatie"),
+    "personen": ("persoon", "organisatie", "netwerk"),
 }
 #: The networks table: the sparse facts share one column, so the table is not mostly empty cells.
 NETWORK_COLUMNS = ("Netwerk", "Omschrijving", "Kenmerken", "Aansluiten")
@@ -196,15 +196,17 @@ class FillDirectories(SphinxPostTransform):
     def render_personen(self) -> list[nodes.Node]:
         board = kb_domain(self.env).build.settings.board_organisation
         groups = nodes.bullet_list(classes=["kb-gids-lijst"])
-        for org, members in people_directory(self.objects, board):
+        for group, members in people_directory(self.objects, board):
             items = [self.person_with_role(m) for m in members]
-            groups += _filter_group(self.link(org), items)
+            label = self.link(group)
+            # Members of a network follow the organisations; the label says which is which.
+            groups += _filter_group(
+                nodes.inline("", "", label, nodes.Text(" (netwerk)")) if group.kind == "netwerk" else label, items
+            )
         return [groups]
 
     def person_with_role(self, membership: Membership) -> list[nodes.Node]:
-        role = membership.role
-        text = role.function + (f", {role.period}" if role.period else "")
-        return [self.link(membership.person), nodes.Text(f" ({text})")]
+        return [self.link(membership.person), nodes.Text(f" ({membership.role.label})")]
 
 
 def _item(parts: list[nodes.Node], classes: list[str] | None = None) -> nodes.list_item:

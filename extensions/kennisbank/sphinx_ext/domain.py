@@ -105,7 +105,7 @@ class KnowledgeBaseDomain(Domain):
         "signatures": {},  # output folder -> docname -> digest of its generated content, see freshness.py
         "tocs": {},  # output folder -> docname -> digest of its headings, see freshness.py
     }
-    data_version = 4
+    data_version = 5  # 4: a role names its target (an organisation or a network); 5: duplicates kept per page
 
     def __init__(self, env: BuildEnvironment) -> None:
         super().__init__(env)
@@ -218,6 +218,10 @@ class KnowledgeBaseDomain(Domain):
         self.data["ids_on_page"].setdefault(obj.docname, []).append(obj.id)
         self._changed()
         return True
+
+    def objects_on(self, docname: str) -> list[KBObject]:
+        """The objects declared on one page, in their order."""
+        return [self.objects[obj_id] for obj_id in self.data["ids_on_page"].get(docname, ())]
 
     @property
     def duplicates(self) -> dict[str, list[KBObject]]:

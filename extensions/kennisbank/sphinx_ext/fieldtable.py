@@ -61,7 +61,9 @@ def _what(field: Field) -> str:
     if field.is_relation:
         targets = " of ".join(field.targets)
         if field.kind is Kind.ROLES:
-            return f"per regel: functie; {targets}-id; periode"
+            # "organisatie- of netwerk-id"
+            ids = " of ".join([*(f"{t}-" for t in field.targets[:-1]), f"{field.targets[-1]}-id"])
+            return f"per regel: functie; {ids}; periode"
         return f"id van een {targets}" + (" (meerdere met komma's)" if field.kind is Kind.REFS else "")
     return {
         Kind.TEXT: "tekst",

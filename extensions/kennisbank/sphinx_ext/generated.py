@@ -12,6 +12,7 @@ from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
+from ..model.directories import NetworkMembers, network_members
 from ..model.news import NEWS, format_news_date, moment
 from ..model.objects import KBObject, When
 from ..model.relations import Backlinks, fold
@@ -27,6 +28,7 @@ from .placeholders import placeholders_in
 from .render import COMPACT, labeled_group, left_out, rest_on_the_website, when_nodes
 
 RELATED_TITLE = "Gerelateerd"
+MEMBERS_TITLE = "Leden"
 AGENDA_TITLE = "Agenda"
 NEWS_TITLE = "Nieuws"
 
@@ -60,6 +62,12 @@ class FillGeneratedSections(SphinxPostTransform):
             return
         links = self.domain.index.backlinks(obj.id)
         parts = []
+        if obj.kind == "netwerk":
+            # Its member organisations and people, apart: people point at a network only as members.
+            members = network_members(self.domain.index, obj)
+            if members:
+                parts.append((MEMBERS_TITLE, "leden", self.members_body(members)))
+            links = links.without("persoon")
         if TYPES[obj.kind].has_agenda:
             # Its events get an agenda of their own, coming and past, with a feed.
             parts.append((AGENDA_TITLE, "agenda", self.agenda.object_agenda(obj.id)))
@@ -109,6 +117,17 @@ class FillGeneratedSections(SphinxPostTransform):
         count = left_out(limit, *(len(items) for _, items in links.by_type), len(links.pages)) if limit else 0
         things = ("verwijzing", "verwijzingen")
         return [groups, *rest_on_the_website(self.env.config, obj, count, things, "naar", "kb-gerelateerd-meer")]
+
+    def members_body(self, members: NetworkMembers) -> list[nodes.Node]:
+        """'Organisaties: ...' and 'Personen: ... (lid, sinds 2022)', each only when there are any."""
+        groups = nodes.bullet_list(classes=["kb-leden", COMPACT])
+        if members.organisations:
+            entries = [self.object_entry(org) for org in members.organisations]
+            groups += labeled_group(nodes.Text(TYPES["organisatie"].plural), entries)
+        if members.people:
+            entries = [self.object_entry(m.person, (m.role.label,)) for m in members.people]
+            groups += labeled_group(nodes.Text(TYPES["persoon"].plural), entries)
+        return [groups]
 
     @property
     def paper_limit(self) -> int:

@@ -18,6 +18,8 @@ from .config import website_page_url
 from .nodes import unread_field
 
 MISSING_LINK_TEXT = "link volgt"
+#: A network's member organisations: shown with its member people, not among its facts.
+MEMBERS_FIELD = "leden"
 
 
 def missing_link(text: str = "") -> list[nodes.Node]:
@@ -62,6 +64,8 @@ def fact_list(obj: KBObject, unread: Collection[str] = ()) -> nodes.field_list:
                 facts += _fact("Waar", [nodes.Text(str(place))])
             shown_place = True
             continue
+        if obj.kind == "netwerk" and field.name == MEMBERS_FIELD:
+            continue  # under "Leden", with the people who are members (see generated.py)
         value = obj.fields.get(field.name)
         if value is None:
             if field.when_missing:
@@ -111,7 +115,7 @@ def value_nodes(field: Field, value: Value) -> list[nodes.Node]:
         case Kind.REFS:
             return joined([object_ref(field.targets, v)] for v in cast(tuple[str, ...], value))
         case Kind.ROLES:
-            return [_bullets(role_nodes(role) for role in cast(tuple[Role, ...], value))]
+            return [_bullets(role_nodes(role, field.targets) for role in cast(tuple[Role, ...], value))]
     return [nodes.Text(str(value))]
 
 
@@ -122,8 +126,8 @@ def url_nodes(value: str | MissingLink) -> list[nodes.Node]:
     return [nodes.reference(shown, shown, refuri=value)]
 
 
-def role_nodes(role: Role) -> list[nodes.Node]:
-    parts: list[nodes.Node] = [nodes.Text(f"{role.function}, "), object_ref(("organisatie",), role.organisation)]
+def role_nodes(role: Role, targets: tuple[str, ...]) -> list[nodes.Node]:
+    parts: list[nodes.Node] = [nodes.Text(f"{role.function}, "), object_ref(targets, role.target)]
     if role.period:
         parts.append(nodes.Text(f" ({role.period})"))
     return parts

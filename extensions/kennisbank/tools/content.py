@@ -9,12 +9,14 @@ is the opening fence of ``{type} id`` outside a code block; its title is its
 
 from __future__ import annotations
 
+import ast
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 from ..model.newsletter import NEWSLETTER
+from ..model.privacy import DEFAULT_FUNCTION_ADDRESSES
 from ..model.schema import TYPES
 
 _FENCE = re.compile(r"^\s*(?P<marks>`{3,}|:{3,})(?P<info>.*)$")
@@ -147,3 +149,30 @@ def plain(text: str) -> str:
     for pattern, replacement in _MARKUP:
         text = pattern.sub(replacement, text)
     return " ".join(text.split())
+
+
+def function_addresses(docs: Path) -> tuple[str, ...]:
+    """The site's ``kennisbank_function_addresses``, read from conf.py as text (no Sphinx, nothing run).
+
+    A list of strings, where ``*DEFAULT_FUNCTION_ADDRESSES`` stands for the extension's defaults;
+    anything else (or no such line) gives the defaults, as the build does without the setting."""
+    try:
+        tree = ast.parse((docs / "conf.py").read_text(encoding="utf-8"))
+    except (OSError, SyntaxError, ValueError):
+        return DEFAULT_FUNCTION_ADDRESSES
+    for node in tree.body:
+        if isinstance(node, ast.Assign) and any(
+            isinstance(t, ast.Name) and t.id == "kennisbank_function_addresses" for t in node.targets
+        ):
+            if not isinstance(node.value, (ast.List, ast.Tuple)):
+                return DEFAULT_FUNCTION_ADDRESSES
+            patterns: list[str] = []
+            for item in node.value.elts:
+                if isinstance(item, ast.Constant) and isinstance(item.value, str):
+                    patterns.append(item.value)
+                elif isinstance(item, ast.Starred) and getattr(item.value, "id", "") == "DEFAULT_FUNCTION_ADDRESSES":
+                    patterns.extend(DEFAULT_FUNCTION_ADDRESSES)
+                else:
+                    return DEFAULT_FUNCTION_ADDRESSES
+            return tuple(patterns)
+    return DEFAULT_FUNCTION_ADDRESSES

@@ -18,11 +18,11 @@ from ..model.agenda import event_problems
 from ..model.news import news_problems
 from ..model.newsletter import NEWSLETTER, SECTIONS, Edition, edition_problems
 from ..model.objects import FieldProblem, KBObject, Value, When
-from ..model.privacy import person_problems
+from ..model.privacy import FunctionAddresses, check_fields, without_consequence
 from ..model.relations import RelationIndex, check_relations
 from ..model.schema import TYPES, Field, Kind
 from ..model.values import FieldError, check_slug, parse_value
-from .content import Declared, next_edition_number, read_editions
+from .content import Declared, function_addresses, next_edition_number, read_editions
 from .forms import CONSENT, ID, TEXT, TITLE, Element, Form, page_word, title_label
 from .issuebody import Answers, option_id, parse_issue_body
 from .scaffold import SHARED_PAGES, slug_of, target_path
@@ -30,7 +30,6 @@ from .scaffold import SHARED_PAGES, slug_of, target_path
 #: The build's checks across the fields of one type (as sphinx_ext/directives.py runs them).
 CROSS_CHECKS: dict[str, Callable[[Mapping[str, object]], list[FieldProblem]]] = {
     "evenement": event_problems,
-    "persoon": person_problems,
     "bericht": news_problems,
 }
 #: Quotes a word processor puts around a value; around an address, date or number they cannot be meant.
@@ -101,6 +100,10 @@ def check_submission(body: str, form: Form, objects: Mapping[str, Declared], doc
     check = CROSS_CHECKS.get(form.kind)
     for problem in check(parsed) if check else []:
         mistakes.append(Mistake(labels.get(problem.field, problem.field), problem.message))
+    # The build's privacy rules, with the site's function addresses: a form refuses what the build would leave out.
+    privacy = check_fields(TYPES.get(form.kind, NEWSLETTER), raw, parsed, FunctionAddresses(function_addresses(docs)))
+    for problem in privacy.problems:
+        mistakes.append(Mistake(labels.get(problem.field, problem.field), without_consequence(problem.message)))
     if form.kind == NEWSLETTER.name:
         mistakes += _number_mistakes(parsed, docs, labels)
     sources = _Sources(form, objects, docs)
