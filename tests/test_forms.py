@@ -13,6 +13,7 @@
 from __future__ import annotations
 
 import json
+import os
 import re
 import shutil
 from pathlib import Path
@@ -111,6 +112,9 @@ def test_the_committed_forms_are_what_github_accepts():
 
 def test_the_committed_forms_are_up_to_date():
     stale = stale_files(ROOT / "docs", COMMITTED)
+    if stale and os.environ.get("GITHUB_BASE_REF"):
+        # As make check there: a theme renamed in the browser, the forms made anew after the merge.
+        pytest.skip(f"in een pull request een opmerking, geen fout: verouderd zijn {', '.join(stale)}")
     assert stale == [], (
         f"De formulieren in .github/ISSUE_TEMPLATE zijn verouderd ({', '.join(stale)}): "
         "draai `kennisbank formulieren` (of `make formulieren`) en commit het resultaat."
