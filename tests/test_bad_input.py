@@ -12,7 +12,7 @@ import pytest
 from bs4 import BeautifulSoup
 from sphinx.cmd.build import build_main
 
-from conftest import CONF, ORPHAN, build_once, case_project, status_of, warnings_of
+from conftest import CONF, ORPHAN, build_once, case_project, status_of, unexplained, warnings_of
 from kennisbank.sphinx_ext.unlisted import index_page, toctree_entry
 
 THEMES = """\
@@ -537,6 +537,13 @@ def test_quotes_around_a_whole_value_are_read_without_them(case, table):
     assert messages_on(table, page_of(case)) == []
     facts = html_of(table, case).select_one("dl.kb-facts").get_text(" ")
     assert "Den Haag" in facts and '"' not in facts and "'" not in facts
+
+
+def test_the_guide_explains_every_message_of_the_table(table):
+    """docs/bijdragen/controles.md has the wording of each: a contributor finds it with Ctrl+F."""
+    missing = {line: unexplained(line) for line in warnings_of(table).splitlines() if "WARNING: " in line}
+    assert len(missing) == len(CASES) + 2  # with the page in no toctree and the newer duplicate
+    assert {line: phrases for line, phrases in missing.items() if phrases} == {}
 
 
 def test_the_build_ends_with_a_dutch_summary(table):
