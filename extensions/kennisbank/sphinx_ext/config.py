@@ -20,6 +20,12 @@ PREFIX = "kennisbank_"
 PDF_VARIANTS = ("pdf/ua-1", "pdf/a-3u")
 #: The settings that are lists of fnmatch patterns on document names.
 PATTERN_LISTS = ("ignore_mentions_from", "search_exclude", "pdf_exclude")
+#: The settings that conf.py writes as a dict; the dataclass keeps them as pairs.
+MAPPINGS = ("search_synonyms",)
+SYNONYMS_FORMAT = (
+    f"{PREFIX}search_synonyms moet een woordenboek zijn van wat leden typen naar de woorden die de kennisbank "
+    "gebruikt, zoals {'ALV': ['algemene ledenvergadering'], 'LPLG': 'Landelijk Programma Landelijk Gebied'}"
+)
 #: The settings that are an e-mail address (see the ``nieuwsbrief`` builder).
 NEWSLETTER_ADDRESSES = ("newsletter_from", "newsletter_reply_to", "newsletter_to")
 
@@ -32,6 +38,11 @@ class KennisbankConfig:
     #: Pages (fnmatch patterns on document names) left out of the search index, such as
     #: the contributors' guide: they stay on the site, but members' searches do not find them.
     search_exclude: tuple[str, ...] = ()
+    #: Words members type that the knowledge base writes otherwise, each with the words it
+    #: means: {"ALV": ["algemene ledenvergadering"]}. An object or page whose title, keywords
+    #: or abbreviation hold one of those is found by the word too, and "Bedoelde u ...?"
+    #: suggests it. Kept as pairs, read from a dict in conf.py (see ``settings``).
+    search_synonyms: tuple[tuple[str, tuple[str, ...]], ...] = ()
     #: What the site is, in one sentence: the description of pages that have no text of their own.
     site_description: str = ""
     #: The day from which events count as coming (ISO date). Empty: the build
@@ -95,6 +106,9 @@ class KennisbankConfig:
                     f"{PREFIX}{name} moet één e-mailadres zijn, zoals 'VZHG Nieuwsbrief <secretaris@vzhg.nl>' "
                     f"of 'secretaris@vzhg.nl'; nu: {getattr(self, name)!r}"
                 )
+        for word, phrases in self.search_synonyms:
+            if not word.strip() or not phrases or not all(isinstance(p, str) and p.strip() for p in phrases):
+                raise ConfigError(SYNONYMS_FORMAT)
         for name in ("calendar_months", "feed_refresh_hours", "coming_limit"):
             if not isinstance(getattr(self, name), int) or getattr(self, name) < 1:
                 raise ConfigError(f"{PREFIX}{name} moet een positief geheel getal zijn")
@@ -170,6 +184,9 @@ def website_page_url(config: Config, docname: str, anchor: str = "") -> str:
 
 def add_config_values(app: Sphinx) -> None:
     for field in fields(KennisbankConfig):
+        if field.name in MAPPINGS:
+            app.add_config_value(PREFIX + field.name, {}, "env", types=frozenset({dict}))
+            continue
         # Lists and tuples are both natural to write in conf.py.
         types: frozenset[type] = (
             frozenset({list, tuple}) if isinstance(field.default, tuple) else frozenset({type(field.default)})
@@ -181,7 +198,21 @@ def settings(config: Config) -> KennisbankConfig:
     values = {f.name: getattr(config, PREFIX + f.name) for f in fields(KennisbankConfig)}
     for name in PATTERN_LISTS:
         values[name] = tuple(values[name])
+    for name in MAPPINGS:
+        values[name] = _pairs(values[name])
     return KennisbankConfig(**values)
+
+
+def _pairs(mapping: object) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """{"ALV": ["algemene ledenvergadering"]} or {"ALV": "algemene ledenvergadering"} as pairs."""
+    if not isinstance(mapping, dict) or not all(isinstance(key, str) for key in mapping):
+        raise ConfigError(SYNONYMS_FORMAT)
+    pairs = []
+    for key, value in mapping.items():
+        if not isinstance(value, str | list | tuple):
+            raise ConfigError(SYNONYMS_FORMAT)
+        pairs.append((key, (value,) if isinstance(value, str) else tuple(value)))
+    return tuple(pairs)
 
 
 def validate_config(app: Sphinx, config: Config) -> None:
