@@ -302,3 +302,20 @@ def test_the_search_index_of_a_parallel_build_equals_a_serial_one(copy_root, bui
     files = pagefind_files(serial.outdir)
     assert len([path for path in files if path.startswith("pagefind/fragment/")]) > 5
     assert differences(pagefind_files(parallel.outdir), files) == []
+
+
+def test_an_event_that_passes_is_written_again_with_its_search_data(write_source, build, tmp_path, monkeypatch):
+    """No source changes when the day moves on, but an event that is now over ranks lower in search
+    (its page's filter "tijd"): its page is written again, as a clean build would write it."""
+    page = "# Overleg\n\n```{evenement} overleg\n:start: 2023-05-25\n:organisator: rijk\n```\n"
+    org = "# Rijk\n\n```{organisatie} rijk\n:soort: rijksoverheid\n```\n"
+    srcdir = write_source(
+        {"index.md": "# Start\n\n```{toctree}\noverleg\nrijk\n```\n", "overleg.md": page, "rijk.md": org}
+    )
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1682935200")  # 1 May 2023
+    build(srcdir, builddir=tmp_path / "incremental")
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1685613600")  # 1 June 2023: the event is over
+    incremental = build(srcdir, builddir=tmp_path / "incremental")
+    clean = build(srcdir, builddir=tmp_path / "clean")
+    assert differences(output_files(incremental.outdir), output_files(clean.outdir)) == []
+    assert '<span data-pagefind-filter="tijd">voorbij</span>' in (clean.outdir / "overleg.html").read_text()

@@ -39,6 +39,8 @@ PAST = "voorbij"
 
 #: The kinds of result that are no object of the domain, with their labels.
 PACK_KIND, NEWSLETTER_KIND = "Bestuurspakket", "Nieuwsbrief"
+#: The kinds that can be of the past (see is_of_the_past).
+PAST_KINDS = ("evenement", "bericht")
 #: A news item this many days old or older counts as old news: it ranks below current ones.
 OLD_NEWS_DAYS = 183
 
