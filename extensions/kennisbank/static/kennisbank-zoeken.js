@@ -129,10 +129,12 @@
     return loadEngine()
       .then(function (pagefind) {
         return find(pagefind, state.q, state).then(function (results) {
-          if (results.length || !state.q) return [results, null];
-          return suggest(state.q).then(function (better) {
+          if (!state.q) return [results, null];
+          return suggest(pagefind, state.q).then(function (better) {
             if (!better) return [results, null];
-            return find(pagefind, better, state).then(function (found) { return [found, better]; });
+            return find(pagefind, better, state).then(function (found) {
+              return found.length || !results.length ? [found, better] : [results, null];
+            });
           });
         });
       })
@@ -150,18 +152,39 @@
 
   /* -- "Bedoelde u ...?" ---------------------------------------------------------- */
 
-  function suggest(query) {
-    return loadWords().then(function (vocabulary) {
-      var known = vocabulary.woorden || {};
-      var changed = false;
-      var parts = query.toLocaleLowerCase("nl").split(/\s+/).map(function (word) {
-        if (word.length < 3 || Object.prototype.hasOwnProperty.call(known, word)) return word;
-        var close = closest(word, known);
-        if (close) changed = true;
-        return close || word;
+  /* A word the index does not hold as it is typed ("bestuurdesdag"): Pagefind then
+   * matches the longest word that begins it ("bestuur"), which finds the wrong pages.
+   * Pagefind's exact search (in quotes) tells such words apart; only then is the
+   * vocabulary loaded, and a word that is not the start of a known word (still being
+   * typed) is replaced by the nearest known one. */
+  function suggest(pagefind, query) {
+    var parts = query.toLocaleLowerCase("nl").replace(/"/g, "").split(/\s+/).filter(Boolean);
+    return Promise.all(
+      parts.map(function (word) {
+        if (word.length < 3) return false;
+        return pagefind.search('"' + word + '"').then(function (exact) { return !exact.results.length; });
+      })
+    ).then(function (unknown) {
+      if (unknown.indexOf(true) < 0) return null;
+      return loadWords().then(function (vocabulary) {
+        var known = vocabulary.woorden || {};
+        var changed = false;
+        var corrected = parts.map(function (word, place) {
+          if (!unknown[place] || isStartOfKnown(word, known)) return word;
+          var close = closest(word, known);
+          if (close) changed = true;
+          return close || word;
+        });
+        return changed ? corrected.join(" ") : null;
       });
-      return changed ? parts.join(" ") : null;
     });
+  }
+
+  function isStartOfKnown(word, known) {
+    for (var candidate in known) {
+      if (candidate.lastIndexOf(word, 0) === 0) return true;
+    }
+    return false;
   }
 
   /* The known word nearest to ``word``, at most one typo per four letters away; of two as
@@ -235,7 +258,8 @@
       link.textContent = better;
       suggestion.append("Bedoelde u ", link, "? Hieronder de resultaten daarvoor.");
       status.textContent =
-        "Geen resultaten voor ‘" + state.q + "’. Bedoelde u ‘" + better + "’? " + describe(state, results.length, better);
+        "‘" + state.q + "’ staat niet in de kennisbank. Bedoelde u ‘" + better + "’? " +
+        describe(state, results.length, better);
     } else if (!results.length) {
       status.textContent =
         (state.q ? "Geen resultaten voor ‘" + state.q + "’" : "Geen resultaten") +
