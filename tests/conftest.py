@@ -168,7 +168,7 @@ def html_files(outdir: Path) -> dict[str, bytes]:
 def output_files(outdir: Path) -> dict[str, bytes]:
     """Every file a build wrote to its output folder, by relative POSIX path.
 
-    Pages, ``searchindex.js``, ``objects.inv``, the feeds, ``agenda.ics``,
+    Pages, Pagefind's search index (``pagefind/``), ``objects.inv``, the feeds, ``agenda.ics``,
     ``kennisbank.json``, ``_static`` and ``.buildinfo``: nothing is left out,
     so an incremental build must leave exactly what a clean build leaves.
     """
