@@ -612,7 +612,9 @@ def main() -> int:
     if args.zoeken:
         import searchbench  # beside this script
 
-        found = searchbench.measure_search(sys.modules[__name__], args.scale, args.workdir, progress=print)
+        found = searchbench.measure_search(
+            sys.modules[__name__], args.scale, args.workdir, progress=lambda line: print(line, flush=True)
+        )
         table = searchbench.report(sys.modules[__name__], found)
         print(table)
         if args.write:

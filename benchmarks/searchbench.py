@@ -100,8 +100,7 @@ def search_in_browser(browser, root: str, query: str, ours: bool) -> SearchRun: 
     page.goto(f"{root}search.html?q={quote(query)}", wait_until="commit")
     page.wait_for_selector(first, timeout=120_000)
     seconds = time.perf_counter() - started
-    if not ours:  # Sphinx fetches every result's page for its excerpt, one after another
-        page.wait_for_selector("#search-results .search-summary:not(:empty)", timeout=600_000)
+    # Sphinx fetches every result's page for its excerpt, one after another: until none is left.
     page.wait_for_load_state("networkidle", timeout=600_000)
     count = page.locator(first).count()
     context.close()

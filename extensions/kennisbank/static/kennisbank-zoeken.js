@@ -36,7 +36,14 @@
     if (!engine) {
       engine = import(new URL(root.dataset.bundle, window.location.href).href).then(function (pagefind) {
         return pagefind
-          .options({ baseUrl: new URL(".", window.location.href).pathname, ranking: RANKING, excerptLength: 26 })
+          /* noWorker: a search of this site takes milliseconds, and a worker is one more
+           * script to fetch before the first result (and fetches the index out of the page's sight). */
+          .options({
+            baseUrl: new URL(".", window.location.href).pathname,
+            ranking: RANKING,
+            excerptLength: 26,
+            noWorker: true,
+          })
           .then(function () {
             return pagefind;
           });
