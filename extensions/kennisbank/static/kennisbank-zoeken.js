@@ -263,10 +263,9 @@
       var link = document.createElement("a");
       link.href = "?q=" + encodeURIComponent(better);
       link.textContent = better;
-      suggestion.append("Bedoelde u ", link, "? Hieronder de resultaten daarvoor.");
-      status.textContent =
-        "‘" + state.q + "’ staat niet in de kennisbank. Bedoelde u ‘" + better + "’? " +
-        describe(state, results.length, better);
+      suggestion.append("Bedoelde u ", link, "?");
+      status.textContent = "‘" + state.q + "’ staat niet in de kennisbank.";
+      suggestion.append(" " + describe(state, results.length, better));
     } else if (!results.length) {
       status.textContent =
         (state.q ? "Geen resultaten voor ‘" + state.q + "’" : "Geen resultaten") +
@@ -343,9 +342,11 @@
     showMore(true);
   });
 
-  root.querySelector(".kb-zoekfilters").hidden = false;
+  var refine = root.querySelector(".kb-zoekfilters");
+  refine.hidden = false;
   var params = new URLSearchParams(window.location.search);
   fillForm(params);
+  refine.open = FILTERS.some(function (name) { return params.get(name); });
   if (field.value || FILTERS.some(function (name) { return params.get(name); })) {
     run();
   } else {
