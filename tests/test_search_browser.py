@@ -177,7 +177,9 @@ def test_filters_narrow_the_results(browser, site_url):  # noqa: F811
 def test_a_typo_gets_a_suggestion_from_the_sites_own_words(browser, site_url):  # noqa: F811
     context, page, _, _, found = search(browser, site_url, "polarizatie")
     try:
-        assert page.inner_text("#kb-suggestie") == f"Bedoelde u polarisatie? {len(found)} resultaten voor ‘polarisatie’."
+        assert (
+            page.inner_text("#kb-suggestie") == f"Bedoelde u polarisatie? {len(found)} resultaten voor ‘polarisatie’."
+        )
         assert page.get_attribute("#kb-suggestie a", "href") == "?q=polarisatie"
         assert page.inner_text("#kb-zoekstatus") == "‘polarizatie’ staat niet in de kennisbank."
         assert below_site(found[0]["href"]) == "themas/participatie-polarisatie.html"
