@@ -23,7 +23,7 @@ STATIC = Path(__file__).parent.parent / "static"
 
 
 def setup(app: Sphinx) -> dict[str, Any]:
-    from ..writers import background_jobs, htmlfixes, newsfeeds, pdf, searchindex, sharing, singlehtml, sitemap
+    from ..writers import background_jobs, htmlfixes, newsfeeds, pagefind, pdf, sharing, singlehtml, sitemap
     from ..writers import newsletter as newsletter_builder
     from . import (
         agenda,
@@ -69,7 +69,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
         generated,
         freshness,
         search,
-        searchindex,
+        pagefind,
         agenda,
         news,
         frontpage,

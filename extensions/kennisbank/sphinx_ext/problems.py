@@ -251,7 +251,7 @@ def visit_problem_box(self: Any, node: problem_box) -> None:
     problems: list[Problem] = node["problems"]
     count = len(problems)
     heading = f"Let op: {count} {'probleem' if count == 1 else 'problemen'} op deze pagina"
-    self.body.append('<section class="kb-problemen" aria-labelledby="kb-problemen-kop">\n')
+    self.body.append('<section class="kb-problemen" aria-labelledby="kb-problemen-kop" data-pagefind-ignore="all">\n')
     self.body.append(f'<h2 id="kb-problemen-kop" class="kb-problemen-kop">{self.encode(heading)}</h2>\n')
     self.body.append(
         f"<p>De bron van deze pagina, <code>{self.encode(node['source'])}</code>, bevat "
@@ -275,8 +275,10 @@ def visit_problem_box(self: Any, node: problem_box) -> None:
 def visit_unread_field(self: Any, node: unread_field) -> None:
     if in_preview(self.builder):
         text = f"[veld '{node['field']}' niet te lezen, zie hierboven]"
-        self.body.append(f'<dt class="kb-onleesbaar">{self.encode(node["label"])}<span class="colon">:</span></dt>\n')
-        self.body.append(f'<dd class="kb-onleesbaar"><p>{self.encode(text)}</p></dd>\n')
+        self.body.append(
+            f'<dt class="kb-onleesbaar" data-pagefind-ignore>{self.encode(node["label"])}<span class="colon">:</span></dt>\n'
+        )
+        self.body.append(f'<dd class="kb-onleesbaar" data-pagefind-ignore><p>{self.encode(text)}</p></dd>\n')
     raise nodes.SkipNode
 
 
