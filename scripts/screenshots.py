@@ -53,7 +53,7 @@ def build(outdir: Path) -> None:
     )
 
 
-def photograph(site: Path, target: Path) -> list[Path]:
+def photograph(site: Path, target: Path, pages: tuple[tuple[str, str], ...] = PAGES) -> list[Path]:
     from playwright.sync_api import sync_playwright
 
     browser_path = shutil.which("chromium") or shutil.which("google-chrome")
@@ -68,7 +68,7 @@ def photograph(site: Path, target: Path) -> list[Path]:
     target.mkdir(parents=True, exist_ok=True)
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=browser_path, args=["--no-sandbox"])
-        for name, page_path in PAGES:
+        for name, page_path in pages:
             for width in WIDTHS:
                 context = browser.new_context(viewport={"width": width, "height": 900 if width > 500 else 800})
                 page = context.new_page()

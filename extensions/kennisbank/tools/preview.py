@@ -24,6 +24,7 @@ import shutil
 import subprocess
 import sys
 import time
+from collections.abc import Sequence
 from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
@@ -124,14 +125,15 @@ class BuildResult:
     warnings: str
 
 
-def sphinx_build(docs: Path, build: BuildFolders, parallel: bool = False) -> BuildResult:
+def sphinx_build(docs: Path, build: BuildFolders, parallel: bool = False, options: Sequence[str] = ()) -> BuildResult:
     """The HTML build as the publish workflow runs it, with warnings allowed: every page is
-    written, and the warnings are collected (``-w``) for the comment."""
+    written, and the warnings are collected (``-w``) for the comment. ``options``: more
+    options for sphinx-build (the screenshots fix the reference date with ``-D``)."""
     log = build.root / WARNINGS_FILE
     build.root.mkdir(parents=True, exist_ok=True)
     args = [sys.executable, "-m", "sphinx", "-b", "html", "-d", str(build.doctrees), "-n", "--keep-going"]
     args += ["-j", "auto"] if parallel else []
-    args += ["-w", str(log), str(docs), str(build.html)]
+    args += [*options, "-w", str(log), str(docs), str(build.html)]
     started_ns, started = time.time_ns(), time.perf_counter()
     code = subprocess.run(args).returncode
     seconds = time.perf_counter() - started
@@ -155,9 +157,11 @@ def problems_of(warnings: str, root: Path) -> list[Problem]:
     return [Problem(finding.path, finding.line, finding.message) for finding in found]
 
 
-def build_preview(docs: Path, build: BuildFolders, pull_request: int) -> tuple[PreviewData, BuildResult]:
+def build_preview(
+    docs: Path, build: BuildFolders, pull_request: int, options: Sequence[str] = ()
+) -> tuple[PreviewData, BuildResult]:
     decision, cached = prepare(docs, build)
-    result = sphinx_build(docs, build, parallel=not decision.incremental)
+    result = sphinx_build(docs, build, parallel=not decision.incremental, options=options)
     data = PreviewData(
         pull_request=pull_request,
         commit=current_record(docs).commit,
