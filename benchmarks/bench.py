@@ -601,7 +601,19 @@ def main() -> int:
         action="store_true",
         help="judge the time norms on CPU time instead of wall time (on a machine others are using)",
     )
+    parser.add_argument(
+        "--voorbeeld",
+        action="store_true",
+        help="only the preview of a pull request on main's cached build (benchmarks/preview.py), about 6 minutes",
+    )
     args = parser.parse_args()
+    if args.voorbeeld:
+        import preview
+
+        return preview.main(
+            ["--scale", str(args.scale), "--workdir", str(args.workdir / "voorbeeld")]
+            + (["--write", str(args.write)] if args.write else [])
+        )
     run = run_benchmark(args, progress=lambda line: print(line, flush=True))
     table = report(run, machine=describe_machine(), when=dt.date.today())
     print(table)
