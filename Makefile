@@ -55,7 +55,7 @@ help:
 	@echo "make serve  live voorbeeld op http://127.0.0.1:$(SERVE_PORT)"
 	@echo "make bench  benchmark met en zonder extensie, met groeitabel; schrijft docs/prestaties.md bij"
 	@echo "           make bench BENCH_ARGS=--stock-full   ook de basislijn met Furo zoals het is op volle omvang (~15 min extra)"
-	@echo "make bench-voorbeeld   alleen het voorbeeld van een pull request, op de bewaarde build van main (~6 min)"
+	@echo "make bench-voorbeeld   alleen het voorbeeld van een pull request, op de bewaarde build van main (3 à 5 min)"
 	@echo "make typecheck   mypy op de extensie (extensions/kennisbank)"
 	@echo "make schermafbeeldingen   de schermafbeeldingen in de schrijfwijzer opnieuw maken"
 	@echo "make pdf-voorbeelden   de voorbeeldpagina's van de PDF's in de schrijfwijzer opnieuw maken"
@@ -127,7 +127,7 @@ bench: $(PDFSTAMP)
 	$(BIN)/python benchmarks/bench.py --workdir $(BUILD)/bench --write $(DOCS)/prestaties.md $(BENCH_ARGS)
 
 # Only the preview of a pull request, built on main's cached build in a fresh checkout
-# (benchmarks/preview.py; about 6 minutes at the default size).
+# (benchmarks/preview.py; 3 to 5 minutes at the default size).
 .PHONY: bench-voorbeeld
 bench-voorbeeld: $(STAMP)
 	$(BIN)/python benchmarks/preview.py --workdir $(BUILD)/bench-voorbeeld --write $(DOCS)/prestaties.md $(BENCH_ARGS)

@@ -604,7 +604,7 @@ def main() -> int:
     parser.add_argument(
         "--voorbeeld",
         action="store_true",
-        help="only the preview of a pull request on main's cached build (benchmarks/preview.py), about 6 minutes",
+        help="only the preview of a pull request on main's cached build (benchmarks/preview.py), 3 to 5 minutes",
     )
     args = parser.parse_args()
     if args.voorbeeld:

@@ -1,6 +1,6 @@
 """Benchmark of a pull request's preview: built on main's cached build in a fresh checkout.
 
-    python benchmarks/preview.py                     # default size (1,003 pages), ~6 minutes
+    python benchmarks/preview.py                     # default size (1,003 pages), 3 to 5 minutes
     python benchmarks/preview.py --scale 0.1 --write docs/prestaties.md
     python benchmarks/bench.py --voorbeeld           # the same, from the main benchmark script
 
