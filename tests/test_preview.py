@@ -303,7 +303,7 @@ def test_a_fresh_checkout_without_the_times_builds_everything_again(restored):
 
 def test_the_times_make_a_fresh_checkout_build_only_what_changed(restored, build, tmp_path):
     checkout, _cache, head = restored
-    decision, cached = preview.prepare(checkout / "docs", folders(checkout))
+    decision, cached = preview.prepare(checkout / "docs", folders(checkout), installed=[])
     assert decision == Decision(True) and cached is not None and cached.commit != head
     result = preview.sphinx_build(checkout / "docs", folders(checkout))
     assert result.read == 1  # p3, and nothing else
@@ -314,11 +314,35 @@ def test_the_times_make_a_fresh_checkout_build_only_what_changed(restored, build
     assert {p for p in after.keys() | expected.keys() if after.get(p) != expected.get(p)} <= {".buildinfo"}
 
 
+def test_templates_installed_after_the_build_are_settled(restored, tmp_path):
+    """A fresh .venv dates every installed template after main's build: Sphinx would write
+    every page again. Here a theme folder outside the repository stands for site-packages."""
+    checkout, _cache, _head = restored
+    installed = tmp_path / "site-packages" / "thema"
+    installed.mkdir(parents=True)
+    (installed / "layout.html").write_text('{% extends "!layout.html" %}\n', encoding="utf-8")
+    conf = checkout / "docs" / "conf.py"
+    conf.write_text(conf.read_text(encoding="utf-8") + f"templates_path += [{str(installed)!r}]\n", encoding="utf-8")
+    _git(checkout, "commit", "-qam", "een geïnstalleerd thema")  # committed: conf.py is no change
+    _rewrite_record(checkout / "build", commit=_git(checkout, "rev-parse", "HEAD"))
+    # Sphinx compares templates with its pages; main's build had none from this folder, but the
+    # path list is configuration, which this test changed: so build once with it, as main would have.
+    assert preview.sphinx_build(checkout / "docs", folders(checkout)).written == 11
+    (installed / "layout.html").touch()  # installed anew, after that build
+    untouched = preview.sphinx_build(checkout / "docs", folders(checkout))
+    assert (untouched.read, untouched.written) == (0, 11)  # the new template: every page written
+    (installed / "layout.html").touch()
+    decision, _cached = preview.prepare(checkout / "docs", folders(checkout), installed=[installed.parent])
+    assert decision.incremental
+    settled = preview.sphinx_build(checkout / "docs", folders(checkout))
+    assert (settled.read, settled.written) == (0, 2)  # genindex and search, which every build writes
+
+
 def test_a_changed_template_makes_every_page_be_written_again(restored):
     checkout, _cache, _head = restored
     template = checkout / "docs" / "_templates" / "page.html"
     template.write_text(template.read_text(encoding="utf-8") + "{# nieuw #}\n", encoding="utf-8")
-    decision, _cached = preview.prepare(checkout / "docs", folders(checkout))
+    decision, _cached = preview.prepare(checkout / "docs", folders(checkout), installed=[])
     assert decision.incremental
     result = preview.sphinx_build(checkout / "docs", folders(checkout))
     assert result.read == 1 and result.written == 11
@@ -336,7 +360,7 @@ def test_a_changed_template_makes_every_page_be_written_again(restored):
 def test_a_cache_that_does_not_fit_gives_a_clean_build_and_says_why(restored, spoil, reason):
     checkout, _cache, head = restored
     spoil(checkout / "build", head)
-    decision, _cached = preview.prepare(checkout / "docs", folders(checkout))
+    decision, _cached = preview.prepare(checkout / "docs", folders(checkout), installed=[])
     assert decision == Decision(False, reason)
     assert not (checkout / "build" / "html").exists() and not (checkout / "build" / "doctrees").exists()
     data, result = preview.build_preview(checkout / "docs", folders(checkout), pull_request=7)
@@ -349,7 +373,7 @@ def test_extension_code_changed_in_the_pull_request_gives_a_clean_build(restored
     checkout, _cache, _head = restored
     (checkout / "extensions").mkdir()
     (checkout / "extensions" / "nieuw.py").write_text("x = 1\n", encoding="utf-8")  # untracked counts too
-    assert preview.prepare(checkout / "docs", folders(checkout))[0] == Decision(False, "code")
+    assert preview.prepare(checkout / "docs", folders(checkout), installed=[])[0] == Decision(False, "code")
 
 
 def _rewrite_record(build: Path, **fields: str) -> None:

@@ -85,10 +85,14 @@ def changed_since(root: Path, commit: str) -> list[str] | None:
     )
 
 
-def prepare(docs: Path, build: BuildFolders) -> tuple[Decision, BuildRecord | None]:
+def prepare(
+    docs: Path, build: BuildFolders, installed: Sequence[Path] | None = None
+) -> tuple[Decision, BuildRecord | None]:
     """Make the restored build ready for an incremental build, or remove it.
 
-    Returns the decision and the record of the restored build (None when there was none)."""
+    ``installed``: where the installed packages' templates lie (by default this Python's
+    site-packages). Returns the decision and the record of the restored build (None when
+    there was none)."""
     record_path = build.root / RECORD_FILE
     cached = read_record(record_path.read_text(encoding="utf-8")) if record_path.exists() else None
     root = project_root(docs)
@@ -100,7 +104,7 @@ def prepare(docs: Path, build: BuildFolders) -> tuple[Decision, BuildRecord | No
         output = build.root.resolve()
         outside = [path for path in tracked if not (root / path).resolve().is_relative_to(output)]
         apply_times(root, planned_times(outside, changed, now_ns()))  # never the build itself
-        settle_templates(_installed_template_folders())
+        settle_templates(_installed_template_folders() if installed is None else installed)
     else:
         for folder in (build.html, build.doctrees):
             shutil.rmtree(folder, ignore_errors=True)
