@@ -15,7 +15,6 @@ from kennisbank.tools import buildcache, manifest, mtimes, preview
 from kennisbank.tools.buildcache import BuildRecord, Decision, decide
 from kennisbank.tools.manifest import Changes, compare, manifest_of, page_digests
 
-ROOT = Path(__file__).parents[1]
 FURO = CONF + 'html_theme = "furo"\n'
 
 # -- the manifest ------------------------------------------------------------------------
