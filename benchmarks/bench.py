@@ -608,6 +608,11 @@ def main() -> int:
         action="store_true",
         help="alleen de zoekfunctie meten: Pagefind tegen de zoekfunctie van Sphinx (benchmarks/searchbench.py)",
     )
+    parser.add_argument(
+        "--voorbeeld",
+        action="store_true",
+        help="only the preview of a pull request on main's cached build (benchmarks/preview.py), 3 to 5 minutes",
+    )
     args = parser.parse_args()
     if args.zoeken:
         import searchbench  # beside this script
@@ -621,6 +626,13 @@ def main() -> int:
             text = args.write.read_text(encoding="utf-8")
             args.write.write_text(with_table(text, table, SEARCH_START, SEARCH_END), encoding="utf-8")
         return 0
+    if args.voorbeeld:
+        import preview
+
+        return preview.main(
+            ["--scale", str(args.scale), "--workdir", str(args.workdir / "voorbeeld")]
+            + (["--write", str(args.write)] if args.write else [])
+        )
     run = run_benchmark(args, progress=lambda line: print(line, flush=True))
     table = report(run, machine=describe_machine(), when=dt.date.today())
     print(table)

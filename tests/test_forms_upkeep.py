@@ -6,7 +6,8 @@ nobody in a browser can run `make formulieren`. So:
 - `kennisbank formulieren --controleer --melding` reports stale forms as a notice (a GitHub
   ``::notice`` annotation) and succeeds; without `--melding` it fails, saying what an editor
   runs and that a browser contributor need do nothing;
-- `make check` passes `--melding` in a pull request on GitHub only (GITHUB_BASE_REF);
+- in a pull request on GitHub (GITHUB_BASE_REF, set only there) it does so by itself, so the
+  pull request's check (and `make check` there) needs no switch;
 - the publish workflow's job `formulieren` makes the forms anew after the merge and commits
   them with the trailer "Kennisbank: onderhoud": its script is run here in a temporary git
   repository with a bare "origin", for stale forms, forms already up to date, and a main
@@ -31,6 +32,8 @@ from kennisbank.tools.forms import FOLDER, stale_files
 ROOT = Path(__file__).parents[1]
 FORMS_ROOT = Path(__file__).parent / "roots" / "test-forms"
 PUBLISH = ROOT / ".github" / "workflows" / "publish.yml"
+PULL_REQUEST = ROOT / ".github" / "workflows" / "pull-request.yml"
+KENNISBANK = Path(sys.executable).parent / "kennisbank"
 GIT = shutil.which("git")
 BASH = shutil.which("bash")
 NEW_THEME = "# Zorg\n\n```{thema} zorg\n```\n"
@@ -66,6 +69,7 @@ def test_stale_forms_are_a_notice_with_melding(tmp_path, capsys, monkeypatch):
 def test_without_melding_stale_forms_fail_and_say_what_a_browser_contributor_does(tmp_path, capsys, monkeypatch):
     docs = project_with_stale_forms(tmp_path)
     monkeypatch.setenv("GITHUB_ACTIONS", "true")
+    monkeypatch.delenv("GITHUB_BASE_REF", raising=False)  # the suite may run in a pull request's job
     capsys.readouterr()
     assert kennisbank(["formulieren", "--docs", str(docs), "--controleer"]) == 1
     out, err = capsys.readouterr()
@@ -93,16 +97,25 @@ def test_melding_belongs_to_controleer(tmp_path, capsys):
     assert stale_files(docs, tmp_path / FOLDER)  # nothing written
 
 
-@pytest.mark.skipif(shutil.which("make") is None, reason="make ontbreekt")
 @pytest.mark.parametrize(("base_ref", "notice"), [("main", True), ("", False)], ids=["pull request", "elders"])
-def test_make_check_makes_stale_forms_a_notice_only_in_a_pull_request(base_ref, notice):
-    env = {**os.environ, "GITHUB_BASE_REF": base_ref}
-    env.pop("FORMULIEREN_MELDING", None)
-    dry_run = subprocess.run(
-        ["make", "--dry-run", "--always-make", "check"], cwd=ROOT, env=env, capture_output=True, text=True
+def test_in_a_pull_request_on_github_stale_forms_are_a_notice_by_themselves(base_ref, notice, tmp_path, monkeypatch):
+    """GitHub sets GITHUB_BASE_REF in a pull request's run only: there the check needs no --melding."""
+    docs = project_with_stale_forms(tmp_path)
+    monkeypatch.setenv("GITHUB_ACTIONS", "true")
+    monkeypatch.setenv("GITHUB_BASE_REF", base_ref)
+    result = subprocess.run(
+        [KENNISBANK, "formulieren", "--controleer", "--docs", str(docs)], capture_output=True, text=True
     )
-    (line,) = [line for line in dry_run.stdout.splitlines() if "kennisbank formulieren" in line]
-    assert ("--controleer --melding" in line) is notice, line
+    assert result.returncode == (0 if notice else 1), result.stderr
+    assert ("::notice title=Formulieren verouderd::" in result.stdout) is notice
+
+
+def test_the_pull_requests_check_runs_the_forms_check():
+    """Without --melding: in a pull request the command makes stale forms a notice by itself."""
+    workflow = yaml.safe_load(PULL_REQUEST.read_text(encoding="utf-8"))
+    commands = [step.get("run", "") for job in workflow["jobs"].values() for step in job.get("steps", [])]
+    assert any("kennisbank formulieren --controleer" in c or "make check" in c for c in commands)
+    assert not any("FORMULIEREN" in c or "GITHUB_BASE_REF" in c for c in commands)  # nothing to switch there
 
 
 # -- the publish workflow's job `formulieren` --------------------------------------------

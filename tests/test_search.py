@@ -122,6 +122,17 @@ def test_an_invalid_exclusion_stops_the_build(app_params, make_app):
         make_app(*app_params.args, **app_params.kwargs)
 
 
+@pytest.mark.sphinx("dirhtml", testroot="search")
+def test_the_dirhtml_site_has_the_same_search(app):
+    app.build()
+    assert warnings_of(app) == ""
+    found = records(app.outdir)
+    jeugd = found["/themas/jeugd/index.html"]  # a link that works from any folder
+    assert jeugd["meta"]["trefwoorden"] == "jeugdzorg, integrale jeugdhulp"
+    form = BeautifulSoup((app.outdir / "search" / "index.html").read_text(encoding="utf-8"), "html.parser")
+    assert form.select_one("#kb-zoeken")["data-bundle"].endswith("pagefind/pagefind.js")
+
+
 # -- Pagefind's filter index in a stable order ------------------------------------
 
 

@@ -8,7 +8,7 @@ import re
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import warnings_of
+from conftest import unexplained, warnings_of
 
 # Furo's one inline script (it applies the chosen colour theme); allowed by hash in the CSP.
 THEME_SCRIPT = 'document.body.dataset.theme = localStorage.getItem("theme") || "auto";'
@@ -29,6 +29,19 @@ def test_payloads_are_reported_not_run(attacked):
     # The payload text is there, shown as text.
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
     assert "&lt;img src=x onerror=alert(2)&gt;" in page
+
+
+def test_raw_html_is_refused_in_dutch_at_its_line(attacked):
+    source = (attacked.srcdir / "index.md").read_text(encoding="utf-8").splitlines()
+    lines = [n for n, text in enumerate(source, start=1) if text.startswith(("```{raw}", "```{eval-rst}"))]
+    refused = [line for line in warnings_of(attacked).splitlines() if "ruwe HTML (de opdracht 'raw')" in line]
+    assert len(refused) == 2, refused
+    assert unexplained(refused[0]) == []  # docs/bijdragen/controles.md explains it
+    assert f"index.md:{lines[0]}:" in refused[0]
+    # Inside {eval-rst} the directive stands on the block's third line.
+    assert f"index.md:{lines[1] + 1}:" in refused[1] or f"index.md:{lines[1] + 2}:" in refused[1]
+    page = (attacked.outdir / "index.html").read_text(encoding="utf-8")
+    assert "alert(11)" not in page and "aanvaller.example" not in page
 
 
 def test_no_executable_markup_in_any_page(attacked):

@@ -87,7 +87,8 @@ class KennisbankConfig:
     newsletter_to: str = ""
     #: Whether the HTML shows the problems of a page in a box at its top, and where a field
     #: left out would be (a preview: make html, make serve, a pull request's site). The
-    #: publish workflow switches it off (``-D kennisbank_show_problems=0``).
+    #: publish workflow keeps it on: its strict build publishes nothing with a problem, and a
+    #: preview built on its cache must have the same configuration or it rewrites every page.
     show_problems: bool = field(default=True, metadata={"rebuild": "html"})
     #: The address of the guide's list of messages (docs/bijdragen/controles.md on the published
     #: site), linked from that box; empty: no link. An address, not a page of this build: the box

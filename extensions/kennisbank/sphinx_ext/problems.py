@@ -7,8 +7,10 @@ against the page it is about, and
 - in the HTML of a preview (``make html``, ``make serve``, a pull request's site) each
   page with a problem opens with a box: "Let op: 2 problemen op deze pagina", each
   with its line; a field left out shows where it would be (render.unread_fact). The
-  published site (``kennisbank_show_problems = False``, set by the publish workflow,
-  whose strict build fails on any problem anyway) shows neither;
+  published site shows neither: its strict build publishes nothing while there is a
+  problem. ``kennisbank_show_problems = False`` switches the box off for other builds.
+  (The publish build keeps the default, so that a pull request's preview, built on its
+  cache, has the same configuration and rewrites only what changed);
 - the build ends with "Kennisbank: 3 problemen op 2 pagina's: agenda/x.md (2), ...".
 
 Sphinx logs a page's warnings only when it reads or writes that page again, so what

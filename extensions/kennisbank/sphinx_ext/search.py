@@ -42,7 +42,7 @@ BUNDLE, STAGING, VOCABULARY = "pagefind", "_kennisbank_zoekdelen", "kennisbank-z
 #: The class of the section of an object that shares its page: a search result of its own.
 SEARCH_PART = "kb-zoekdeel"
 #: The builders whose pages Pagefind indexes (dirhtml's addresses differ: not supported).
-INDEXED_BUILDERS = ("html",)
+INDEXED_BUILDERS = ("html", "dirhtml")
 
 
 def is_indexed_build(app: Sphinx) -> bool:

@@ -2,7 +2,7 @@
 
     kennisbank formulieren                 # write .github/ISSUE_TEMPLATE/nieuw-<type>.yml
     kennisbank formulieren --controleer    # exit 1 when they are stale (make check runs this)
-    kennisbank formulieren --controleer --melding   # stale forms are a notice, not a failure (pull requests)
+    kennisbank formulieren --controleer --melding   # stale forms are a notice, not a failure
     kennisbank formulier --gebeurtenis "$GITHUB_EVENT_PATH" --commit --uitvoer "$RUNNER_TEMP/formulier"
     kennisbank formulier --tekst issue.md --type evenement   # on your own machine: write the page
 
@@ -37,6 +37,8 @@ STALE_NOTICE = (
     "formulieren op in uw commit."
 )
 NOTICE_TITLE = "Formulieren verouderd"
+#: Set by GitHub Actions in the run of a pull request only: there stale forms are a notice by themselves.
+PULL_REQUEST_VARIABLE = "GITHUB_BASE_REF"
 
 
 class _Failing(Protocol):
@@ -60,7 +62,7 @@ def add_generate_options(group: argparse._ArgumentGroup) -> None:
         "--melding",
         action="store_true",
         help="met --controleer: verouderde formulieren zijn een opmerking (in GitHub Actions een notice), "
-        "geen fout; voor pull requests (make check doet dit als GITHUB_BASE_REF is gezet)",
+        f"geen fout; zo ook vanzelf in een pull request op GitHub ({PULL_REQUEST_VARIABLE} is gezet)",
     )
 
 
@@ -91,7 +93,7 @@ def generate(parser: _Failing, args: argparse.Namespace) -> int:
     folder = args.map if args.map is not None else args.docs.resolve().parent / FOLDER
     if args.controleer:
         stale = stale_files(args.docs, folder)
-        if stale and args.melding:
+        if stale and (args.melding or os.environ.get(PULL_REQUEST_VARIABLE)):
             notice = STALE_NOTICE.format(folder=_shown(folder), files=", ".join(stale))
             print(f"kennisbank formulieren: {notice}", file=sys.stderr)
             if os.environ.get("GITHUB_ACTIONS") == "true":
