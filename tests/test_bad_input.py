@@ -330,6 +330,12 @@ CASES = {
         "Evenement 'w3', veld 'start': de datum (2027-04-15) klopt, maar de tijd '14h' niet: schrijf de tijd als "
         "UU:MM, met een dubbele punt (bedoelt u 2027-04-15 14:00?) [",
     ),
+    "time written 16u30": (
+        E.format(id="w9", fields=":start: 2027-04-15 16u30\n:organisator: vng\n"),
+        3,
+        "Evenement 'w9', veld 'start': de datum (2027-04-15) klopt, maar de tijd '16u30' niet: schrijf de tijd "
+        "als UU:MM, met een dubbele punt (bedoelt u 2027-04-15 16:30?) [",
+    ),
     "date written 12-05-2027": (
         E.format(id="w4", fields=":start: 12-05-2027\n:organisator: vng\n"),
         3,
