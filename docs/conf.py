@@ -25,6 +25,8 @@ repository_url = "https://github.com/vzhg/kennisbank"
 repository_branch = "main"
 # Where the site is published; feeds and structured data need full addresses.
 html_baseurl = "https://vzhg.github.io/kennisbank/"
+# The box with a page's problems in a preview links the published list of messages.
+kennisbank_messages_url = html_baseurl + "bijdragen/controles.html"
 
 exclude_patterns = ["_build"]
 templates_path = ["_templates"]

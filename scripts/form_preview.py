@@ -10,7 +10,10 @@ field or area with the placeholder, a dropdown, checkboxes. This page draws the 
 elements in GitHub's light style (system fonts, nothing loaded from elsewhere); the
 words around the form ("Add a title", "Submit new issue") are GitHub's own, in English,
 as contributors see them. Playwright with Debian's chromium photographs the whole page
-into docs/_static/schermafbeeldingen/formulier-<type>-<width>.png for the authoring guide.
+into docs/_static/schermafbeeldingen/formulier-<type>-<width>.png, and two parts of it that
+fit on a page of the authoring guide: the top down to the first date field (or the id),
+formulier-<type>-begin-<width>.png, and the text of the page down to the button,
+formulier-<type>-einde-<width>.png.
 """
 
 from __future__ import annotations
@@ -28,6 +31,26 @@ ROOT = Path(__file__).resolve().parents[1]
 FORMS = ROOT / ".github" / "ISSUE_TEMPLATE"
 TARGET = ROOT / "docs" / "_static" / "schermafbeeldingen"
 WIDTHS = (375, 1280)
+#: The parts photographed apart: (the ids of the fields it may start at, of those it may end at);
+#: the first id the form has counts, none at all means the top or the bottom of the page.
+PARTS = {
+    "begin": ((), ("start", "datum", "id")),
+    "einde": (("tekst",), ()),
+}
+#: A part's box in CSS pixels of the page: from the field's element (or the page's top or bottom),
+#: as wide as the form itself (on a wide screen GitHub leaves space either side, which a guide
+#: page would only shrink the form's text for).
+_BOUNDS = """([first, last]) => {
+    const element = (ids) => ids.map((id) => document.getElementById(id)).find((found) => found);
+    const box = (ids) => element(ids)?.closest(".element")?.getBoundingClientRect();
+    const form = document.querySelector(".box").getBoundingClientRect();
+    const left = Math.max(0, form.left - 16), right = Math.min(window.innerWidth, form.right + 16);
+    // GitHub's bar across the top, cut to the form's width, would lose its words: left out then.
+    const page = left > 0 ? document.querySelector("main").getBoundingClientRect().top : 0;
+    const top = first.length ? box(first).top - 8 : page;
+    const bottom = last.length ? box(last).bottom + 8 : document.documentElement.scrollHeight;
+    return {x: left, y: top + window.scrollY, width: right - left, height: bottom - top};
+}"""
 MARKDOWN = MarkdownIt("commonmark", {"html": False})
 
 STYLE = """
@@ -146,6 +169,11 @@ def photograph(pages: dict[str, str], target: Path) -> list[Path]:
                 path = target / f"formulier-{kind}-{width}.png"
                 page.screenshot(path=str(path), full_page=True)
                 written.append(path)
+                for part, ids in PARTS.items():
+                    clip = page.evaluate(_BOUNDS, [list(ids[0]), list(ids[1])])
+                    path = target / f"formulier-{kind}-{part}-{width}.png"
+                    page.screenshot(path=str(path), clip=clip, full_page=True)
+                    written.append(path)
                 context.close()
         browser.close()
     return written

@@ -6,6 +6,7 @@ import contextlib
 import gzip
 import importlib.util
 import json
+import re
 import shutil
 import sys
 from collections.abc import Iterator
@@ -18,6 +19,7 @@ from sphinx.util.console import strip_colors
 
 from kennisbank.model.agenda import CalendarEvent, calendar_event
 from kennisbank.model.objects import KBObject
+from kennisbank.model.schema import TYPES
 from kennisbank.model.values import parse_when
 
 pytest_plugins = ("sphinx.testing.fixtures",)
@@ -234,3 +236,34 @@ def script_module(path: Path) -> Iterator[ModuleType]:
         yield module
     finally:
         del sys.modules[path.stem]
+
+
+#: Where the guide explains every message a contributor can get.
+GUIDE_TO_MESSAGES = DOCS / "bijdragen" / "controles.md"
+#: A word that carries a value the contributor wrote (an id, a date, an address, a path, a field
+#: written ':veld:'), not the message's own.
+_VALUE = re.compile(r"[\d'\"“”‘’`/@…]|\w\.\w|^:|^#+$")
+#: The types and fields a message names: which it names depends on where the mistake is.
+_NAMES = {spec.label.lower() for spec in TYPES.values()} | {f.name for spec in TYPES.values() for f in spec.fields}
+
+
+def unexplained(message: str) -> list[str]:
+    """The wording of a message that the guide's list of messages lacks; [] when it is there.
+
+    ``message`` is a message as the build, the form or the check gives it, with or without
+    'file:line: WARNING: ' before it and its category after it. Its wording is each run of
+    two or more words that holds no value (no digit, quote, slash, @ or ellipsis, nor the name
+    of a type or field): what stays the same whatever the contributor wrote, and so what a contributor
+    searches the guide for.
+    """
+    text = re.sub(r"\s\[kennisbank\.[a-z-]+\]$", "", message.partition("WARNING: ")[2] or message)
+    runs: list[list[str]] = [[]]
+    for word in text.split():
+        if _VALUE.search(word) or word.strip(",.:;") in _NAMES:
+            runs.append([])
+        else:
+            runs[-1].append(word)
+    wording = [" ".join(run) for run in runs if len(run) >= 2]
+    assert wording, f"no wording to look for in {message!r}"
+    guide = " ".join(GUIDE_TO_MESSAGES.read_text(encoding="utf-8").split())
+    return [phrase for phrase in wording if phrase not in guide]

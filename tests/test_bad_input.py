@@ -12,7 +12,7 @@ import pytest
 from bs4 import BeautifulSoup
 from sphinx.cmd.build import build_main
 
-from conftest import CONF, ORPHAN, build_once, case_project, status_of, warnings_of
+from conftest import CONF, ORPHAN, build_once, case_project, status_of, unexplained, warnings_of
 from kennisbank.sphinx_ext.unlisted import index_page, toctree_entry
 
 THEMES = """\
@@ -330,6 +330,12 @@ CASES = {
         "Evenement 'w3', veld 'start': de datum (2027-04-15) klopt, maar de tijd '14h' niet: schrijf de tijd als "
         "UU:MM, met een dubbele punt (bedoelt u 2027-04-15 14:00?) [",
     ),
+    "time written 16u30": (
+        E.format(id="w9", fields=":start: 2027-04-15 16u30\n:organisator: vng\n"),
+        3,
+        "Evenement 'w9', veld 'start': de datum (2027-04-15) klopt, maar de tijd '16u30' niet: schrijf de tijd "
+        "als UU:MM, met een dubbele punt (bedoelt u 2027-04-15 16:30?) [",
+    ),
     "date written 12-05-2027": (
         E.format(id="w4", fields=":start: 12-05-2027\n:organisator: vng\n"),
         3,
@@ -537,6 +543,13 @@ def test_quotes_around_a_whole_value_are_read_without_them(case, table):
     assert messages_on(table, page_of(case)) == []
     facts = html_of(table, case).select_one("dl.kb-facts").get_text(" ")
     assert "Den Haag" in facts and '"' not in facts and "'" not in facts
+
+
+def test_the_guide_explains_every_message_of_the_table(table):
+    """docs/bijdragen/controles.md has the wording of each: a contributor finds it with Ctrl+F."""
+    missing = {line: unexplained(line) for line in warnings_of(table).splitlines() if "WARNING: " in line}
+    assert len(missing) == len(CASES) + 2  # with the page in no toctree and the newer duplicate
+    assert {line: phrases for line, phrases in missing.items() if phrases} == {}
 
 
 def test_the_build_ends_with_a_dutch_summary(table):

@@ -103,7 +103,18 @@ def test_rst_directives_are_left_to_docutils():
 
 @pytest.mark.parametrize(
     ("text", "meant"),
-    [("14u", "14:00"), ("14.00 uur", "14:00"), ("14h", "14:00"), ("9:30", "09:30"), ("25u", None), ("middag", None)],
+    [
+        ("14u", "14:00"),
+        ("14.00 uur", "14:00"),
+        ("14h", "14:00"),
+        ("16u30", "16:30"),
+        ("9h45", "09:45"),
+        ("16 u 30", "16:30"),
+        ("9:30", "09:30"),
+        ("25u", None),
+        ("16u75", None),
+        ("middag", None),
+    ],
 )
 def test_times_written_otherwise(text, meant):
     assert clock(text) == meant

@@ -12,6 +12,7 @@ mistake. The page a form writes passes the strict build.
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import subprocess
 import sys
@@ -19,8 +20,16 @@ from pathlib import Path
 
 import pytest
 
-from conftest import warnings_of
+from conftest import unexplained, warnings_of
 from kennisbank.tools.forms import FOLDER, stale_files
+from kennisbank.tools.replies import (
+    PULL_REQUEST_URL,
+    failure_comment,
+    mistakes_comment,
+    success_comment,
+    waiting_comment,
+)
+from kennisbank.tools.submission import Proposal
 
 ROOT = Path(__file__).parents[1]
 FORMS_ROOT = Path(__file__).parent / "roots" / "test-forms"
@@ -287,6 +296,26 @@ def test_each_mistake_is_one_line_of_the_comment_and_there_is_no_branch(repo, na
         assert line.startswith(start), (line, start)
     assert not any("weggelaten" in line for line in listed), "a form is refused, not published with a gap"
     assert lines[-1].startswith("Zo past u het aan: klik bij dit issue op **···** › **Edit**")
+
+
+def test_the_guide_explains_every_comment_and_mistake():
+    """docs/bijdragen/controles.md, "Het formulier": the comments' first words and each mistake's wording."""
+    for _, expected in MISTAKES.values():
+        for line in expected:
+            message = re.sub(r"^- \*\*[^*]+\*\*: ", "", line).replace("\\", "")
+            message = message.partition(", bijvoorbeeld ")[0]  # then the field's example, unquoted: a value
+            assert unexplained(message) == [], line
+    proposal = Proposal("evenement", "x", "X", {}, "", Path("x.md"))
+    comments = [
+        success_comment(proposal, "docs/agenda/x.md"),
+        mistakes_comment([]),
+        waiting_comment(revoked=False),
+        waiting_comment(revoked=True),
+        failure_comment(),
+    ]
+    for comment in comments:
+        for opening in re.findall(r"\*\*(.+?)\*\*", comment.splitlines()[1].replace(PULL_REQUEST_URL, "")):
+            assert unexplained(opening) == [], opening
 
 
 def test_outsiders_wait_for_an_editor_and_an_edit_withdraws_the_approval(repo):

@@ -13,6 +13,7 @@
 from __future__ import annotations
 
 import json
+import os
 import re
 import shutil
 from pathlib import Path
@@ -111,6 +112,9 @@ def test_the_committed_forms_are_what_github_accepts():
 
 def test_the_committed_forms_are_up_to_date():
     stale = stale_files(ROOT / "docs", COMMITTED)
+    if stale and os.environ.get("GITHUB_BASE_REF"):
+        # As make check there: a theme renamed in the browser, the forms made anew after the merge.
+        pytest.skip(f"in een pull request een opmerking, geen fout: verouderd zijn {', '.join(stale)}")
     assert stale == [], (
         f"De formulieren in .github/ISSUE_TEMPLATE zijn verouderd ({', '.join(stale)}): "
         "draai `kennisbank formulieren` (of `make formulieren`) en commit het resultaat."
@@ -130,7 +134,8 @@ def test_the_dropdowns_list_exactly_the_objects_of_the_built_site(docs_html):
             assert set(dropdowns[field.name]) == wanted and wanted, field.name
 
 
-def test_a_new_theme_makes_the_forms_stale_and_the_check_says_how_to_fix_it(tmp_path, capsys):
+def test_a_new_theme_makes_the_forms_stale_and_the_check_says_how_to_fix_it(tmp_path, capsys, monkeypatch):
+    monkeypatch.delenv("GITHUB_BASE_REF", raising=False)  # in a pull request's job they would be a notice
     docs = tmp_path / "docs"
     shutil.copytree(FORMS_ROOT, docs)
     assert kennisbank(["formulieren", "--docs", str(docs)]) == 0

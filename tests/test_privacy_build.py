@@ -19,7 +19,7 @@ from bs4 import BeautifulSoup
 from hypothesis import given, seed
 from hypothesis import strategies as st
 
-from conftest import CONF, ROOTS, build_once, pagefind_records, settings_for_builds, warnings_of
+from conftest import CONF, ROOTS, build_once, pagefind_records, settings_for_builds, unexplained, warnings_of
 
 SETUP = """\
 # Opzet
@@ -166,6 +166,12 @@ def test_each_personal_detail_is_reported_once_at_its_line_and_left_out(case, ca
         assert part not in text, (part, text)
     for part in kept:
         assert part in text, (part, text)
+
+
+def test_the_guide_explains_every_message(cases_built):
+    warnings = [line for line in warnings_of(cases_built).splitlines() if "WARNING: " in line]
+    assert len(warnings) == sum(len(expected) for _, expected, _, _ in CASES.values())
+    assert {line: unexplained(line) for line in warnings if unexplained(line)} == {}
 
 
 def test_left_out_of_the_open_data_the_search_index_and_the_stored_pages(cases_built):

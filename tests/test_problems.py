@@ -77,6 +77,15 @@ def test_the_box_stands_under_the_title_and_is_a_named_region(project, build):
     assert "lezen.md" in box.select_one("p").get_text()
 
 
+def test_the_box_links_the_guides_list_of_messages_when_one_is_set(project, build, tmp_path):
+    assert soup(build(project), "lezen.html").select("section.kb-problemen a") == []  # none by default
+    guide = "https://kennisbank.example/bijdragen/controles.html"
+    app = build(project, builddir=tmp_path / "met-gids", confoverrides={"kennisbank_messages_url": guide})
+    [link] = soup(app, "lezen.html").select("section.kb-problemen a")
+    assert link["href"] == guide and link.get_text() == "Meldingen: wat ze betekenen"
+    assert link.find_parent("p").get_text().startswith("Wat elke melding betekent en hoe u de fout oplost:")
+
+
 def test_a_field_left_out_shows_where_it_would_be(project, build):
     facts = soup(build(project), "lezen.html").select_one("dl.kb-facts")
     assert [dt.get_text() for dt in facts.select("dt")][:2] == ["Begin:", "Waar:"]

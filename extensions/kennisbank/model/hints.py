@@ -17,14 +17,18 @@ from typing import Literal
 from babel.dates import get_day_names, get_month_names
 
 _ISO_DAY = re.compile(r"^(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})$")
-_CLOCK = re.compile(r"^(?P<H>\d{1,2})(?:[:.](?P<M>\d{2})(?::\d{2})?)?\s*(?:u|uur|h|hr|hrs|hours?)?\.?$", re.IGNORECASE)
+#: The minutes after ':' or '.', or after the hour's 'u' or 'h' as many write it ('16u30', '9h45').
+_CLOCK = re.compile(
+    r"^(?P<H>\d{1,2})(?:(?:[:.]|\s*[uh]\s*)(?P<M>\d{2})(?::\d{2})?)?\s*(?:u|uur|h|hr|hrs|hours?)?\.?$",
+    re.IGNORECASE,
+)
 _NUMERIC_DAY = re.compile(r"^(?P<d>\d{1,2})[-/.](?P<m>\d{1,2})[-/.](?P<y>\d{4})$")
 _WORDED_DAY = re.compile(r"^(?P<d>\d{1,2})\.?\s+(?P<month>[^\W\d_]+)\.?\s+(?P<y>\d{4})$")
 _WORDED_MONTH = re.compile(r"^(?P<month>[^\W\d_]+)\.?\s+(?P<y>\d{4})$")
 
 
 def clock(text: str) -> str | None:
-    """``14u``, ``14.00 uur``, ``14h``, ``9:30`` as ``14:00``; None if it is no time of day."""
+    """``14u``, ``14.00 uur``, ``14h``, ``16u30``, ``9:30`` as ``14:00``; None if it is no time of day."""
     match = _CLOCK.match(text.strip())
     if not match:
         return None

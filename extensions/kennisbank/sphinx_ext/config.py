@@ -90,6 +90,10 @@ class KennisbankConfig:
     #: publish workflow keeps it on: its strict build publishes nothing with a problem, and a
     #: preview built on its cache must have the same configuration or it rewrites every page.
     show_problems: bool = field(default=True, metadata={"rebuild": "html"})
+    #: The address of the guide's list of messages (docs/bijdragen/controles.md on the published
+    #: site), linked from that box; empty: no link. An address, not a page of this build: the box
+    #: of a page that is not written again must not link a page since renamed.
+    messages_url: str = field(default="", metadata={"rebuild": "html"})
     #: E-mail addresses and phone numbers of a function, not of a person, that every page may
     #: publish (AVG): patterns such as '*@vzhg.nl', 'info@*' or '070 123 45 67'. Any other
     #: address or number needs a person with a recorded basis (see model/privacy.py).

@@ -193,7 +193,8 @@ def show_problems(app: Sphinx, doctree: nodes.document, docname: str) -> None:
     problems = page_problems(app.env, docname, str(app.builder.outdir))
     if not problems:
         return
-    box = problem_box(problems=problems, source=str(app.env.doc2path(docname, base=False)))
+    settings = kb_domain(app.env).build.settings
+    box = problem_box(problems=problems, source=str(app.env.doc2path(docname, base=False)), guide=settings.messages_url)
     section = next(iter(doctree.findall(nodes.section)), None)
     if section is not None and section.children and isinstance(section[0], nodes.title):
         section.insert(1, box)
@@ -263,7 +264,13 @@ def visit_problem_box(self: Any, node: problem_box) -> None:
     for line, message in problems:
         where = f'<span class="kb-problemen-regel">regel {line}</span>: ' if line else ""
         self.body.append(f"<li>{where}{self.encode(message)}</li>\n")
-    self.body.append("</ul>\n</section>\n")
+    self.body.append("</ul>\n")
+    if node["guide"]:
+        self.body.append(
+            f'<p>Wat elke melding betekent en hoe u de fout oplost: <a href="{self.encode(node["guide"])}">'
+            "Meldingen: wat ze betekenen</a>.</p>\n"
+        )
+    self.body.append("</section>\n")
     raise nodes.SkipNode
 
 

@@ -52,7 +52,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.opdracht == "nieuw":
         return _new(command, args, extra)
     if args.opdracht == "formulieren":
-        return formcommands.generate(args)
+        return formcommands.generate(command, args)
     if args.opdracht == "formulier":
         return formcommands.submit(command, args)
     _clear_output(command, args)

@@ -2,6 +2,7 @@
 
     kennisbank formulieren                 # write .github/ISSUE_TEMPLATE/nieuw-<type>.yml
     kennisbank formulieren --controleer    # exit 1 when they are stale (make check runs this)
+    kennisbank formulieren --controleer --melding   # stale forms are a notice, not a failure
     kennisbank formulier --gebeurtenis "$GITHUB_EVENT_PATH" --commit --uitvoer "$RUNNER_TEMP/formulier"
     kennisbank formulier --tekst issue.md --type evenement   # on your own machine: write the page
 
@@ -11,6 +12,7 @@ No Sphinx: the forms and the checks read the sources as text (content.py).
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 from typing import NoReturn, Protocol
@@ -22,8 +24,21 @@ from .issueops import Issue, Outcome, carry_out, decide, read_event
 STALE = (
     "kennisbank formulieren: de formulieren in {folder} passen niet meer bij het schema en de inhoud "
     "({files}). Maak ze opnieuw met 'kennisbank formulieren' (of 'make formulieren') en neem ze op in "
-    "uw commit."
+    "uw commit. Werkt u alleen in de browser, dan hoeft u niets te doen: na het samenvoegen maakt GitHub "
+    "de formulieren vanzelf opnieuw."
 )
+#: The same, as a notice in a pull request: its author may have renamed a theme in the browser,
+#: where nobody can run `make formulieren`; the publish workflow makes the forms anew after the merge.
+STALE_NOTICE = (
+    "De formulieren voor nieuwe inhoud ({folder}: {files}) passen niet meer bij de inhoud, bijvoorbeeld "
+    "omdat deze wijziging een thema, programma, netwerk, organisatie of persoon toevoegt, weghaalt of een "
+    "andere titel geeft. U hoeft niets te doen: na het samenvoegen maakt GitHub de formulieren vanzelf "
+    "opnieuw. Werkt u op uw eigen computer, dan kan het ook meteen: 'make formulieren', en neem de "
+    "formulieren op in uw commit."
+)
+NOTICE_TITLE = "Formulieren verouderd"
+#: Set by GitHub Actions in the run of a pull request only: there stale forms are a notice by themselves.
+PULL_REQUEST_VARIABLE = "GITHUB_BASE_REF"
 
 
 class _Failing(Protocol):
@@ -42,6 +57,12 @@ def add_generate_options(group: argparse._ArgumentGroup) -> None:
         "--controleer",
         action="store_true",
         help="schrijf niets; stop met een melding als de formulieren niet meer kloppen",
+    )
+    group.add_argument(
+        "--melding",
+        action="store_true",
+        help="met --controleer: verouderde formulieren zijn een opmerking (in GitHub Actions een notice), "
+        f"geen fout; zo ook vanzelf in een pull request op GitHub ({PULL_REQUEST_VARIABLE} is gezet)",
     )
 
 
@@ -66,10 +87,20 @@ def add_submit_options(group: argparse._ArgumentGroup) -> None:
     )
 
 
-def generate(args: argparse.Namespace) -> int:
+def generate(parser: _Failing, args: argparse.Namespace) -> int:
+    if args.melding and not args.controleer:
+        parser.fail("--melding hoort bij --controleer")
     folder = args.map if args.map is not None else args.docs.resolve().parent / FOLDER
     if args.controleer:
         stale = stale_files(args.docs, folder)
+        if stale and (args.melding or os.environ.get(PULL_REQUEST_VARIABLE)):
+            notice = STALE_NOTICE.format(folder=_shown(folder), files=", ".join(stale))
+            print(f"kennisbank formulieren: {notice}", file=sys.stderr)
+            if os.environ.get("GITHUB_ACTIONS") == "true":
+                from .checks import escape
+
+                print(f"::notice title={NOTICE_TITLE}::{escape(notice)}")
+            return 0
         if stale:
             print(STALE.format(folder=_shown(folder), files=", ".join(stale)), file=sys.stderr)
             return 1
