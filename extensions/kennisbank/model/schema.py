@@ -48,6 +48,18 @@ class Field:
     when_missing: str = ""
     #: A date field that needs the day: "JJJJ-MM" alone is refused (and not offered in messages).
     needs_day: bool = False
+    #: For a choice that says little on its own ("Bestuursprioriteit: ja"): the label readers
+    #: see, and per choice the words they read instead of the choice.
+    reader_label: str = ""
+    reader_words: tuple[tuple[str, str], ...] = ()
+
+    @property
+    def shown_label(self) -> str:
+        return self.reader_label or self.label
+
+    def in_words(self, value: str) -> str:
+        """What a reader sees of a choice."""
+        return dict(self.reader_words).get(value, value)
 
     @property
     def backlink_label(self) -> str:
@@ -114,7 +126,17 @@ THEMA = ObjectType(
         _title(),
         _SUMMARY,
         _KEYWORDS,
-        Field("bestuursprioriteit", "Bestuursprioriteit", Kind.CHOICE, choices=("ja", "nee")),
+        Field(
+            "bestuursprioriteit",
+            "Bestuursprioriteit",
+            Kind.CHOICE,
+            choices=("ja", "nee"),
+            reader_label="Prioriteit",
+            reader_words=(
+                ("ja", "Het bestuur heeft dit thema tot prioriteit gemaakt."),
+                ("nee", "Het bestuur heeft dit thema niet tot prioriteit gemaakt."),
+            ),
+        ),
         Field("volgorde", "Volgorde", Kind.NUMBER, example="3", shown=False),
         Field("omschrijving", "Volledige naam"),
     ),

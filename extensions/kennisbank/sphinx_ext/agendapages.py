@@ -36,6 +36,7 @@ from .domain import KnowledgeBaseDomain, kb_domain
 from .failures import guarded
 from .freshness import navigation_digest
 from .internals import build_identity, output_path, render_detached
+from .months import MonthGrid
 
 _MONTH_FILE = re.compile(r"^\d{4}-\d{2}(\.html|/index\.html)$")
 YEAR_FILE = re.compile(r"^\d{4}(\.html|/index\.html)$")
@@ -98,6 +99,7 @@ def month_pages_of(app: Sphinx) -> list[PlannedPage]:
     pages = month_pages(parent, domain.event_months(), today)
     delete_other_pages(app, pages.parent, _MONTH_FILE, [pages.pagename(y, m) for y, m in pages.months])
     planned = []
+    subscribable = any(event.precise for event in domain.events)  # the feed link shows
     for year, month in pages.months:
         view = AgendaView(app.env, app.builder, pages.pagename(year, month), today)
         title = f"Agenda van {format_month(year, month)}"
@@ -105,12 +107,15 @@ def month_pages_of(app: Sphinx) -> list[PlannedPage]:
         def body(view: AgendaView = view, year: int = year, month: int = month, title: str = title) -> nodes.section:
             section = nodes.section("", ids=[f"agenda-{year}-{month:02d}"], classes=["kb-maandpagina"])
             section += nodes.title(title, title)
-            section += view.month_navigation(pages, year, month)
-            section.extend(view.month(year, month))
-            section.extend(view.feed_paragraph(SITE_FEED, "Abonneer op de hele agenda"))
+            grid = MonthGrid(view)
+            section += grid.month_navigation(pages, year, month)
+            section.extend(grid.month(year, month))
+            section.extend(view.feed_paragraph(SITE_FEED, "Abonneer op de hele agenda", view.events))
             return section
 
-        inputs = repr((pages.neighbours(year, month), events_input(domain, domain.events_in_month(year, month))))
+        inputs = repr(
+            (pages.neighbours(year, month), subscribable, events_input(domain, domain.events_in_month(year, month)))
+        )
         planned.append(PlannedPage(view.docname, title, pages.parent, inputs, body))
     return planned
 
