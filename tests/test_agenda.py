@@ -425,7 +425,7 @@ def test_no_page_is_described_by_an_event_card(agenda_app):
             described[name] = tag["content"]
     # The first running text after the card; nor is the label of a list of related objects.
     assert described["agenda/zomertijd.html"] == "Op de dag dat de zomertijd ingaat."
-    card_text = ("Gepland", "Afgelopen", "Geannuleerd", "Verplaatst", "Zet in uw agenda", "Evenementen")
+    card_text = ("Gepland", "Afgelopen", "Geannuleerd", "Verplaatst", "Zet in uw agenda", "Bijeenkomsten")
     assert {name: text for name, text in described.items() if text.startswith(card_text)} == {}
 
 

@@ -190,7 +190,7 @@ def test_an_item_page_has_its_facts_image_and_missing_link_marker(built_app):
     facts = item.select_one("dl.kb-facts").get_text(" ", strip=True)
     assert "Datum : donderdag 20 april 2023" in facts
     assert "Lees meer : [link volgt]" in facts
-    assert "Evenementen : Overleg jeugd" in facts
+    assert "Bijeenkomsten : Overleg jeugd" in facts
     assert "afbeelding" not in facts.lower() and "volgorde" not in facts.lower()
     # Nothing refers to this item: no empty "Gerelateerd".
     assert item.select_one("section.kb-gerelateerd") is None

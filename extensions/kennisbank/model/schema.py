@@ -174,7 +174,7 @@ PROGRAMMA = ObjectType(
 EVENEMENT = ObjectType(
     "evenement",
     "Evenement",
-    "Evenementen",
+    "Bijeenkomsten",  # what readers see (see docs/bijdragen: one word for one thing)
     (
         _title(),
         _SUMMARY,
@@ -325,7 +325,7 @@ BERICHT = ObjectType(
         Field("thema", "Thema’s", Kind.REFS, targets=("thema",), example="brede-welvaart", backlink=""),
         Field("programma", "Programma’s", Kind.REFS, targets=("programma",), example="novex", backlink=""),
         Field("netwerk", "Netwerken", Kind.REFS, targets=("netwerk",), example="strategennetwerk", backlink=""),
-        Field("evenement", "Evenementen", Kind.REFS, targets=("evenement",), example="vng-alv-2023", backlink=""),
+        Field("evenement", "Bijeenkomsten", Kind.REFS, targets=("evenement",), example="vng-alv-2023", backlink=""),
         Field("persoon", "Personen", Kind.REFS, targets=("persoon",), example="emile-jaensch", backlink=""),
         Field("organisatie", "Organisaties", Kind.REFS, targets=("organisatie",), example="vng", backlink=""),
         Field("lees-meer", "Lees meer", Kind.URL, example="https://vng.nl/nieuws"),
