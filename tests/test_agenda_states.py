@@ -8,6 +8,7 @@ day after it (11 May 2024) and after every event (1 February 2025).
 from __future__ import annotations
 
 from pathlib import Path
+from xml.etree import ElementTree
 
 import pytest
 from bs4 import BeautifulSoup
@@ -19,6 +20,7 @@ from test_build_modes import differences
 
 ROOT = ROOTS / "test-agenda-states"
 BEFORE, AFTER, LATER = "2024-04-15", "2024-05-11", "2025-02-01"
+BASE = "https://kennisbank.example/"
 
 
 @pytest.fixture(scope="module")
@@ -211,6 +213,47 @@ def test_nearest_months_and_distances_model():
         "1 jaar en 1 maand",
         "2 jaar",
     ]
+
+
+# -- generated pages are pages like any other ---------------------------------------------
+
+GENERATED = ["maand/2024-03", "maand/2024-04", "maand/2024-05", "maand/2025-01", "archief/2024", "actueel/archief/2024"]
+
+
+def sitemap(app) -> list[str]:
+    root = ElementTree.parse(Path(app.outdir) / "sitemap.xml").getroot()
+    return [loc.text for loc in root.iter("{http://www.sitemaps.org/schemas/sitemap/0.9}loc")]
+
+
+def test_generated_pages_are_in_the_sitemap(site):
+    addresses = sitemap(site(BEFORE))
+    assert all(f"{BASE}{name}.html" in addresses for name in GENERATED), addresses
+    assert addresses == sorted(addresses) and len(addresses) == len(set(addresses))
+    # A month that loses its page on a later date leaves the sitemap with it.
+    assert f"{BASE}maand/2024-04.html" not in sitemap(site(AFTER))
+    assert f"{BASE}maand/2025-02.html" in sitemap(site(LATER))
+
+
+@pytest.mark.parametrize("name", GENERATED)
+def test_generated_pages_have_a_description_open_graph_and_a_canonical_address(site, name):
+    head = page(site(BEFORE), f"{name}.html").head
+    title = head.find("meta", property="og:title")["content"]
+    assert title == page(site(BEFORE), f"{name}.html").h1.get_text().rstrip("¶")
+    description = head.find("meta", attrs={"name": "description"})["content"]
+    assert head.find("meta", property="og:description")["content"] == description
+    assert head.find("meta", property="og:url")["content"] == f"{BASE}{name}.html"
+    assert head.find("link", rel="canonical")["href"] == f"{BASE}{name}.html"
+    assert "Testkennisbank" not in description  # its own, not the site's
+
+
+def test_the_description_of_a_month_page_names_its_events_or_says_it_has_none(site):
+    def described(name: str) -> str:
+        return page(site(BEFORE), f"{name}.html").head.find("meta", attrs={"name": "description"})["content"]
+
+    assert described("maand/2024-05") == "De bijeenkomsten in mei 2024: Meioverleg."
+    assert described("maand/2024-04") == "Er staan geen bijeenkomsten in april 2024."
+    assert described("archief/2024") == "Archief van de agenda: de bijeenkomsten van 2024: Maartoverleg."
+    assert described("actueel/archief/2024") == "De berichten uit 2024: Een bericht over het thema."
 
 
 def test_a_build_on_a_later_date_equals_a_clean_build_of_that_date(site, tmp_path):

@@ -28,7 +28,7 @@ from typing import Any
 from docutils import nodes
 from sphinx.application import Sphinx
 
-from ..model.agenda import CalendarEvent, month_pages, year_pages
+from ..model.agenda import CalendarEvent, month_pages, past, year_pages
 from ..model.dates import format_month
 from ..writers.feeds import SITE_FEED, writer_version
 from .agenda import ARCHIVE_VIEW, MONTH_PAGE_BUILDERS, MONTH_VIEW, AgendaView, view_page_of
@@ -51,6 +51,7 @@ class PlannedPage:
     parent: str
     inputs: str  # everything the page shows, as text: equal inputs, equal page
     body: Callable[[], nodes.section]
+    description: str  # for search engines and link previews (writers/sharing.py)
 
 
 @guarded("de maand- en archiefpagina's", default=[])
@@ -75,7 +76,9 @@ def pages_to_write(app: Sphinx, planned: list[PlannedPage], cache_name: str) -> 
         )
     )
     result, digests = [], {}
+    generated = kb_domain(app.env).build.generated_pages
     for page in planned:
+        generated[page.pagename] = page.description
         digest = hashlib.sha256((salt + page.inputs).encode()).hexdigest()
         digests[page.pagename] = digest
         if written_from.get(page.pagename) == digest and Path(output_path(builder, page.pagename)).exists():
@@ -116,7 +119,12 @@ def month_pages_of(app: Sphinx) -> list[PlannedPage]:
         inputs = repr(
             (pages.neighbours(year, month), subscribable, events_input(domain, domain.events_in_month(year, month)))
         )
-        planned.append(PlannedPage(view.docname, title, pages.parent, inputs, body))
+        shown = domain.events_in_month(year, month)
+        label = format_month(year, month)
+        description = described(
+            f"De bijeenkomsten in {label}", [e.title for e in shown], f"Er staan geen bijeenkomsten in {label}."
+        )
+        planned.append(PlannedPage(view.docname, title, pages.parent, inputs, body, description))
     return planned
 
 
@@ -142,8 +150,16 @@ def year_pages_of(app: Sphinx) -> list[PlannedPage]:
             return section
 
         inputs = repr((pages.neighbours(year), events_input(domain, events)))
-        planned.append(PlannedPage(view.docname, title, pages.parent, inputs, body))
+        held = [e.title for e in past(events, today)]  # most recent first, as the page lists them
+        description = described(f"Archief van de agenda: de bijeenkomsten van {year}", held)
+        planned.append(PlannedPage(view.docname, title, pages.parent, inputs, body, description))
     return planned
+
+
+def described(lead: str, titles: list[str], none: str = "") -> str:
+    """A generated page's description: 'De bijeenkomsten in mei 2023: A; B.' (sharing.py
+    shortens it), or ``none`` without titles."""
+    return f"{lead}: {'; '.join(titles)}." if titles else none
 
 
 def events_input(domain: KnowledgeBaseDomain, events: list[CalendarEvent]) -> list[str]:
