@@ -56,6 +56,7 @@ help:
 	@echo "make serve  live voorbeeld op http://127.0.0.1:$(SERVE_PORT)"
 	@echo "make bench  benchmark met en zonder extensie, met groeitabel; schrijft docs/prestaties.md bij"
 	@echo "           make bench BENCH_ARGS=--stock-full   ook de basislijn met Furo zoals het is op volle omvang (~15 min extra)"
+	@echo "make bench-voorbeeld   alleen het voorbeeld van een pull request, op de bewaarde build van main (3 à 5 min)"
 	@echo "make typecheck   mypy op de extensie (extensions/kennisbank)"
 	@echo "make schermafbeeldingen   de schermafbeeldingen in de schrijfwijzer opnieuw maken"
 	@echo "make pdf-voorbeelden   de voorbeeldpagina's van de PDF's in de schrijfwijzer opnieuw maken"
@@ -133,10 +134,17 @@ test-eigenschappen: $(TESTSTAMP)
 bench: $(PDFSTAMP)
 	$(BIN)/python benchmarks/bench.py --workdir $(BUILD)/bench --write $(DOCS)/prestaties.md $(BENCH_ARGS)
 
+# Only the preview of a pull request, built on main's cached build in a fresh checkout
+# (benchmarks/preview.py; 3 to 5 minutes at the default size).
+.PHONY: bench-voorbeeld
+bench-voorbeeld: $(STAMP)
+	$(BIN)/python benchmarks/preview.py --workdir $(BUILD)/bench-voorbeeld --write $(DOCS)/prestaties.md $(BENCH_ARGS)
+
 # Screenshots of the site at 375 and 1280 px for the authoring guide (needs chromium, and
 # Playwright from the test extras).
 schermafbeeldingen: $(TESTSTAMP)
 	$(BIN)/python scripts/screenshots.py --uitvoer $(BUILD)/schermafbeeldingen
+	$(BIN)/python scripts/preview_screenshots.py --uitvoer $(BUILD)/schermafbeeldingen-voorbeeld
 
 # Sample pages of kennisbank.pdf and the board pack for the authoring guide (needs pdftoppm).
 .PHONY: pdf-voorbeelden

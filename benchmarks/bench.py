@@ -50,6 +50,8 @@ DEFAULT = {"pages": 1000, "events": 5000, "networks": 500, "people": 1000, "them
 ORGANISATIONS = 100
 #: MyST comments: the site does not render HTML (a contributor's HTML shows as text).
 MARK_START, MARK_END = "% bench:start", "% bench:end"
+#: Where --zoeken puts its table.
+SEARCH_START, SEARCH_END = "% bench-zoeken:start", "% bench-zoeken:end"
 
 #: The three sites, in the order of the tables' columns.
 STOCK, SAME_NAVIGATION, OURS = "stock", "navigation", "ours"
@@ -601,7 +603,36 @@ def main() -> int:
         action="store_true",
         help="judge the time norms on CPU time instead of wall time (on a machine others are using)",
     )
+    parser.add_argument(
+        "--zoeken",
+        action="store_true",
+        help="alleen de zoekfunctie meten: Pagefind tegen de zoekfunctie van Sphinx (benchmarks/searchbench.py)",
+    )
+    parser.add_argument(
+        "--voorbeeld",
+        action="store_true",
+        help="only the preview of a pull request on main's cached build (benchmarks/preview.py), 3 to 5 minutes",
+    )
     args = parser.parse_args()
+    if args.zoeken:
+        import searchbench  # beside this script
+
+        found = searchbench.measure_search(
+            sys.modules[__name__], args.scale, args.workdir, progress=lambda line: print(line, flush=True)
+        )
+        table = searchbench.report(sys.modules[__name__], found)
+        print(table)
+        if args.write:
+            text = args.write.read_text(encoding="utf-8")
+            args.write.write_text(with_table(text, table, SEARCH_START, SEARCH_END), encoding="utf-8")
+        return 0
+    if args.voorbeeld:
+        import preview
+
+        return preview.main(
+            ["--scale", str(args.scale), "--workdir", str(args.workdir / "voorbeeld")]
+            + (["--write", str(args.write)] if args.write else [])
+        )
     run = run_benchmark(args, progress=lambda line: print(line, flush=True))
     table = report(run, machine=describe_machine(), when=dt.date.today())
     print(table)
@@ -610,9 +641,9 @@ def main() -> int:
     return 0
 
 
-def with_table(page: str, table: str) -> str:
+def with_table(page: str, table: str, start_mark: str = MARK_START, end_mark: str = MARK_END) -> str:
     """``page`` with ``table`` between the markers, each on a line of its own."""
-    start, end = page.index(MARK_START) + len(MARK_START), page.index(MARK_END)
+    start, end = page.index(start_mark) + len(start_mark), page.index(end_mark)
     return page[:start] + "\n\n" + table + "\n\n" + page[end:]
 
 

@@ -64,8 +64,22 @@ latex_engine = "xelatex"
 latex_documents = [("index", "kennisbank.tex", project, author, "manual")]
 html_css_files = ["vzhg.css"]
 kennisbank_ignore_mentions_from = ["bijdragen/*"]
-# The contributors' guide stays on the site, but members' searches do not find it.
-kennisbank_search_exclude = ["bijdragen/*"]
+# The contributors' guide, the benchmark and hosting stay on the site, but members'
+# searches do not find them; nor the page shown for an address that does not exist.
+kennisbank_search_exclude = ["bijdragen/*", "prestaties", "hosting", "404"]
+# What members type that the knowledge base writes otherwise: an object or page whose
+# title, keywords or abbreviation hold one of the words on the right is found by the word
+# on the left too, and "Bedoelde u ...?" knows it.
+kennisbank_search_synonyms = {
+    "ALV": ["algemene ledenvergadering", "ledenvergadering"],
+    "LPLG": ["Landelijk Programma Landelijk Gebied"],
+    "ZHPLG": ["Zuid-Hollands Programma Landelijk Gebied"],
+    "NOVI": ["Nationale Omgevingsvisie"],
+    "jeugdzorg": ["jeugd"],
+    "wonen": ["woningbouw", "woon- en bouwagenda", "huisvesting"],
+    "vluchtelingen": ["asiel", "statushouders"],
+    "raadsleden": ["gemeenteraad", "raadsleden"],
+}
 # The description of pages without text of their own (search results, index).
 kennisbank_site_description = (
     "De kennisbank van de Vereniging van Zuid-Hollandse Gemeenten: thema's, programma's, "

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import contextlib
+import gzip
 import importlib.util
+import json
 import shutil
 import sys
 from collections.abc import Iterator
@@ -22,6 +24,8 @@ pytest_plugins = ("sphinx.testing.fixtures",)
 
 ROOTS = Path(__file__).parent / "roots"
 DOCS = Path(__file__).parents[1] / "docs"
+#: Where the Pagefind writer stages the records of objects that share a page.
+STAGED = "/_kennisbank_zoekdelen/"
 CONF = 'extensions = ["myst_parser", "kennisbank"]\nlanguage = "nl"\nhtml_baseurl = "https://kennisbank.example/"\n'
 
 
@@ -166,6 +170,21 @@ def settings_for_builds(builds: int):
     )
 
 
+def pagefind_records(outdir: Path) -> dict[str, dict]:
+    """Every record of the Pagefind index by its address (a staged one's as the page and anchor it stands for)."""
+    from kennisbank.writers import pagefind_order
+
+    found = {}
+    for path in (outdir / "pagefind" / "fragment").iterdir():
+        data = json.loads(gzip.decompress(path.read_bytes())[len(pagefind_order.SIGNATURE) :])
+        url = data["url"]
+        if url.startswith(STAGED):
+            page, anchor = url.removeprefix(STAGED).rsplit("/", 1)
+            url = f"/{page}.html#{anchor.removesuffix('.html')}"
+        found[url] = data
+    return found
+
+
 def warnings_of(app) -> str:
     return strip_colors(app.warning.getvalue())
 
@@ -182,7 +201,7 @@ def html_files(outdir: Path) -> dict[str, bytes]:
 def output_files(outdir: Path) -> dict[str, bytes]:
     """Every file a build wrote to its output folder, by relative POSIX path.
 
-    Pages, ``searchindex.js``, ``objects.inv``, the feeds, ``agenda.ics``,
+    Pages, Pagefind's search index (``pagefind/``), ``objects.inv``, the feeds, ``agenda.ics``,
     ``kennisbank.json``, ``_static`` and ``.buildinfo``: nothing is left out,
     so an incremental build must leave exactly what a clean build leaves.
     """

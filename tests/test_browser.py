@@ -164,7 +164,7 @@ def visit(page, url: str) -> None:
     """Open a page and wait until it is complete (search results are written by script)."""
     page.goto(url, wait_until="load")
     if "search.html?q=" in url:
-        page.wait_for_selector("#search-results ul.search li", timeout=10000)
+        page.wait_for_selector(".kb-resultaat", timeout=10000)
 
 
 @pytest.mark.parametrize("variant", VARIANTS)

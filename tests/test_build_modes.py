@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import re
 import shutil
 
@@ -297,62 +296,50 @@ def test_incremental_matrix_equals_clean_build(kind, change, first_build, build,
     assert after != before
 
 
-# -- the search index: see kennisbank/searchindex.py -----------------------------
-
-INDEXED = {
-    "index.md": "# Start\n\n```{toctree}\na\nb\n```\n",
-    "a.md": "# Pagina A\n\n```{index} Zoekwoord; Register\n```\n\nTekst over appels.\n",
-    "b.md": "# Pagina B\n\n```{index} Register\n```\n\nTekst over eenmalige peren.\n",
-}
+# -- the search index: see kennisbank/writers/pagefind.py -------------------------
 
 
-def _edit_page_b(srcdir) -> None:
-    _replace(srcdir / "b.md", "eenmalige peren", "bananen")
+def pagefind_files(outdir) -> dict[str, bytes]:
+    """Pagefind's index in a build: its files are named after their content (``fragment/nl_3f2a….pf_fragment``)."""
+    return {path: data for path, data in output_files(outdir).items() if path.startswith("pagefind/")}
 
 
-def test_incremental_search_index_equals_clean_build(write_source, build, tmp_path):
-    srcdir = write_source(INDEXED)
+def test_the_search_index_is_rebuilt_and_equal_after_an_incremental_build(first_build, build, tmp_path):
+    """Every build indexes the pages anew, so an incremental build's index equals a clean build's,
+    file for file: the same pages give the same content-named files, and none of the old ones stay."""
+    srcdir, builddir = first_build
+    before = pagefind_files(builddir / "html")
+    assert "pagefind/pagefind.js" in before and any(path.startswith("pagefind/fragment/") for path in before)
+    rename_theme(srcdir)
+    incremental = build(srcdir, builddir=builddir)
+    clean = build(srcdir, builddir=tmp_path / "clean")
+    after = pagefind_files(incremental.outdir)
+    assert differences(after, pagefind_files(clean.outdir)) == []
+    assert sorted(after.keys() - before.keys()) != []  # the renamed theme's fragment, its index chunk
+    assert not (incremental.outdir / "_kennisbank_zoekdelen").exists()  # the staged records are gone
+
+
+def test_the_search_index_of_a_parallel_build_equals_a_serial_one(copy_root, build, tmp_path):
+    srcdir = copy_root("basic")
+    serial = build(srcdir, builddir=tmp_path / "serial")
+    parallel = build(srcdir, builddir=tmp_path / "parallel", parallel=2)
+    files = pagefind_files(serial.outdir)
+    assert len([path for path in files if path.startswith("pagefind/fragment/")]) > 5
+    assert differences(pagefind_files(parallel.outdir), files) == []
+
+
+def test_an_event_that_passes_is_written_again_with_its_search_data(write_source, build, tmp_path, monkeypatch):
+    """No source changes when the day moves on, but an event that is now over ranks lower in search
+    (its page's filter "tijd"): its page is written again, as a clean build would write it."""
+    page = "# Overleg\n\n```{evenement} overleg\n:start: 2023-05-25\n:organisator: rijk\n```\n"
+    org = "# Rijk\n\n```{organisatie} rijk\n:soort: rijksoverheid\n```\n"
+    srcdir = write_source(
+        {"index.md": "# Start\n\n```{toctree}\noverleg\nrijk\n```\n", "overleg.md": page, "rijk.md": org}
+    )
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1682935200")  # 1 May 2023
     build(srcdir, builddir=tmp_path / "incremental")
-    _edit_page_b(srcdir)
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1685613600")  # 1 June 2023: the event is over
     incremental = build(srcdir, builddir=tmp_path / "incremental")
     clean = build(srcdir, builddir=tmp_path / "clean")
-    assert warnings_of(incremental) == warnings_of(clean) == ""
     assert differences(output_files(incremental.outdir), output_files(clean.outdir)) == []
-
-
-def test_search_index_repair_matches_this_sphinx(write_source, build, tmp_path):
-    from kennisbank.writers import searchindex
-
-    app = build(write_source(INDEXED))
-    assert searchindex.missing_internals(app.builder) == [], "Sphinx changed: check kennisbank/searchindex.py"
-
-
-def test_search_index_repair_warns_when_sphinx_changed(write_source, build, monkeypatch):
-    from kennisbank.writers import searchindex
-
-    monkeypatch.setitem(searchindex.INDEXER_ATTRIBUTES, "_verdwenen", dict)  # as if Sphinx dropped it
-    warnings = warnings_of(build(write_source(INDEXED)))
-    assert "werkt intern anders dan de kennisbank-extensie verwacht" in warnings
-    assert "IndexBuilder._verdwenen" in warnings
-
-
-def test_search_index_repair_is_still_needed(write_source, build, tmp_path, monkeypatch):
-    """Fails once Sphinx fixes both problems: then kennisbank/searchindex.py can go."""
-    from kennisbank.writers import searchindex
-
-    monkeypatch.setattr(searchindex, "repair_search_index", lambda app: [])
-    srcdir = write_source(INDEXED)
-    build(srcdir, builddir=tmp_path / "incremental")
-    _edit_page_b(srcdir)
-    incremental = build(srcdir, builddir=tmp_path / "incremental")
-    clean = build(srcdir, builddir=tmp_path / "clean")
-    after, expected = (_search_index(app.outdir) for app in (incremental, clean))
-    assert after["terms"]["peer"] == []  # a word of the old page B ("peren"), with no page left
-    assert "peer" not in expected["terms"]
-    assert "zoekwoord" not in after["indexentries"]  # page A was kept: its entry is lost (sphinx#12599)
-    assert "zoekwoord" in expected["indexentries"]
-
-
-def _search_index(outdir) -> dict:
-    text = (outdir / "searchindex.js").read_text(encoding="utf-8")
-    return json.loads(text.removeprefix("Search.setIndex(").removesuffix(")"))
+    assert '<span data-pagefind-filter="tijd">voorbij</span>' in (clean.outdir / "overleg.html").read_text()

@@ -109,18 +109,13 @@ def test_the_interface_is_dutch_on_every_page(browser, site_url, docs_html):  # 
 def test_the_search_page_speaks_dutch(browser, site_url):  # noqa: F811
     context, page, _, _ = open_page(browser, site_url + "search.html?q=welvaart")
     try:
-        page.wait_for_selector("#search-results ul.search li", timeout=10000)
-        page.wait_for_function("document.querySelector('#search-results p.search-summary')?.innerText.length > 0")
-        assert page.locator("#search-results h2").inner_text() == "Zoekresultaten"
-        summary = page.locator("#search-results p.search-summary").inner_text()
-        assert re.fullmatch(r"Klaar met zoeken: (één pagina|\d+ pagina's) gevonden\.", summary), summary
+        page.wait_for_selector(".kb-resultaat", timeout=10000)
+        summary = page.locator("#kb-zoekstatus").inner_text()
+        assert re.fullmatch(r"(1 resultaat|\d+ resultaten) voor ‘welvaart’\.", summary), summary
+        assert english_in(page.evaluate(COLLECT)) == []
         page.goto(site_url + "search.html?q=xqzwvk", wait_until="load")
-        page.wait_for_function("document.querySelector('#search-results p.search-summary')?.innerText.length > 0")
-        assert (
-            page.locator("#search-results p.search-summary")
-            .inner_text()
-            .startswith("Uw zoekopdracht leverde geen resultaten op.")
-        )
+        page.wait_for_selector("#kb-zoekstatus:not(:empty)")
+        assert page.locator("#kb-zoekstatus").inner_text().startswith("Geen resultaten voor ‘xqzwvk’.")
     finally:
         context.close()
 

@@ -1,83 +1,269 @@
 """The members' search on the real site, in a browser: what a member sees for a query.
 
-Uses the server and browser of test_browser.py (imported, so it is skipped with it
-when there is no browser or no Playwright).
+QUERY_SET is what members type, each with the pages that must be among the first three
+results; it runs on docs/ as built, and prints its pass rate. Then the filters, "Bedoelde
+u ...?", the address (search.html?q=...), the search button on a phone, the keyboard,
+requests (none to another host) and axe (WCAG 2.2 AA) with results, a filter and none.
+Uses the server and browser of test_browser.py (imported, so it is skipped with it when
+there is no browser or no Playwright).
 """
 
 from __future__ import annotations
 
-from urllib.parse import urlsplit
+from urllib.parse import quote, urlsplit
 
 import pytest
 
-from test_browser import browser, open_page, site_url  # noqa: F401 (fixtures)
+from test_browser import AXE, browser, open_page, site_url  # noqa: F401 (fixtures)
 
-#: What MyST source looks like; a snippet is text of the built page and never shows it.
-MYST_MARKUP = ("```", "{", ":::")
+WCAG22 = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+
+#: What members type, and the pages (with their anchor, for an object on a shared page)
+#: that must be among the first three results.
+QUERY_SET = [
+    # themes by their everyday word
+    ("jeugdzorg", ["themas/jeugd.html"]),
+    ("vluchtelingen", ["themas/asiel-migratie.html"]),
+    ("wonen", ["programmas/programma-woningbouw.html", "programmas/nationale-woon-en-bouwagenda.html"]),
+    ("welvaart", ["themas/brede-welvaart.html", "netwerken/netwerk-brede-welvaart.html"]),
+    ("omgevingswet", ["themas/novi-omgevingswet.html"]),
+    ("polarisatie", ["themas/participatie-polarisatie.html"]),
+    ("regionalisering", ["themas/regionalisering.html"]),
+    ("verbonden partijen", ["themas/grip-verbonden-partijen.html"]),
+    ("openbaar bestuur", ["themas/kwaliteit-openbaar-bestuur.html"]),
+    ("raadsleden", ["programmas/handreiking-ambtelijke-bijstand.html"]),
+    # people by surname
+    ("Jaensch", ["personen.html#kb-persoon-emile-jaensch"]),
+    ("Koning", ["personen.html#kb-persoon-anne-koning"]),
+    ("Dijksma", ["personen.html#kb-persoon-sharon-dijksma"]),
+    ("Geluk", ["personen.html#kb-persoon-leonard-geluk"]),
+    ("de Baat", ["personen.html#kb-persoon-anne-de-baat"]),
+    # meetings by name and by month
+    ("bestuurdersdag", ["agenda/bestuurdersdag-2023.html", "actueel/aanmelden-bestuurdersdag-2023.html"]),
+    ("rondetafel", ["agenda/rondetafel-brede-welvaart.html"]),
+    (
+        "algemeen bestuur",
+        ["agenda/algemeen-bestuur-april-2023.html", "bestuurspakketten/2023-04-algemeen-bestuur.html"],
+    ),
+    ("april 2023", ["agenda/maand/2023-04.html", "agenda/algemeen-bestuur-april-2023.html"]),
+    ("mei 2023", ["agenda/maand/2023-05.html"]),
+    ("juni 2023", ["agenda/maand/2023-06.html"]),
+    # networks
+    ("juristen", ["netwerken/juristennetwerk.html"]),
+    ("strategen", ["netwerken/strategennetwerk.html"]),
+    ("Zuid-Holland Academie", ["netwerken/zuid-holland-academie.html"]),
+    ("ViaMorgen", ["netwerken/viamorgen.html"]),
+    # abbreviations
+    ("ALV", ["agenda/vng-alv-2023.html"]),
+    ("LPLG", ["programmas/landelijk-programma-landelijk-gebied.html", "agenda/bestuurlijk-gesprek-lplg.html"]),
+    ("NOVEX", ["programmas/novex.html"]),
+    # typos
+    ("polarizatie", ["themas/participatie-polarisatie.html"]),
+    ("jeugzorg", ["themas/jeugd.html"]),
+    ("bestuurdesdag", ["agenda/bestuurdersdag-2023.html"]),
+    ("Jaentsch", ["personen.html#kb-persoon-emile-jaensch"]),
+    # what the issue found wrong with Sphinx's search
+    ("aanmelden", ["actueel/aanmelden-bestuurdersdag-2023.html"]),
+    ("bestuurspakket", ["bestuurspakketten/2023-04-algemeen-bestuur.html"]),
+    ("pdf", ["downloads.html"]),
+]
 
 
-def search(browser, site_url, query: str) -> list[dict]:  # noqa: F811 (fixtures)
-    """The results of ``query``: each with its link, title and snippet, once all snippets are in."""
-    context, page, _, _ = open_page(browser, f"{site_url}search.html?q={query}")
+def results(page) -> list[dict]:
+    """The results shown, each with its address (below the site), title, kind and fact, and excerpt."""
+    page.wait_for_selector("#kb-zoekstatus:not(:empty)", timeout=15000)
+    page.wait_for_load_state("networkidle")
+    return page.eval_on_selector_all(
+        ".kb-resultaat",
+        """items => items.map(li => ({
+            href: li.querySelector('a').getAttribute('href'),
+            title: li.querySelector('a').innerText,
+            fact: li.querySelector('.kb-resultaat-feit')?.innerText ?? '',
+            excerpt: li.querySelector('.kb-resultaat-tekst')?.innerText ?? '',
+        }))""",
+    )
+
+
+def below_site(href: str) -> str:
+    parts = urlsplit(href)
+    return parts.path.removeprefix("/kennisbank/") + (f"#{parts.fragment}" if parts.fragment else "")
+
+
+def search(browser, site_url, query: str, extra: str = "", width: int = 1280):  # noqa: F811
+    context, page, requests, violations = open_page(
+        browser, f"{site_url}search.html?q={quote(query)}{extra}", width=width
+    )
+    return context, page, requests, violations, results(page)
+
+
+def test_the_query_set_finds_what_members_mean(browser, site_url):  # noqa: F811
+    context, page, _, _ = open_page(browser, site_url + "search.html")
+    failures = []
     try:
-        page.wait_for_function("document.querySelector('#search-results .search-summary')?.innerText", timeout=10000)
-        page.wait_for_load_state("networkidle")  # the snippets are fetched after the results show
-        return page.eval_on_selector_all(
-            "#search-results ul.search > li",
-            """items => items.map(li => ({
-                href: li.querySelector('a').getAttribute('href'),
-                title: li.querySelector('a').innerText,
-                snippet: li.querySelector('p.context')?.innerText ?? '',
-                description: li.querySelector('span')?.innerText ?? '',
-            }))""",
-        )
+        for query, wanted in QUERY_SET:
+            page.goto(f"{site_url}search.html?q={quote(query)}", wait_until="load")
+            top = [below_site(r["href"]) for r in results(page)[:3]]
+            missing = [p for p in wanted if p not in top]
+            if missing:
+                failures.append(f"{query!r}: {missing} niet in de eerste drie {top}")
+    finally:
+        context.close()
+    passed = len(QUERY_SET) - len(failures)
+    print(f"\nZoekvragen: {passed} van {len(QUERY_SET)} goed ({passed / len(QUERY_SET):.0%})")
+    assert len(QUERY_SET) >= 30
+    assert failures == []
+
+
+def test_each_result_shows_its_kind_and_key_fact(browser, site_url):  # noqa: F811
+    context, _, _, _, found = search(browser, site_url, "bestuurdersdag")
+    context.close()
+    event = next(r for r in found if below_site(r["href"]) == "agenda/bestuurdersdag-2023.html")
+    assert event["title"] == "Bestuurdersdag 2023"
+    assert event["fact"] == "Evenement · vrijdag 12 mei 2023, Den Haag"
+    assert "bestuurdersdag" in event["excerpt"].replace("\u00ad", "").lower()
+    context, _, _, _, found = search(browser, site_url, "Koning")
+    context.close()
+    assert found[0]["title"] == "Anne Koning"
+    assert found[0]["fact"].startswith("Persoon · gedeputeerde, College van Gedeputeerde Staten")
+    # One object, one result; the guide for contributors is not searched.
+    pages = [below_site(r["href"]) for r in found]
+    assert len(pages) == len(set(pages)) and not [p for p in pages if p.startswith("bijdragen/")]
+
+
+def test_the_address_holds_the_search(browser, site_url):  # noqa: F811
+    context, page, _, _, found = search(browser, site_url, "juristen")
+    try:
+        assert page.input_value("#kb-zoekveld") == "juristen"
+        assert page.inner_text("#kb-zoekstatus") == f"{len(found)} resultaten voor ‘juristen’."
+        assert page.title().startswith("‘juristen’ - Zoeken")
+        page.fill("#kb-zoekveld", "strategen")
+        page.press("#kb-zoekveld", "Enter")
+        page.wait_for_selector("#kb-zoekstatus:has-text('strategen')")
+        assert "q=strategen" in page.url
     finally:
         context.close()
 
 
-def page_of(result: dict) -> str:
-    return urlsplit(result["href"]).path
+def test_filters_narrow_the_results(browser, site_url):  # noqa: F811
+    context, page, _, _, everything = search(browser, site_url, "bestuur")
+    try:
+        assert not page.is_visible("#kb-filter-soort")  # folded away: the results come first on a phone
+        page.click(".kb-zoekfilters summary")
+        page.select_option("#kb-filter-soort", "Evenement")
+        page.wait_for_selector("#kb-zoekstatus:has-text('soort Evenement')")
+        events = results(page)
+        assert 0 < len(events) < len(everything)
+        assert all(r["fact"].startswith("Evenement · ") for r in events)
+        assert "soort=Evenement" in page.url
+        # Events can be put in order of their date, newest first.
+        assert page.is_visible("#kb-volgorde")
+        page.select_option("#kb-volgorde", "nieuw")
+        page.wait_for_selector("#kb-zoekstatus:has-text('nieuwste datum eerst')")
+        dates = [r["href"] for r in results(page)]
+        assert len(dates) == len(events)
+        page.select_option("#kb-filter-soort", "")
+        assert not page.is_visible("#kb-volgorde")
+    finally:
+        context.close()
+    context, page, _, _, themed = search(browser, site_url, "", extra="&thema=Jeugd")
+    try:
+        assert page.is_visible("#kb-filter-thema")  # a filter in the address: unfolded
+        assert themed and page.inner_text("#kb-zoekstatus").endswith("met thema Jeugd.")
+        assert "themas/jeugd.html" in [below_site(r["href"]) for r in themed]
+    finally:
+        context.close()
 
 
-@pytest.mark.parametrize("query", ["jeugd", "welvaart", "bestuur"])
-def test_the_contributors_guide_is_not_in_the_results(query, browser, site_url):  # noqa: F811
-    results = search(browser, site_url, query)
-    assert results, f"'{query}' vindt niets"
-    assert [r["href"] for r in results if page_of(r).startswith("bijdragen/")] == []
+def test_a_typo_gets_a_suggestion_from_the_sites_own_words(browser, site_url):  # noqa: F811
+    context, page, _, _, found = search(browser, site_url, "polarizatie")
+    try:
+        assert (
+            page.inner_text("#kb-suggestie") == f"Bedoelde u polarisatie? {len(found)} resultaten voor ‘polarisatie’."
+        )
+        assert page.get_attribute("#kb-suggestie a", "href") == "?q=polarisatie"
+        assert page.inner_text("#kb-zoekstatus") == "‘polarizatie’ staat niet in de kennisbank."
+        assert below_site(found[0]["href"]) == "themas/participatie-polarisatie.html"
+    finally:
+        context.close()
+    context, page, _, _, found = search(browser, site_url, "xqzwv")
+    try:
+        assert found == [] and not page.is_visible("#kb-suggestie")
+        status = page.inner_text("#kb-zoekstatus")
+        assert status.startswith("Geen resultaten voor ‘xqzwv’.") and "overzichten" in status
+        assert page.locator(".kb-zoekoverzichten a").count() >= 5
+    finally:
+        context.close()
 
 
-@pytest.mark.parametrize("query", ["jeugd", "welvaart", "bestuur"])
-def test_each_page_and_object_is_found_once(query, browser, site_url):  # noqa: F811
-    """An object that is its page (a theme) is one result, not the page and its #kb- anchor too.
-
-    A page that lists several objects (people) is found as a page, and each object on it by
-    its own name: those results share the page, but not the title. (Sphinx's own glossary
-    entries, found as "Begrippen" and as "Begrippen" at the term, are not objects.)
-    """
-    results = search(browser, site_url, query)
-    pages = [page_of(r) for r in results if not urlsplit(r["href"]).fragment]
-    assert sorted(p for p in pages if pages.count(p) > 1) == []
-    objects = [(page_of(r), r["title"]) for r in results if urlsplit(r["href"]).fragment.startswith("kb-")]
-    as_page = {(page_of(r), r["title"]) for r in results if not urlsplit(r["href"]).fragment}
-    assert [found for found in objects if found in as_page] == []
-
-
-@pytest.mark.parametrize("query", ["jeugd", "welvaart", "bestuur"])
-def test_snippets_are_text_not_myst(query, browser, site_url):  # noqa: F811
-    results = search(browser, site_url, query)
-    snippets = [r["snippet"] for r in results if r["snippet"]]
-    assert snippets, "geen enkel resultaat heeft een fragment"
-    assert [s for s in snippets if any(mark in s for mark in MYST_MARKUP)] == []
+def test_the_search_button_is_in_the_header_of_a_phone(browser, site_url):  # noqa: F811
+    context, page, _, _ = open_page(browser, site_url + "themas/jeugd.html", width=375)
+    try:
+        button = page.locator(".mobile-header a.kb-zoekknop")
+        assert button.is_visible()
+        box = button.bounding_box()
+        assert box["width"] >= 24 and box["height"] >= 24  # WCAG 2.5.8
+        assert button.get_attribute("title") == "Zoeken" and button.inner_text().strip() == "Zoeken"
+        button.click()
+        page.wait_for_load_state("networkidle")
+        assert urlsplit(page.url).path.endswith("/search.html")
+        assert page.evaluate("document.activeElement.id") == "kb-zoekveld"
+    finally:
+        context.close()
 
 
-def test_a_keyword_finds_its_object(browser, site_url):  # noqa: F811
-    results = search(browser, site_url, "jeugdzorg")
-    assert [(page_of(r), r["title"]) for r in results] == [("themas/jeugd.html", "Jeugd")]
+def test_search_works_with_the_keyboard_alone(browser, site_url):  # noqa: F811
+    context, page, _, _ = open_page(browser, site_url + "search.html")
+    try:
+        assert page.evaluate("document.activeElement.id") == "kb-zoekveld"
+        page.keyboard.type("juristen")
+        page.keyboard.press("Enter")
+        page.wait_for_selector(".kb-resultaat a")
+        for _ in range(40):
+            page.keyboard.press("Tab")
+            if page.evaluate("document.activeElement.closest('.kb-resultaat') !== null"):
+                break
+        else:
+            pytest.fail("de resultaten zijn niet met Tab te bereiken")
+        assert page.evaluate("document.activeElement.getAttribute('href')").endswith("juristennetwerk.html")
+        page.keyboard.press("Enter")
+        page.wait_for_url("**/netwerken/juristennetwerk.html")
+    finally:
+        context.close()
 
 
-def test_an_object_among_others_is_found_by_its_name(browser, site_url):  # noqa: F811
-    results = search(browser, site_url, "Koning")
-    objects = [r for r in results if urlsplit(r["href"]).fragment.startswith("kb-")]
-    assert [(page_of(r), urlsplit(r["href"]).fragment) for r in objects] == [
-        ("personen.html", "kb-persoon-anne-koning")
-    ]
+def test_a_search_loads_nothing_from_another_host(browser, site_url):  # noqa: F811
+    context, page, requests, violations, found = search(browser, site_url, "welvaart", extra="&soort=Thema")
+    context.close()
+    assert found and violations == []
+    assert [url for url in requests if not url.startswith(("http://127.0.0.1:", "data:", "blob:"))] == []
+    assert any("/pagefind/wasm.nl.pagefind" in url for url in requests)
+    assert any("/pagefind/fragment/" in url for url in requests)
+
+
+def test_without_javascript_the_search_page_says_so_and_offers_the_overviews(browser, site_url):  # noqa: F811
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    try:
+        page.goto(site_url + "search.html?q=jeugd")
+        assert "Zoeken werkt met JavaScript" in page.inner_text("article")
+        links = page.locator(".kb-zoekoverzichten a")
+        assert links.count() >= 5 and "Thema’s" in links.all_inner_texts()
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize(
+    ("name", "query", "width"),
+    [("resultaten", "jeugd", 1280), ("filter", "bestuur&soort=Evenement", 375), ("niets", "xqzwv", 1280)],
+)
+def test_axe_finds_no_wcag_22_aa_violations_on_the_search_page(name, query, width, browser, site_url):  # noqa: F811
+    context, page, _, _ = open_page(browser, site_url + "search.html", width=width, bypass_csp=True)
+    try:
+        page.goto(f"{site_url}search.html?q={query}", wait_until="load")
+        results(page)
+        page.evaluate(AXE.read_text(encoding="utf-8"))
+        result = page.evaluate("(tags) => axe.run(document, {runOnly: {type: 'tag', values: tags}})", WCAG22)
+        assert result["passes"]
+        assert [f"{v['id']}: {v['help']} {[n['target'] for n in v['nodes']][:3]}" for v in result["violations"]] == []
+    finally:
+        context.close()

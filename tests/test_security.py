@@ -31,12 +31,24 @@ def test_payloads_are_reported_not_run(attacked):
     assert "&lt;img src=x onerror=alert(2)&gt;" in page
 
 
+def test_raw_html_is_refused_in_dutch_at_its_line(attacked):
+    source = (attacked.srcdir / "index.md").read_text(encoding="utf-8").splitlines()
+    lines = [n for n, text in enumerate(source, start=1) if text.startswith(("```{raw}", "```{eval-rst}"))]
+    refused = [line for line in warnings_of(attacked).splitlines() if "ruwe HTML (de opdracht 'raw')" in line]
+    assert len(refused) == 2, refused
+    assert f"index.md:{lines[0]}:" in refused[0]
+    # Inside {eval-rst} the directive stands on the block's third line.
+    assert f"index.md:{lines[1] + 1}:" in refused[1] or f"index.md:{lines[1] + 2}:" in refused[1]
+    page = (attacked.outdir / "index.html").read_text(encoding="utf-8")
+    assert "alert(11)" not in page and "aanvaller.example" not in page
+
+
 def test_no_executable_markup_in_any_page(attacked):
     for path in attacked.outdir.rglob("*.html"):
         soup = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
         for script in soup.find_all("script"):
             if script.get("src"):
-                assert script["src"].startswith("_static/") or script["src"].startswith("searchindex"), path
+                assert script["src"].startswith("_static/"), path
             elif script.get("type") == "application/ld+json":
                 data = script.string or ""
                 assert "<" not in data  # escaped as \u003c: the element cannot be closed early

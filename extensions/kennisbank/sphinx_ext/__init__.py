@@ -23,7 +23,7 @@ STATIC = Path(__file__).parent.parent / "static"
 
 
 def setup(app: Sphinx) -> dict[str, Any]:
-    from ..writers import background_jobs, htmlfixes, newsfeeds, pdf, searchindex, sharing, singlehtml, sitemap
+    from ..writers import background_jobs, htmlfixes, newsfeeds, pagefind, pdf, sharing, singlehtml, sitemap
     from ..writers import newsletter as newsletter_builder
     from . import (
         agenda,
@@ -51,6 +51,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
         placeholders,
         privacy,
         problems,
+        rawhtml,
         references,
         search,
         unlisted,
@@ -63,13 +64,14 @@ def setup(app: Sphinx) -> dict[str, Any]:
         domain,
         duplicates,
         directives,
+        rawhtml,
         privacy,
         references,
         placeholders,
         generated,
         freshness,
         search,
-        searchindex,
+        pagefind,
         agenda,
         news,
         frontpage,

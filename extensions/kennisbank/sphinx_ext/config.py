@@ -25,6 +25,12 @@ PDF_VARIANTS = ("pdf/ua-1", "pdf/a-3u")
 PATTERN_LISTS = ("ignore_mentions_from", "search_exclude", "pdf_exclude")
 #: The settings that are lists of other patterns, read as tuples too.
 OTHER_LISTS = ("function_addresses",)
+#: The settings that conf.py writes as a dict; the dataclass keeps them as pairs.
+MAPPINGS = ("search_synonyms",)
+SYNONYMS_FORMAT = (
+    f"{PREFIX}search_synonyms moet een woordenboek zijn van wat leden typen naar de woorden die de kennisbank "
+    "gebruikt, zoals {'ALV': ['algemene ledenvergadering'], 'LPLG': 'Landelijk Programma Landelijk Gebied'}"
+)
 #: The settings that are an e-mail address (see the ``nieuwsbrief`` builder).
 NEWSLETTER_ADDRESSES = ("newsletter_from", "newsletter_reply_to", "newsletter_to")
 
@@ -37,6 +43,11 @@ class KennisbankConfig:
     #: Pages (fnmatch patterns on document names) left out of the search index, such as
     #: the contributors' guide: they stay on the site, but members' searches do not find them.
     search_exclude: tuple[str, ...] = ()
+    #: Words members type that the knowledge base writes otherwise, each with the words it
+    #: means: {"ALV": ["algemene ledenvergadering"]}. An object or page whose title, keywords
+    #: or abbreviation hold one of those is found by the word too, and "Bedoelde u ...?"
+    #: suggests it. Kept as pairs, read from a dict in conf.py (see ``settings``).
+    search_synonyms: tuple[tuple[str, tuple[str, ...]], ...] = ()
     #: What the site is, in one sentence: the description of pages that have no text of their own.
     site_description: str = ""
     #: The day from which events count as coming (ISO date). Empty: the build
@@ -81,7 +92,8 @@ class KennisbankConfig:
     newsletter_signup: str = ""
     #: Whether the HTML shows the problems of a page in a box at its top, and where a field
     #: left out would be (a preview: make html, make serve, a pull request's site). The
-    #: publish workflow switches it off (``-D kennisbank_show_problems=0``).
+    #: publish workflow keeps it on: its strict build publishes nothing with a problem, and a
+    #: preview built on its cache must have the same configuration or it rewrites every page.
     show_problems: bool = field(default=True, metadata={"rebuild": "html"})
     #: E-mail addresses and phone numbers of a function, not of a person, that every page may
     #: publish (AVG): patterns such as '*@vzhg.nl', 'info@*' or '070 123 45 67'. Any other
@@ -121,6 +133,9 @@ class KennisbankConfig:
             problem = pattern_problem(pattern)
             if problem:
                 raise ConfigError(f"{PREFIX}function_addresses: {problem}")
+        for word, phrases in self.search_synonyms:
+            if not word.strip() or not phrases or not all(isinstance(p, str) and p.strip() for p in phrases):
+                raise ConfigError(SYNONYMS_FORMAT)
         for name in ("calendar_months", "feed_refresh_hours", "coming_limit"):
             if not isinstance(getattr(self, name), int) or getattr(self, name) < 1:
                 raise ConfigError(f"{PREFIX}{name} moet een positief geheel getal zijn")
@@ -215,6 +230,9 @@ def website_page_url(config: Config, docname: str, anchor: str = "") -> str:
 
 def add_config_values(app: Sphinx) -> None:
     for setting in fields(KennisbankConfig):
+        if setting.name in MAPPINGS:
+            app.add_config_value(PREFIX + setting.name, {}, "env", types=frozenset({dict}))
+            continue
         # Lists and tuples are both natural to write in conf.py.
         types: frozenset[type] = (
             frozenset({list, tuple}) if isinstance(setting.default, tuple) else frozenset({type(setting.default)})
@@ -227,7 +245,21 @@ def settings(config: Config) -> KennisbankConfig:
     values = {f.name: getattr(config, PREFIX + f.name) for f in fields(KennisbankConfig)}
     for name in (*PATTERN_LISTS, *OTHER_LISTS):
         values[name] = tuple(values[name])
+    for name in MAPPINGS:
+        values[name] = _pairs(values[name])
     return KennisbankConfig(**values)
+
+
+def _pairs(mapping: object) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """{"ALV": ["algemene ledenvergadering"]} or {"ALV": "algemene ledenvergadering"} as pairs."""
+    if not isinstance(mapping, dict) or not all(isinstance(key, str) for key in mapping):
+        raise ConfigError(SYNONYMS_FORMAT)
+    pairs = []
+    for key, value in mapping.items():
+        if not isinstance(value, str | list | tuple):
+            raise ConfigError(SYNONYMS_FORMAT)
+        pairs.append((key, (value,) if isinstance(value, str) else tuple(value)))
+    return tuple(pairs)
 
 
 def validate_config(app: Sphinx, config: Config) -> None:

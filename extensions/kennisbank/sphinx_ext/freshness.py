@@ -34,6 +34,7 @@ from sphinx.environment import BuildEnvironment
 
 from ..model.objects import KBObject
 from ..model.schema import TYPES
+from ..model.search import PAST_KINDS, is_of_the_past
 from .agenda import ARCHIVE_VIEW, MONTH_VIEW, view_page_of
 from .domain import kb_domain
 from .downloads import PdfShelf
@@ -126,6 +127,8 @@ class _Inputs:
             pages = [(d, self.title(d)) for d in sorted(index.mentioned_on(obj.id)) if d in self.env.titles]
             fields = [self.target(rel.target) for rel in index.outgoing(obj.id)]
             parts.append((obj.id, related, pages, fields))
+            if obj.kind in PAST_KINDS:  # its search data says whether it is past: rewritten when it gets so
+                parts.append(("voorbij", obj.id, is_of_the_past(obj, self.today)))
         # Also the mentions that are no backlinks: the page still links to them.
         for mention in self.domain.all_mentions(docname):
             parts.append(("mention", self.target(mention.target)))

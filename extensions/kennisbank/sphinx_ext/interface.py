@@ -22,6 +22,8 @@ PACKAGE = Path(__file__).parents[1]
 TEMPLATES = PACKAGE / "templates"
 #: furo's page in Dutch; with another theme "kennisbank/page.html" is that theme's page.
 FURO_TEMPLATES, OTHER_TEMPLATES = TEMPLATES / "furo", TEMPLATES / "other"
+#: What every theme shares: the content of the search page.
+SHARED_TEMPLATES = TEMPLATES / "shared"
 LOCALE = PACKAGE / "locale"
 
 
@@ -35,7 +37,8 @@ def _add_templates_and_catalog(app: Sphinx, config: Config) -> None:
     # furo gets its page in Dutch; other themes keep their own (site templates may
     # extend "kennisbank/page.html" either way).
     folder = str(FURO_TEMPLATES if config.html_theme == "furo" else OTHER_TEMPLATES)
-    if folder not in config.templates_path:
-        config.templates_path = [*config.templates_path, folder]
+    for path in (folder, str(SHARED_TEMPLATES)):
+        if path not in config.templates_path:
+            config.templates_path = [*config.templates_path, path]
     if str(LOCALE) not in config.locale_dirs:
         config.locale_dirs = [*config.locale_dirs, str(LOCALE)]

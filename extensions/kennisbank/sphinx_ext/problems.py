@@ -7,8 +7,10 @@ against the page it is about, and
 - in the HTML of a preview (``make html``, ``make serve``, a pull request's site) each
   page with a problem opens with a box: "Let op: 2 problemen op deze pagina", each
   with its line; a field left out shows where it would be (render.unread_fact). The
-  published site (``kennisbank_show_problems = False``, set by the publish workflow,
-  whose strict build fails on any problem anyway) shows neither;
+  published site shows neither: its strict build publishes nothing while there is a
+  problem. ``kennisbank_show_problems = False`` switches the box off for other builds.
+  (The publish build keeps the default, so that a pull request's preview, built on its
+  cache, has the same configuration and rewrites only what changed);
 - the build ends with "Kennisbank: 3 problemen op 2 pagina's: agenda/x.md (2), ...".
 
 Sphinx logs a page's warnings only when it reads or writes that page again, so what
@@ -250,7 +252,7 @@ def visit_problem_box(self: Any, node: problem_box) -> None:
     problems: list[Problem] = node["problems"]
     count = len(problems)
     heading = f"Let op: {count} {'probleem' if count == 1 else 'problemen'} op deze pagina"
-    self.body.append('<section class="kb-problemen" aria-labelledby="kb-problemen-kop">\n')
+    self.body.append('<section class="kb-problemen" aria-labelledby="kb-problemen-kop" data-pagefind-ignore="all">\n')
     self.body.append(f'<h2 id="kb-problemen-kop" class="kb-problemen-kop">{self.encode(heading)}</h2>\n')
     self.body.append(
         f"<p>De bron van deze pagina, <code>{self.encode(node['source'])}</code>, bevat "
@@ -268,8 +270,10 @@ def visit_problem_box(self: Any, node: problem_box) -> None:
 def visit_unread_field(self: Any, node: unread_field) -> None:
     if in_preview(self.builder):
         text = f"[veld '{node['field']}' niet te lezen, zie hierboven]"
-        self.body.append(f'<dt class="kb-onleesbaar">{self.encode(node["label"])}<span class="colon">:</span></dt>\n')
-        self.body.append(f'<dd class="kb-onleesbaar"><p>{self.encode(text)}</p></dd>\n')
+        self.body.append(
+            f'<dt class="kb-onleesbaar" data-pagefind-ignore>{self.encode(node["label"])}<span class="colon">:</span></dt>\n'
+        )
+        self.body.append(f'<dd class="kb-onleesbaar" data-pagefind-ignore><p>{self.encode(text)}</p></dd>\n')
     raise nodes.SkipNode
 
 

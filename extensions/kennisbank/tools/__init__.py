@@ -1,6 +1,7 @@
 """The contributors' tools: the ``kennisbank`` command (``nieuw``, ``controleer``,
 ``formulieren``, ``formulier``), the scaffold it writes new pages with, its checks on a
-built site, and the issue forms for new content with the workflow behind them.
+built site, the issue forms for new content with the workflow behind them, and the preview
+of a pull request that the workflows build (``python -m kennisbank.tools.preview``).
 
 Sphinx is only imported inside ``controleer``, so the command starts fast.
 """

@@ -1,0 +1,206 @@
+"""The search measured: what a member downloads and waits for, Pagefind against Sphinx's search.
+
+    python benchmarks/bench.py --zoeken               # only this, at the default size
+    python benchmarks/bench.py --zoeken --scale 0.2   # a fifth, while developing
+
+The synthetic knowledge base of bench.py is built twice, clean: with our extension
+(Pagefind) and as the baseline with the same navigation (furo, Sphinx's own search, the
+same text). Each is served as a static host serves it (gzip for text, as GitHub Pages
+does) and opened in Chromium on a throttled phone profile (1.6 Mbps down, 750 kbps up,
+150 ms latency, through the DevTools protocol): first the front page, whose CSS and
+scripts are then cached, then the search page with a query, as the search box sends it.
+Counted: every byte over the wire from leaving the front page until the search is done
+(Pagefind: the page, engine, WebAssembly, index chunks, filter chunks and the excerpts of
+the first ten results; Sphinx: the page, its scripts, ``searchindex.js`` and every result
+page it fetches for its excerpts), and the time until the first result shows. The build
+times give the cost of indexing: Pagefind's step as the build logs it, against the clean
+build it is part of. A script, never a timed test.
+"""
+
+from __future__ import annotations
+
+import functools
+import gzip
+import http.server
+import re
+import shutil
+import subprocess
+import sys
+import threading
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import quote
+
+#: The norms (issue 32).
+MAX_SEARCH_KB, MAX_SHARE_OF_SPHINX, MAX_SECONDS, MAX_INDEX_SHARE = 150.0, 1 / 3, 1.0, 0.10
+#: The phone profile: bytes per second and milliseconds.
+DOWN, UP, LATENCY = 1_600_000 / 8, 750_000 / 8, 150
+#: What members of the synthetic site type: a theme, a person, an event series.
+QUERIES = ("Thema 7", "Persoon 42", "Bijeenkomst 123")
+COMPRESSED = (".html", ".js", ".css", ".json", ".svg", ".txt", ".xml")
+
+
+@dataclass
+class SearchRun:
+    query: str
+    kilobytes: float  # over the wire, gzip where a host would use it
+    requests: int
+    seconds: float  # until the first result shows
+    results: int
+
+
+class GzipHandler(http.server.SimpleHTTPRequestHandler):
+    """A static host: text compressed with gzip (cached), everything else as it is."""
+
+    def send_head(self):  # noqa: ANN201 (the standard library's signature)
+        path = Path(self.translate_path(self.path))
+        if path.is_dir():
+            path = path / "index.html"
+        if path.suffix.lower() not in COMPRESSED or not path.is_file():
+            return super().send_head()
+        body = _compressed(str(path), path.stat().st_mtime_ns)
+        self.send_response(200)
+        self.send_header("Content-Type", self.guess_type(str(path)))
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+        return None
+
+    def log_message(self, *args: object) -> None:
+        pass
+
+
+@functools.lru_cache(maxsize=8192)
+def _compressed(path: str, _mtime: int) -> bytes:
+    return gzip.compress(Path(path).read_bytes(), compresslevel=6, mtime=0)
+
+
+def serve(folder: Path) -> tuple[http.server.ThreadingHTTPServer, str]:
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(GzipHandler, directory=str(folder)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server, f"http://127.0.0.1:{server.server_address[1]}/"
+
+
+def search_in_browser(browser, root: str, query: str, ours: bool) -> SearchRun:  # noqa: ANN001 (Playwright)
+    context = browser.new_context(viewport={"width": 375, "height": 800})
+    page = context.new_page()
+    cdp = context.new_cdp_session(page)
+    cdp.send("Network.enable")
+    cdp.send(
+        "Network.emulateNetworkConditions",
+        {"offline": False, "latency": LATENCY, "downloadThroughput": DOWN, "uploadThroughput": UP},
+    )
+    page.goto(root + "index.html", wait_until="networkidle")
+    sizes: dict[str, float] = {}
+    cdp.on("Network.loadingFinished", lambda event: sizes.__setitem__(event["requestId"], event["encodedDataLength"]))
+    first = ".kb-resultaat" if ours else "#search-results ul.search li"
+    started = time.perf_counter()
+    page.goto(f"{root}search.html?q={quote(query)}", wait_until="commit")
+    page.wait_for_selector(first, timeout=120_000)
+    seconds = time.perf_counter() - started
+    # Sphinx fetches every result's page for its excerpt, one after another: until none is left.
+    page.wait_for_load_state("networkidle", timeout=600_000)
+    count = page.locator(first).count()
+    context.close()
+    return SearchRun(query, round(sum(sizes.values()) / 1000, 1), len(sizes), round(seconds, 2), count)
+
+
+def build(srcdir: Path, outdir: Path) -> tuple[float, float | None]:
+    """A clean build's seconds, and the seconds of its search index step (ours) from its log."""
+    shutil.rmtree(outdir, ignore_errors=True)
+    started = time.perf_counter()
+    done = subprocess.run(
+        [sys.executable, "-m", "sphinx", "-b", "html", "-E", "-d", str(outdir / ".doctrees"), str(srcdir), str(outdir)],
+        capture_output=True,
+        text=True,
+    )
+    seconds = time.perf_counter() - started
+    if done.returncode != 0:
+        raise SystemExit(f"De build van {srcdir} mislukte:\n{done.stderr[-3000:]}")
+    step = re.search(r"zoekindex: Pagefind, .* in ([\d.]+) s", done.stdout)
+    return seconds, float(step.group(1)) if step else None
+
+
+def measure_search(bench, scale: float, workdir: Path, progress=print) -> dict:  # noqa: ANN001 (the bench module)
+    """Build both sites at ``scale`` and search each; the results for ``report``."""
+    from playwright.sync_api import sync_playwright
+
+    items, pages = bench.plan(scale)
+    sites = {}
+    for variant in (bench.OURS, bench.SAME_NAVIGATION):
+        bench.write_site(variant, workdir / "zoeken" / variant / "src", items, pages)
+        sites[variant] = build(workdir / "zoeken" / variant / "src", workdir / "zoeken" / variant / "html")
+        progress(f"zoeken: {variant} gebouwd in {sites[variant][0]:.1f} s")
+    runs: dict[str, list[SearchRun]] = {}
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=shutil.which("chromium"), args=["--no-sandbox"])
+        for variant in (bench.OURS, bench.SAME_NAVIGATION):
+            server, root = serve(workdir / "zoeken" / variant / "html")
+            try:
+                runs[variant] = [search_in_browser(browser, root, q, variant == bench.OURS) for q in QUERIES]
+            finally:
+                server.shutdown()
+            progress(f"zoeken: {variant} {runs[variant]}")
+        browser.close()
+    return {
+        "documents": bench.documents_of(workdir / "zoeken" / bench.OURS / "src"),
+        "scale": scale,
+        "build": sites,
+        "runs": runs,
+    }
+
+
+def report(bench, found: dict) -> str:  # noqa: ANN001 (the bench module)
+    ours, sphinx = found["runs"][bench.OURS], found["runs"][bench.SAME_NAVIGATION]
+    lines = [
+        "| Zoekvraag | Pagefind (kennisbank) | Sphinx (basislijn, dezelfde navigatie) | verhouding |",
+        "| --- | ---: | ---: | ---: |",
+    ]
+    for mine, theirs in zip(ours, sphinx, strict=True):
+        lines.append(
+            f"| {mine.query} | {mine.kilobytes:.0f} KB in {mine.requests} verzoeken, eerste resultaat na "
+            f"{mine.seconds:.2f} s ({mine.results} getoond) | {theirs.kilobytes:.0f} KB in {theirs.requests} "
+            f"verzoeken, eerste resultaat na {theirs.seconds:.2f} s | {mine.kilobytes / theirs.kilobytes:.2f}× |"
+        )
+    clean, step = found["build"][bench.OURS]
+    largest = max(run.kilobytes for run in ours)
+    share = max(m.kilobytes / t.kilobytes for m, t in zip(ours, sphinx, strict=True))
+    slowest = max(run.seconds for run in ours)
+    verdicts = [
+        (
+            "gedownload per zoekvraag (grootste)",
+            f"{largest:.0f} KB",
+            f"≤ {MAX_SEARCH_KB:g} KB",
+            largest <= MAX_SEARCH_KB,
+        ),
+        ("t.o.v. de zoekfunctie van Sphinx", f"{share:.2f}×", "≤ 0,33×", share <= MAX_SHARE_OF_SPHINX),
+        (
+            "eerste resultaat op de telefoon (traagste)",
+            f"{slowest:.2f} s",
+            f"≤ {MAX_SECONDS:g} s",
+            slowest <= MAX_SECONDS,
+        ),
+    ]
+    if step is not None:
+        verdicts.append(
+            (
+                "zoekindex t.o.v. de rest van de schone build",
+                f"{step:.1f} s van {clean:.1f} s ({step / (clean - step):.1%})",
+                "≤ 10%",
+                step / (clean - step) <= MAX_INDEX_SHARE,
+            )
+        )
+    lines += ["", "| Doel | Gemeten | Norm | Uitkomst |", "| --- | ---: | ---: | --- |"]
+    lines += [
+        f"| {goal} | {value} | {norm} | {'gehaald' if met else 'niet gehaald'} |" for goal, value, norm, met in verdicts
+    ]
+    lines += [
+        "",
+        f"Omvang: {found['documents']} pagina's (schaal {found['scale']:g}). Telefoonprofiel: 1,6 Mbps, 150 ms "
+        "vertraging (Chromium via het DevTools-protocol), tekst met gzip zoals een webhost die stuurt; de startpagina "
+        "was al geladen. Schone build van de basislijn (met de zoekindex van Sphinx): "
+        f"{found['build'][bench.SAME_NAVIGATION][0]:.1f} s; van de kennisbank: {clean:.1f} s.",
+    ]
+    return "\n".join(lines)
