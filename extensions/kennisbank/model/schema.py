@@ -73,8 +73,8 @@ class Field:
 @dataclass(frozen=True)
 class ObjectType:
     name: str
-    label: str
-    plural: str
+    label: str  # what contributors call the type, in messages and forms: "Evenement"
+    plural: str  # what readers see: "Bijeenkomsten"
     fields: tuple[Field, ...]
     title_field: str = "titel"
     #: The Dutch demonstrative for "this <type>": "dit" for het-words, "deze" for de-words.
@@ -85,6 +85,13 @@ class ObjectType:
     has_news: bool = False
     #: Whether its page leaves out an empty "Gerelateerd" section: events and news items are rarely referred to.
     quiet_when_unrelated: bool = False
+
+    #: What readers call one, where that is not the label ("Bijeenkomst" for an "Evenement").
+    reader_label: str = ""
+
+    @property
+    def shown_label(self) -> str:
+        return self.reader_label or self.label
 
     def this_one(self) -> str:
         """'dit thema', 'deze organisatie'."""
@@ -174,7 +181,7 @@ PROGRAMMA = ObjectType(
 EVENEMENT = ObjectType(
     "evenement",
     "Evenement",
-    "Bijeenkomsten",  # what readers see (see docs/bijdragen: one word for one thing)
+    "Bijeenkomsten",  # for readers a "bijeenkomst" (docs/bijdragen/objecten.md: one word for one thing)
     (
         _title(),
         _SUMMARY,
@@ -212,6 +219,7 @@ EVENEMENT = ObjectType(
     ),
     # Its facts already link its themes, networks and people; few pages link back to it.
     quiet_when_unrelated=True,
+    reader_label="Bijeenkomst",
 )
 
 NETWERK = ObjectType(
