@@ -361,8 +361,10 @@ def test_coming_events_from_the_reference_date_in_dutch(agenda_app):
         ("27 okt", "In Londen", "zondag 27 oktober 2024, 10.00–11.00 uur · Londen, hybride"),
         ("27 okt", "Wintertijd", "zondag 27 oktober 2024, 10.00–11.30 uur · online"),
     ]
-    feed_link = page(agenda_app, "index").select_one(".kb-feed-link a")
-    assert feed_link["href"] == "agenda.ics"
+    # Subscribing first (calendar apps keep a webcal:// feed up to date), the file second.
+    index = page(agenda_app, "index")
+    assert index.select_one(".kb-feed-link a")["href"] == "webcal://kennisbank.example/agenda.ics"
+    assert index.select_one(".kb-feed-download a")["href"] == "agenda.ics"
 
 
 def test_a_long_coming_list_stops_and_continues_on_the_month_pages(copy_root, build):
@@ -423,7 +425,7 @@ def test_no_page_is_described_by_an_event_card(agenda_app):
             described[name] = tag["content"]
     # The first running text after the card; nor is the label of a list of related objects.
     assert described["agenda/zomertijd.html"] == "Op de dag dat de zomertijd ingaat."
-    card_text = ("Gepland", "Afgelopen", "Geannuleerd", "Verplaatst", "Zet in uw agenda", "Evenementen")
+    card_text = ("Gepland", "Afgelopen", "Geannuleerd", "Verplaatst", "Zet in uw agenda", "Bijeenkomsten")
     assert {name: text for name, text in described.items() if text.startswith(card_text)} == {}
 
 
@@ -467,11 +469,16 @@ def test_month_view_shows_the_current_month_and_links_every_month_page(agenda_ap
 def test_month_pages_are_accessible_tables_with_their_neighbours(agenda_app):
     may = page(agenda_app, "maand/2024-05")
     assert may.h1.get_text(strip=True).rstrip("¶") == "Agenda van mei 2024"
+    # The current month (April) has no events: the way back skips it, and says how far it goes.
     navigation = [(a.get_text(), a["href"]) for a in may.select(".kb-maandnavigatie a")]
     assert navigation == [
-        ("← april 2024", "2024-04.html"),
+        ("maart 2024", "2024-03.html"),
         ("alle maanden", "../maand.html"),
-        ("juni 2024 →", "2024-06.html"),
+        ("juni 2024", "2024-06.html"),
+    ]
+    assert [s.get_text() for s in may.select(".kb-maandnavigatie-stap")] == [
+        "← Vorige maand met bijeenkomsten: maart 2024 (2 maanden eerder)",
+        "Volgende maand met bijeenkomsten: juni 2024 (1 maand later) →",
     ]
     grid = may.select_one("table.kb-maand")
     assert [th.get_text(strip=True) for th in grid.select("thead th")] == [
@@ -491,11 +498,7 @@ def test_month_pages_are_accessible_tables_with_their_neighbours(agenda_app):
     assert [day_number(c) for c in june.select("td") if "Drie dagen" in c.get_text()] == ["3", "4", "5"]
     # The month the reference date is in has a page, even without events of its own.
     april = page(agenda_app, "maand/2024-04")
-    assert [a.get_text() for a in april.select(".kb-maandnavigatie a")] == [
-        "← maart 2024",
-        "alle maanden",
-        "mei 2024 →",
-    ]
+    assert [a.get_text() for a in april.select(".kb-maandnavigatie a")] == ["maart 2024", "alle maanden", "mei 2024"]
     september = page(agenda_app, "maand/2024-09")
     assert "Ergens in september" in september.select_one("ul.kb-agenda").get_text()
 
@@ -524,7 +527,8 @@ def test_theme_and_network_pages_have_their_own_agenda(agenda_app):
         "In Londen (Londen, hybride)",
     ]
     assert "Zomertijd" in agenda.select_one("ul.kb-agenda:not(.kb-agenda-komend)").get_text()
-    assert agenda.select_one(".kb-feed-link a")["href"] == "feeds/thema/bestuur.ics"
+    assert agenda.select_one(".kb-feed-link a")["href"] == "webcal://kennisbank.example/feeds/thema/bestuur.ics"
+    assert agenda.select_one(".kb-feed-download a")["href"] == "feeds/thema/bestuur.ics"
     network = soup.find(id="agenda-netwerk-netwerk")
     assert network.find(["h2", "h3"]).get_text(strip=True).rstrip("¶") == "Agenda"
     assert "Wintertijd" in network.select_one("ul.kb-agenda-komend").get_text()

@@ -103,3 +103,21 @@ def test_printing_an_event_page_gives_the_content_only(browser, site_url):  # no
         assert all(content == "none" for route, content in after if route), after
     finally:
         context.close()
+
+
+@pytest.mark.parametrize("dark", [False, True])
+def test_today_in_the_month_grid_does_not_look_like_a_link(browser, site_url, dark):  # noqa: F811
+    # The real site's theme; its month view always shows the current month, today marked.
+    context, page, _, _ = open_page(browser, site_url + "agenda/maand.html", dark=dark)
+    try:
+        style = """(selector) => { const s = getComputedStyle(document.querySelector(selector));
+            return {color: s.color, line: s.textDecorationLine, cursor: s.cursor}; }"""
+        label = page.evaluate(style, "td.kb-vandaag .kb-vandaag-label")
+        link = page.evaluate(style, "article a.reference.internal")
+        assert page.locator("td.kb-vandaag .kb-vandaag-label").inner_text() == "vandaag"
+        assert label["color"] != link["color"], (label, link)
+        assert label["line"] == "none" and label["cursor"] != "pointer"
+        body = page.evaluate("getComputedStyle(document.querySelector('article p')).color")
+        assert label["color"] == body  # the colour of text, boxed
+    finally:
+        context.close()

@@ -122,7 +122,15 @@ def browser():
         browser.close()
 
 
-def open_page(browser, url: str, *, dark: bool = False, width: int = 1280, bypass_csp: bool = False):
+def open_page(
+    browser,
+    url: str,
+    *,
+    dark: bool = False,
+    width: int = 1280,
+    bypass_csp: bool = False,
+    wait_until: str = "networkidle",
+):
     context = browser.new_context(
         color_scheme="dark" if dark else "light", viewport={"width": width, "height": 900}, bypass_csp=bypass_csp
     )
@@ -131,7 +139,7 @@ def open_page(browser, url: str, *, dark: bool = False, width: int = 1280, bypas
     violations: list[str] = []
     page.on("request", lambda request: requests.append(request.url))
     page.on("console", lambda msg: violations.append(msg.text) if "Content Security Policy" in msg.text else None)
-    page.goto(url, wait_until="networkidle")
+    page.goto(url, wait_until=wait_until)
     return context, page, requests, violations
 
 

@@ -121,7 +121,7 @@ def test_organisations_with_people_networks_and_events(gids):
     assert vng == [
         "Mensen: Carla Claes (beleidsmedewerker)",
         "Netwerken: Juristennetwerk (coördinator)",
-        "Evenementen: Bijeenkomst (donderdag 1 juni 2023)",
+        "Bijeenkomsten: Bijeenkomst (donderdag 1 juni 2023)",
     ]
     assert texts(entries["Gemeente Gouda"].select("li")) == [
         "Mensen: Dirk Dekker (beleidsadviseur), Zoë Aalders (wethouder)",

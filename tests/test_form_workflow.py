@@ -244,7 +244,7 @@ MISTAKES = {
             "- **Titel**: vul de titel in, zoals die boven de pagina komt",
             "- **Datum**: dit veld is verplicht: vul het in, bijvoorbeeld 2023-05-01",
             "- **Samenvatting**: dit veld is verplicht: vul het in, bijvoorbeeld Het bestuur kiest",
-            "- **Evenementen**: er bestaat geen evenement met id 'ledendagg' (bedoelt u 'ledendag'?)",
+            "- **Bijeenkomsten**: er bestaat geen evenement met id 'ledendagg' (bedoelt u 'ledendag'?)",
         ],
     ),
     "nieuwsbrief-fouten": (
@@ -266,7 +266,7 @@ def mistaken_body(name: str) -> str:
     if name == "bericht-leeg":
         return (
             "### Titel\n\n_No response_\n\n### Datum\n\n_No response_\n\n### Samenvatting\n\n\n\n"
-            "### Evenementen\n\nledendagg\n\n### Controle\n\n- [X] Er staan geen persoonlijke gegevens in\n"
+            "### Bijeenkomsten\n\nledendagg\n\n### Controle\n\n- [X] Er staan geen persoonlijke gegevens in\n"
         )
     if name == "nieuwsbrief-fouten":
         return (

@@ -42,7 +42,7 @@ pytestmark = pytest.mark.sphinx("html", testroot="newsletter")
 
 ROOT = Path(__file__).parents[1]
 BASE = "https://kennisbank.example/"
-SECTIONS = ["Save the date", "Bestuur", "Thema’s", "Agenda", "Netwerken"]
+SECTIONS = ["Noteer alvast", "Bestuur", "Thema’s", "Agenda", "Netwerken"]
 EDITION_FILES = [f"nieuwsbrief-{n}.{suffix}" for n in (1, 2) for suffix in ("eml", "html", "txt")]
 #: The generated agenda of edition 1 (1 May up to 1 July 2023): not the event of September,
 #: nor the one known only to its year, which may have been before the edition.
@@ -94,7 +94,7 @@ def test_the_edition_page_shows_its_sections_in_order_with_a_link_to_every_objec
         for section in main.select("section.kb-nieuwsbrief-sectie")
     }
     assert entries == {
-        "Save the date": [("Overleg jeugd", "../agenda/overleg.html#kb-evenement-overleg")],
+        "Noteer alvast": [("Overleg jeugd", "../agenda/overleg.html#kb-evenement-overleg")],
         "Bestuur": [("Jeugd", "../themas.html#kb-thema-jeugd")],
         "Thema’s": [
             (
@@ -364,7 +364,7 @@ def test_the_e_mail_is_valid_html(mail):
 #: Each section heading of the source newsletter, and what edition 1 says for it: the
 #: objects (by title, each a link) in the section where the edition has that topic.
 SEED_SECTIONS = {
-    "SAVE THE DATE": ("Save the date", ["Bestuurdersdag 2023"]),
+    "NOTEER ALVAST": ("Noteer alvast", ["Bestuurdersdag 2023"]),
     "BESTUUR": (
         "Bestuur",
         [

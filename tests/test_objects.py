@@ -99,7 +99,7 @@ def test_theme_backlinks_are_grouped_by_type_and_sorted(site):
 def test_organisation_backlinks_cover_every_relation(site):
     assert related(site("mensen"), "kb-organisatie-rijk") == {
         "Programma’s": ["Programma Woningbouw (eigenaar)"],
-        "Evenementen": ["donderdag 25 mei 2023, 13.30 uur: Overleg jeugd (organisator)"],
+        "Bijeenkomsten": ["donderdag 25 mei 2023, 13.30 uur: Overleg jeugd (organisator)"],
         "Netwerken": ["Juristennetwerk (coördinator)"],
         "Personen": ["Anne (gedeputeerde, 2023)"],
         "Genoemd op": ["Kennisbank test"],
@@ -109,7 +109,7 @@ def test_organisation_backlinks_cover_every_relation(site):
 def test_partner_and_speaker_backlinks(site):
     mensen = site("mensen")
     assert related(mensen, "kb-netwerk-strategen") == {"Netwerken": ["Juristennetwerk (partner)"]}
-    assert related(mensen, "kb-persoon-anne")["Evenementen"] == [
+    assert related(mensen, "kb-persoon-anne")["Bijeenkomsten"] == [
         "donderdag 25 mei 2023, 13.30 uur: Overleg jeugd (spreker)"
     ]
 

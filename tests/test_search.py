@@ -71,9 +71,9 @@ def test_only_pages_for_members_are_indexed(built_app):
 def test_each_object_is_one_record_with_its_kind_fact_and_filters(built_app):
     found = records(built_app.outdir)
     old, new = found["/agenda/oud.html"], found["/agenda/nieuw.html"]
-    assert old["meta"]["soort"] == "Evenement" and old["meta"]["feit"] == "donderdag 10 november 2022, Gouda"
-    assert old["filters"] == {"jaar": ["2022"], "soort": ["Evenement"], "thema": ["Jeugd"], "tijd": ["voorbij"]}
-    assert new["filters"] == {"jaar": ["2023"], "soort": ["Evenement"], "thema": ["Jeugd"]}  # still to come
+    assert old["meta"]["soort"] == "Bijeenkomst" and old["meta"]["feit"] == "donderdag 10 november 2022, Gouda"
+    assert old["filters"] == {"jaar": ["2022"], "soort": ["Bijeenkomst"], "thema": ["Jeugd"], "tijd": ["voorbij"]}
+    assert new["filters"] == {"jaar": ["2023"], "soort": ["Bijeenkomst"], "thema": ["Jeugd"]}  # still to come
     anne = found["/mensen.html#kb-persoon-anne"]
     assert anne["meta"] == {
         "feit": "wethouder, Gemeente Voorbeeld",
@@ -193,7 +193,7 @@ def _event(start: str, **fields) -> KBObject:
 )
 def test_an_events_key_fact_is_its_date_and_place(start, fields, fact, past):
     facts = object_facts(_event(start, thema=("jeugd", "onbekend"), **fields), {**THEMES, **ORGS}, TODAY, {})
-    assert (facts.kind, facts.fact, facts.past) == ("Evenement", fact, past)
+    assert (facts.kind, facts.fact, facts.past) == ("Bijeenkomst", fact, past)
     assert facts.filters()["thema"] == ("Jeugd",)  # an unknown id (reported elsewhere) counts for nothing
     assert facts.sort() == {"datum": start[:10]} and facts.year == 2023
 
@@ -202,7 +202,7 @@ def test_an_event_whose_start_could_not_be_read_is_found_without_a_date():
     # Its start was reported at its line and left out; the search page and its record still build.
     event = KBObject("evenement", "overleg", "Overleg", "agenda/overleg", 1, {"organisator": "gs"})
     facts = object_facts(event, ORGS, TODAY, {})
-    assert (facts.kind, facts.fact, facts.past, facts.year) == ("Evenement", "", False, None)
+    assert (facts.kind, facts.fact, facts.past, facts.year) == ("Bijeenkomst", "", False, None)
     assert facts.sort() == {}
 
 

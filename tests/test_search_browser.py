@@ -119,7 +119,7 @@ def test_each_result_shows_its_kind_and_key_fact(browser, site_url):  # noqa: F8
     context.close()
     event = next(r for r in found if below_site(r["href"]) == "agenda/bestuurdersdag-2023.html")
     assert event["title"] == "Bestuurdersdag 2023"
-    assert event["fact"] == "Evenement · vrijdag 12 mei 2023, Den Haag"
+    assert event["fact"] == "Bijeenkomst · vrijdag 12 mei 2023, Den Haag"
     assert "bestuurdersdag" in event["excerpt"].replace("\u00ad", "").lower()
     context, _, _, _, found = search(browser, site_url, "Koning")
     context.close()
@@ -149,12 +149,12 @@ def test_filters_narrow_the_results(browser, site_url):  # noqa: F811
     try:
         assert not page.is_visible("#kb-filter-soort")  # folded away: the results come first on a phone
         page.click(".kb-zoekfilters summary")
-        page.select_option("#kb-filter-soort", "Evenement")
-        page.wait_for_selector("#kb-zoekstatus:has-text('soort Evenement')")
+        page.select_option("#kb-filter-soort", "Bijeenkomst")
+        page.wait_for_selector("#kb-zoekstatus:has-text('soort Bijeenkomst')")
         events = results(page)
         assert 0 < len(events) < len(everything)
-        assert all(r["fact"].startswith("Evenement · ") for r in events)
-        assert "soort=Evenement" in page.url
+        assert all(r["fact"].startswith("Bijeenkomst · ") for r in events)
+        assert "soort=Bijeenkomst" in page.url
         # Events can be put in order of their date, newest first.
         assert page.is_visible("#kb-volgorde")
         page.select_option("#kb-volgorde", "nieuw")
@@ -254,7 +254,7 @@ def test_without_javascript_the_search_page_says_so_and_offers_the_overviews(bro
 
 @pytest.mark.parametrize(
     ("name", "query", "width"),
-    [("resultaten", "jeugd", 1280), ("filter", "bestuur&soort=Evenement", 375), ("niets", "xqzwv", 1280)],
+    [("resultaten", "jeugd", 1280), ("filter", "bestuur&soort=Bijeenkomst", 375), ("niets", "xqzwv", 1280)],
 )
 def test_axe_finds_no_wcag_22_aa_violations_on_the_search_page(name, query, width, browser, site_url):  # noqa: F811
     context, page, _, _ = open_page(browser, site_url + "search.html", width=width, bypass_csp=True)

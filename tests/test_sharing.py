@@ -71,7 +71,11 @@ def test_the_sitemap_lists_every_page_but_not_found(docs_html):
     tree = ElementTree.parse(docs_html.outdir / "sitemap.xml")
     assert tree.getroot().tag == f"{SITEMAP}urlset"
     addresses = [loc.text for loc in tree.getroot().iter(f"{SITEMAP}loc")]
-    expected = [f"{BASE}{docname}.html" for docname in sorted(docs_html.env.found_docs) if docname != NOT_FOUND]
+    pages = [docname for docname in docs_html.env.found_docs if docname != NOT_FOUND]
+    # And the pages the extension makes: the month pages and the year pages of agenda and news.
+    made = [p.relative_to(docs_html.outdir).as_posix() for p in docs_html.outdir.glob("*/*/[0-9]*.html")]
+    assert len(made) >= 4, made
+    expected = sorted([f"{BASE}{docname}.html" for docname in pages] + [f"{BASE}{path}" for path in made])
     assert addresses == expected
     assert f"{BASE}bijdragen/index.html" in addresses  # left out of the search, not of the sitemap
     assert all((docs_html.outdir / urlsplit(a).path.removeprefix("/kennisbank/")).is_file() for a in addresses)

@@ -6,8 +6,10 @@ The .ics writer, the JSON-LD writer and the agenda pages all read the same
 
 from __future__ import annotations
 
+import bisect
 import calendar
 import datetime as dt
+import functools
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import cast
@@ -296,22 +298,42 @@ class MonthPages:
     """Which months get a page of their own: each month with events, and the current one."""
 
     parent: str  # the page with the month view; the month pages hang under it
-    months: tuple[tuple[int, int], ...]  # (year, month), oldest first
+    with_events: tuple[tuple[int, int], ...]  # (year, month), oldest first
+    current: tuple[int, int]  # the month of the reference date
+
+    @property
+    def months(self) -> tuple[tuple[int, int], ...]:
+        """Every month with a page, oldest first: those with events, and the current one."""
+        return tuple(sorted({*self.with_events, self.current}))
 
     def pagename(self, year: int, month: int) -> str:
         return f"{self.parent}/{year}-{month:02d}"
 
+    def has_events(self, year: int, month: int) -> bool:
+        return (year, month) in self._with_events
+
+    @functools.cached_property
+    def _with_events(self) -> frozenset[tuple[int, int]]:
+        return frozenset(self.with_events)
+
     def neighbours(self, year: int, month: int) -> tuple[tuple[int, int] | None, tuple[int, int] | None]:
-        """The month pages before and after this one (months without events are skipped)."""
-        index = self.months.index((year, month))
-        before = self.months[index - 1] if index > 0 else None
-        after = self.months[index + 1] if index + 1 < len(self.months) else None
+        """The nearest months with events before and after this one: a month without
+        events (the current one may have none) is no stop on the way."""
+        index = bisect.bisect_left(self.with_events, (year, month))
+        before = self.with_events[index - 1] if index > 0 else None
+        later = index + 1 if self.has_events(year, month) else index
+        after = self.with_events[later] if later < len(self.with_events) else None
         return before, after
+
+
+def months_apart(first: tuple[int, int], last: tuple[int, int]) -> int:
+    """How many months ``last`` (year, month) lies after ``first``."""
+    return (last[0] - first[0]) * 12 + last[1] - first[1]
 
 
 def month_pages(parent: str, months: Iterable[tuple[int, int]], today: dt.date) -> MonthPages:
     """A page for each month with events (the keys of :func:`by_month`), and the current one."""
-    return MonthPages(parent, tuple(sorted({*months, (today.year, today.month)})))
+    return MonthPages(parent, tuple(sorted(months)), (today.year, today.month))
 
 
 @dataclass(frozen=True)

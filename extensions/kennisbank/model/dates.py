@@ -88,3 +88,12 @@ def format_period(first: dt.date, last: dt.date, by_month: bool) -> str:
         short, full = "d MMMM", "d MMMM y"
     start = format_date_babel(first, short if first.year == last.year else full, locale=LOCALE)
     return f"{start} tot en met {format_date_babel(last, full, locale=LOCALE)}"
+
+
+def format_months(count: int) -> str:
+    """'1 maand', '5 maanden', '2 jaar', '3 jaar en 6 maanden': how far apart two months are."""
+    years, months = divmod(count, 12)
+    parts = [f"{years} jaar"] if years else []
+    if months or not years:
+        parts.append(f"{months} {'maand' if months == 1 else 'maanden'}")
+    return " en ".join(parts)

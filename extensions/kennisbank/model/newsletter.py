@@ -2,8 +2,8 @@
 
 An edition lists, per section, the ids of the objects it brings to the readers'
 attention: news items, events, themes, programmes, networks. The sections come
-in the order of the association's newsletter: save the date, the board, themes,
-the agenda and networks. The agenda section also lists, generated, every event
+in the order of the association's newsletter: "Noteer alvast" (save the date), the
+board, themes, the agenda and networks. The agenda section also lists, generated, every event
 from the edition's date up to ``agenda-maanden`` months later (the window of a
 board pack, see packs.py). The website page, the e-mail and its text all read
 the same :class:`EditionPart` and :class:`Entry` from here.
@@ -15,6 +15,7 @@ import datetime as dt
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from typing import cast
+from urllib.parse import quote, unquote
 from zoneinfo import ZoneInfo
 
 from .agenda import CalendarEvent
@@ -25,6 +26,11 @@ from .relations import of_kinds, suggest
 from .schema import TYPES, Field, Kind, ObjectType
 
 AGENDA = "agenda"
+#: The subject of the default sign-up mail (see :func:`signup_link`).
+SIGNUP_SUBJECT = "Aanmelden nieuwsbrief"
+SIGNUP_TEXT = "Meld u aan voor de nieuwsbrief"
+#: Its question in an e-mail's footer: that reader has it already, unless it was passed on.
+FORWARDED = "Hebt u deze nieuwsbrief doorgestuurd gekregen?"
 #: Without ``agenda-maanden``: the events of the two months after the edition.
 DEFAULT_AGENDA_MONTHS = 2
 
@@ -36,7 +42,7 @@ NEWSLETTER = ObjectType(
         Field("nummer", "Nummer", Kind.NUMBER, required=True, example="1"),
         Field("datum", "Datum", Kind.WHEN, required=True, example="2023-05-01", needs_day=True),
         Field("onderwerp", "Onderwerp", example="VZHG Nieuwsbrief voorjaar 2023"),
-        Field("save-the-date", "Save the date", Kind.LINES, example="bestuurdersdag-2023"),
+        Field("save-the-date", "Noteer alvast", Kind.LINES, example="bestuurdersdag-2023"),
         Field("bestuur", "Bestuur", Kind.LINES, example="bestuurlijke-prioriteiten-2023"),
         Field("themas", "Thema’s", Kind.LINES, example="rondetafel-brede-welvaart-terugkijken"),
         Field("agenda", "Agenda", Kind.LINES, example="bijeenkomsten-zuid-holland-academie"),
@@ -63,7 +69,7 @@ class Section:
 
 #: The sections in the order of the newsletter.
 SECTIONS = (
-    Section("save-the-date", "Save the date", ("evenement", NEWS)),
+    Section("save-the-date", "Noteer alvast", ("evenement", NEWS)),
     Section("bestuur", "Bestuur", (NEWS, "thema", "programma")),
     Section("themas", "Thema’s", (NEWS, "thema", "programma")),
     Section(AGENDA, "Agenda", ("evenement", NEWS)),
@@ -276,3 +282,21 @@ def _links(obj: KBObject) -> list[tuple[str, Url]]:
         elif f.kind is Kind.EMAIL:
             found.append((f.label, f"{MAILTO}{value}"))
     return found
+
+
+def signup_link(setting: str, reply_to: str, sender: str) -> str:
+    """Where a reader signs up: the setting (a web address, a ``mailto:`` link, or an e-mail
+    address, which becomes one), else a mail to the reply-to address, else to the sender,
+    with the subject "Aanmelden nieuwsbrief"; empty when none of them is given."""
+    if setting.startswith(("https://", "http://", MAILTO)):
+        return setting
+    address = setting or reply_to or sender
+    return f"{MAILTO}{address}?subject={quote(SIGNUP_SUBJECT)}" if address else ""
+
+
+def signup_sentence(link: str, question: str = "Wilt u de nieuwsbrief per e-mail ontvangen?") -> tuple[str, str]:
+    """The words around a sign-up link, before and after it: a mail says to whom it goes."""
+    if not link.startswith(MAILTO):
+        return (f"{question} ", ".")
+    address = unquote(link.removeprefix(MAILTO).split("?", 1)[0])
+    return (f"{question} ", f": u stuurt dan een e-mail aan {address}.")

@@ -48,6 +48,18 @@ class Field:
     when_missing: str = ""
     #: A date field that needs the day: "JJJJ-MM" alone is refused (and not offered in messages).
     needs_day: bool = False
+    #: For a choice that says little on its own ("Bestuursprioriteit: ja"): the label readers
+    #: see, and per choice the words they read instead of the choice.
+    reader_label: str = ""
+    reader_words: tuple[tuple[str, str], ...] = ()
+
+    @property
+    def shown_label(self) -> str:
+        return self.reader_label or self.label
+
+    def in_words(self, value: str) -> str:
+        """What a reader sees of a choice."""
+        return dict(self.reader_words).get(value, value)
 
     @property
     def backlink_label(self) -> str:
@@ -61,8 +73,8 @@ class Field:
 @dataclass(frozen=True)
 class ObjectType:
     name: str
-    label: str
-    plural: str
+    label: str  # what contributors call the type, in messages and forms: "Evenement"
+    plural: str  # what readers see: "Bijeenkomsten"
     fields: tuple[Field, ...]
     title_field: str = "titel"
     #: The Dutch demonstrative for "this <type>": "dit" for het-words, "deze" for de-words.
@@ -73,6 +85,13 @@ class ObjectType:
     has_news: bool = False
     #: Whether its page leaves out an empty "Gerelateerd" section: events and news items are rarely referred to.
     quiet_when_unrelated: bool = False
+
+    #: What readers call one, where that is not the label ("Bijeenkomst" for an "Evenement").
+    reader_label: str = ""
+
+    @property
+    def shown_label(self) -> str:
+        return self.reader_label or self.label
 
     def this_one(self) -> str:
         """'dit thema', 'deze organisatie'."""
@@ -114,7 +133,17 @@ THEMA = ObjectType(
         _title(),
         _SUMMARY,
         _KEYWORDS,
-        Field("bestuursprioriteit", "Bestuursprioriteit", Kind.CHOICE, choices=("ja", "nee")),
+        Field(
+            "bestuursprioriteit",
+            "Bestuursprioriteit",
+            Kind.CHOICE,
+            choices=("ja", "nee"),
+            reader_label="Prioriteit",
+            reader_words=(
+                ("ja", "Het bestuur heeft dit thema tot prioriteit gemaakt."),
+                ("nee", "Het bestuur heeft dit thema niet tot prioriteit gemaakt."),
+            ),
+        ),
         Field("volgorde", "Volgorde", Kind.NUMBER, example="3", shown=False),
         Field("omschrijving", "Volledige naam"),
     ),
@@ -152,7 +181,7 @@ PROGRAMMA = ObjectType(
 EVENEMENT = ObjectType(
     "evenement",
     "Evenement",
-    "Evenementen",
+    "Bijeenkomsten",  # for readers a "bijeenkomst" (docs/bijdragen/objecten.md: one word for one thing)
     (
         _title(),
         _SUMMARY,
@@ -190,6 +219,7 @@ EVENEMENT = ObjectType(
     ),
     # Its facts already link its themes, networks and people; few pages link back to it.
     quiet_when_unrelated=True,
+    reader_label="Bijeenkomst",
 )
 
 NETWERK = ObjectType(
@@ -303,7 +333,7 @@ BERICHT = ObjectType(
         Field("thema", "Thema’s", Kind.REFS, targets=("thema",), example="brede-welvaart", backlink=""),
         Field("programma", "Programma’s", Kind.REFS, targets=("programma",), example="novex", backlink=""),
         Field("netwerk", "Netwerken", Kind.REFS, targets=("netwerk",), example="strategennetwerk", backlink=""),
-        Field("evenement", "Evenementen", Kind.REFS, targets=("evenement",), example="vng-alv-2023", backlink=""),
+        Field("evenement", "Bijeenkomsten", Kind.REFS, targets=("evenement",), example="vng-alv-2023", backlink=""),
         Field("persoon", "Personen", Kind.REFS, targets=("persoon",), example="emile-jaensch", backlink=""),
         Field("organisatie", "Organisaties", Kind.REFS, targets=("organisatie",), example="vng", backlink=""),
         Field("lees-meer", "Lees meer", Kind.URL, example="https://vng.nl/nieuws"),

@@ -53,7 +53,7 @@ class SearchFacts:
     """One search result's data beside its text."""
 
     title: str
-    kind: str = ""  # the Dutch label of its type ("Evenement"); empty for a page that is no object
+    kind: str = ""  # what readers call its type ("Bijeenkomst"); empty for a page that is no object
     fact: str = ""  # its key fact: "donderdag 25 mei 2023, Amersfoort", "vice-voorzitter, Bestuur van de VZHG"
     themes: tuple[str, ...] = ()  # titles of its themes
     year: int | None = None
@@ -89,7 +89,7 @@ def object_facts(
     own_words = (obj.title, *keywords, cast(str, obj.fields.get("afkorting", "")))
     facts = SearchFacts(
         title=obj.title,
-        kind=TYPES[obj.kind].label,
+        kind=TYPES[obj.kind].shown_label,
         id=obj.id,
         themes=(obj.title,) if obj.kind == "thema" else _titles(obj.fields.get("thema", ()), objects),
         keywords=keywords + tuple(w for w in synonyms_of(own_words, synonyms) if w not in keywords),

@@ -8,6 +8,7 @@ after all pages are read, measured from the reference date.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from typing import Any
 
 from docutils import nodes
@@ -17,32 +18,24 @@ from sphinx.builders import Builder
 from sphinx.environment import BuildEnvironment
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
-from ..model.agenda import (
-    CalendarEvent,
-    MonthPages,
-    YearPages,
-    archive,
-    month_pages,
-    month_weeks,
-    months_from,
-    past,
-    upcoming,
-    year_pages,
-)
-from ..model.dates import format_month, format_span, short_month, weekday_names
+from ..model.agenda import CalendarEvent, YearPages, archive, month_pages, past, upcoming, year_pages
+from ..model.calendarlinks import webcal_link
+from ..model.dates import format_month, format_span, short_month
 from ..model.localtime import season_note
 from ..model.objects import KBObject
 from ..model.packs import PACK_AGENDA_ID
 from ..model.schema import TYPES
 from ..writers.feeds import SITE_FEED, feed_link, feed_path
-from ..writers.htmlfixes import SCREEN_BUILDERS, hyphenator
+from ..writers.htmlfixes import SCREEN_BUILDERS
+from .config import site_url
 from .directives import KBDirective
 from .domain import KnowledgeBaseDomain, kb_domain
 from .failures import internal_errors, page_location
 from .internals import builder_of
+from .months import MonthGrid
 from .nodes import agenda_placeholder, month_placeholder
 from .placeholders import placeholders_in
-from .render import COMPACT, labeled_group, left_out, on_the_website, rest_on_the_website, table, vague_date_marker
+from .render import COMPACT, left_out, on_the_website, rest_on_the_website, vague_date_marker
 
 AGENDA_PARTS = ("komend", "archief")
 #: Noted as an overview of the page with ``{maandoverzicht}``: its month pages hang under it.
@@ -114,14 +107,15 @@ class FillCalendars(SphinxPostTransform):
         return view.archive()
 
     def month_view(self, view: AgendaView, node: month_placeholder) -> list[nodes.Node]:
+        grid = MonthGrid(view)
         if view.builder.name not in MONTH_PAGE_BUILDERS:
             count = node["months"] or kb_domain(self.env).build.settings.calendar_months
             # On paper and in text a grid of mostly empty days says less than a dated list.
-            return view.months(count) if view.on_screen else view.month_lists(count)
+            return grid.months(count) if view.on_screen else grid.month_lists(count)
         pages = month_pages(self.env.docname, view.domain.event_months(), view.today)
-        current = view.month(view.today.year, view.today.month)
+        current = grid.month(view.today.year, view.today.month)
         label = "Alle maanden met bijeenkomsten"
-        return [*current, nodes.paragraph("", "", nodes.strong(label, label)), *view.month_links(pages)]
+        return [*current, nodes.paragraph("", "", nodes.strong(label, label)), *grid.month_links(pages)]
 
 
 class AgendaView:
@@ -165,33 +159,30 @@ class AgendaView:
             count = self.domain.build.settings.coming_limit
             later = upcoming(self.events, self.today)[count:]
             if later:
-                rest = [self.more_in_month_pages(month_view, later)]
-        feed = self.feed_paragraph(SITE_FEED, "Abonneer op de hele agenda")
-        return [*self.coming(self.events, count), *rest, *feed]
+                rest = [MonthGrid(self).more_in_month_pages(month_view, later)]
+        feed = self.feed_paragraph(SITE_FEED, "Abonneer op de hele agenda", self.events)
+        return [*self.coming(self.events, count, none=self.nothing_coming()), *rest, *feed]
 
-    def more_in_month_pages(self, month_view: str, later: list[CalendarEvent]) -> nodes.paragraph:
-        first = later[0].first_day
-        pages = month_pages(month_view, self.domain.event_months(), self.today)
-        month = format_month(first.year, first.month)
-        text = f"Daarna staan er nog {len(later)} bijeenkomsten op de agenda. U vindt ze per maand, te beginnen met "
-        return nodes.paragraph(
-            "",
-            "",
-            nodes.Text(text),
-            self.page_link(pages.pagename(first.year, first.month), f"de agenda van {month}"),
-            nodes.Text("."),
-            classes=["kb-agenda-meer"],
-        )
+    def nothing_coming(self) -> list[nodes.Node]:
+        """'Er staan geen komende bijeenkomsten op de agenda.', and where the past ones are."""
+        text = "Er staan geen komende bijeenkomsten op de agenda."
+        archive_page = view_page_of(self.domain, ARCHIVE_VIEW)
+        if archive_page is None or not past(self.events, self.today) or self.builder.name not in MONTH_PAGE_BUILDERS:
+            return [nodes.Text(text)]
+        link = self.page_link(archive_page, "het archief")
+        return [nodes.Text(f"{text} Eerdere bijeenkomsten staan in "), link, nodes.Text(".")]
 
-    def coming(self, events: list[CalendarEvent], count: int = 0, *, blocks: bool = True) -> list[nodes.Node]:
+    def coming(
+        self, events: list[CalendarEvent], count: int = 0, *, blocks: bool = True, none: Sequence[nodes.Node] = ()
+    ) -> list[nodes.Node]:
         """The coming events: with date blocks on the agenda and the front page, as plain
-        lines in the agenda of a theme (where a hundred of them make a page heavy)."""
+        lines in the agenda of a theme (where a hundred of them make a page heavy);
+        ``none`` (inline nodes) when there are none."""
         found = upcoming(events, self.today)
         if count:
             found = found[:count]
         if not found:
-            text = "Er staan geen komende evenementen op de agenda."
-            return [nodes.paragraph(text, text, classes=["kb-agenda-leeg"])]
+            return [nodes.paragraph("", "", *none, classes=["kb-agenda-leeg"])]
         if not blocks or not self.on_screen:  # on paper and in text: a dated list
             return [self.event_list(found, "kb-agenda-komend")]
         listing = nodes.bullet_list(classes=["kb-agenda", "kb-agenda-komend", "kb-agenda-blokken"])
@@ -236,7 +227,7 @@ class AgendaView:
     def archive(self, events: list[CalendarEvent] | None = None) -> list[nodes.Node]:
         groups = archive(self.events if events is None else events, self.today)
         if not groups:
-            text = "Er zijn nog geen eerdere evenementen."
+            text = "Er zijn nog geen eerdere bijeenkomsten."
             return [nodes.paragraph(text, text, classes=["kb-agenda-leeg"])]
         months = nodes.bullet_list(classes=["kb-agenda-archief"])
         for year, month, items in groups:
@@ -247,7 +238,7 @@ class AgendaView:
     def year_links(self, pages: YearPages) -> list[nodes.Node]:
         """On the archive's page: a link to each year's page, with how many events it has."""
         if not pages.years:
-            text = "Er zijn nog geen eerdere evenementen."
+            text = "Er zijn nog geen eerdere bijeenkomsten."
             return [nodes.paragraph(text, text, classes=["kb-agenda-leeg"])]
         counts: dict[int, int] = {}
         for event in past(self.events, self.today):
@@ -280,6 +271,9 @@ class AgendaView:
             paragraph += [nodes.Text(" · "), self.page_link(*after)]
         return paragraph
 
+    def page_link(self, pagename: str, text: str) -> nodes.reference:
+        return nodes.reference(text, text, refuri=self.builder.get_relative_uri(self.docname, pagename), internal=True)
+
     def event_list(self, events: list[CalendarEvent], cls: str = "") -> nodes.bullet_list:
         listing = nodes.bullet_list(classes=["kb-agenda", COMPACT, *([cls] if cls else [])])
         for event in events:
@@ -301,42 +295,64 @@ class AgendaView:
             parts.append(vague_date_marker())
         return parts
 
-    def feed_paragraph(self, path: str, label: str) -> list[nodes.Node]:
-        link = feed_link(self.builder, self.docname, path) if self.on_screen else None
-        if link is None:
+    def feed_paragraph(self, path: str, label: str, events: list[CalendarEvent]) -> list[nodes.Node]:
+        """How to subscribe to a feed: a ``webcal://`` link that calendar apps subscribe to,
+        and the file itself as a second choice. Nothing for a feed without events (one
+        known only to the month or year is not in it), nor on paper."""
+        download = feed_link(self.builder, self.docname, path) if self.on_screen else None
+        if download is None or not any(event.precise for event in events):
             return []
-        text = f"{label} (iCalendar)"
-        ref = nodes.reference(text, text, refuri=link)
-        return [nodes.paragraph("", "", ref, classes=["kb-feed-link"])]
+        base = site_url(self.env.config)
+        if not base:  # no address to subscribe to: the file alone
+            text = f"{label} (iCalendar)"
+            return [nodes.paragraph("", "", nodes.reference(text, text, refuri=download), classes=["kb-feed-link"])]
+        subscribe = nodes.reference(label, label, refuri=webcal_link(f"{base}/{path}"), classes=["kb-webcal"])
+        explained = " in uw agenda-app: wijzigingen en afgelastingen komen dan vanzelf binnen."
+        file = "agendabestand (.ics)"
+        second = [
+            nodes.Text("Of download het "),
+            nodes.reference(file, file, refuri=download, classes=["kb-ics"]),
+            nodes.Text(": een momentopname, die zich niet vanzelf bijwerkt."),
+        ]
+        return [
+            nodes.paragraph("", "", subscribe, nodes.Text(explained), classes=["kb-feed-link"]),
+            nodes.paragraph("", "", *second, classes=["kb-feed-download"]),
+        ]
 
     # -- the agenda of one theme, programme or network ------------------------
 
     def object_agenda(self, obj_id: str) -> list[nodes.Node]:
+        """The parts "Komend" and "Eerder", each only when it has events, and the feed; an agenda
+        without events is one sentence, with nothing to subscribe to."""
         obj = self.domain.objects[obj_id]
         if self.pack_period:
             return self.in_the_pack_agenda(obj)
         mine = self.domain.events_of(obj_id)
-        coming = nodes.paragraph("", "", nodes.strong("Komend", "Komend"))
-        earlier_heading = nodes.paragraph("", "", nodes.strong("Eerder", "Eerder"))
-        feed = self.feed_paragraph(
-            feed_path(obj.kind, obj_id), f"Abonneer op de agenda van {TYPES[obj.kind].this_one()}"
-        )
-        earlier = past(mine, self.today)
+        this_one = TYPES[obj.kind].this_one()
+        if not mine:
+            text = f"Er staan nog geen bijeenkomsten bij {this_one} op de agenda."
+            return [nodes.paragraph(text, text, classes=["kb-agenda-leeg"])]
+        feed = self.feed_paragraph(feed_path(obj.kind, obj_id), f"Abonneer op de agenda van {this_one}", mine)
+        coming, earlier = upcoming(mine, self.today), past(mine, self.today)
         limit = 0
         rest: list[nodes.Node] = []
         if not self.on_screen:
             # On paper (a board pack, kennisbank.pdf) hundreds of lines per theme bury the
             # page: the next and the last few, and where the rest is.
             limit = self.domain.build.settings.coming_limit
-            count = left_out(limit, len(upcoming(mine, self.today)), len(earlier))
+            count = left_out(limit, len(coming), len(earlier))
             earlier = earlier[:limit]  # the most recent
             things = ("bijeenkomst", "bijeenkomsten")
             rest = rest_on_the_website(self.env.config, obj, count, things, "bij", "kb-agenda-meer")
-        none = "Geen eerdere evenementen."
-        past_nodes: list[nodes.Node] = (
-            [self.event_list(earlier)] if earlier else [nodes.paragraph(none, none, classes=["kb-agenda-leeg"])]
-        )
-        return [coming, *self.coming(mine, limit, blocks=False), earlier_heading, *past_nodes, *rest, *feed]
+        result: list[nodes.Node] = []
+        if coming:
+            result += [_label("Komend"), *self.coming(mine, limit, blocks=False)]
+        else:
+            text = f"Er staan geen komende bijeenkomsten bij {this_one} op de agenda."
+            result.append(nodes.paragraph(text, text, classes=["kb-agenda-leeg"]))
+        if earlier:
+            result += [_label("Eerder"), self.event_list(earlier)]
+        return [*result, *rest, *feed]
 
     def in_the_pack_agenda(self, obj: KBObject) -> list[nodes.Node]:
         """In a board pack, a pointer to the pack's own agenda instead of a second list.
@@ -350,110 +366,10 @@ class AgendaView:
         everything = "Alle bijeenkomsten, ook de eerdere, staan op de website"
         return [*result, on_the_website(self.env.config, obj, everything, "kb-agenda-meer")]
 
-    # -- month grids -------------------------------------------------------
 
-    def months(self, count: int) -> list[nodes.Node]:
-        result: list[nodes.Node] = []
-        for year, month in months_from(self.today, count):
-            result += self.month(year, month)
-        return result
-
-    def month(self, year: int, month: int) -> list[nodes.Node]:
-        """One month as a grid (a list on a phone), then its events whose day is not known yet."""
-        weeks = self.weeks(year, month)
-        result: list[nodes.Node] = [self.month_table(year, month, weeks)]
-        vague = self.vague_in(year, month)
-        if vague:
-            label = f"In {format_month(year, month)}, dag nog niet bekend:"
-            result += [nodes.paragraph(label, label), self.event_list(vague)]
-        if not any(events for week in weeks for _, events in week) and not vague:
-            text = f"Er staan geen bijeenkomsten in {format_month(year, month)}."
-            result.append(nodes.paragraph(text, text, classes=["kb-agenda-leeg"]))
-        return result
-
-    def month_lists(self, count: int) -> list[nodes.Node]:
-        """The months from the reference month as a dated list, for print and text."""
-        months = nodes.bullet_list(classes=["kb-agenda-maanden"])
-        for year, month in months_from(self.today, count):
-            label = format_month(year, month)
-            found = self.events_in(year, month)
-            if found:
-                listing: nodes.Element = self.event_list(found)
-            else:
-                text = f"Er staan geen bijeenkomsten in {label}."
-                listing = nodes.paragraph(text, text, classes=["kb-agenda-leeg"])
-            months += nodes.list_item("", nodes.paragraph("", "", nodes.strong(label, label)), listing)
-        return [months]
-
-    def events_in(self, year: int, month: int) -> list[CalendarEvent]:
-        """The events on a day of the month, then those of the month whose day is not known yet."""
-        found = {e.id: e for week in self.weeks(year, month) for _, events in week for e in events}
-        return [*found.values(), *self.vague_in(year, month)]
-
-    def weeks(self, year: int, month: int) -> list[list[tuple[dt.date | None, list[CalendarEvent]]]]:
-        return month_weeks(year, month, self.domain.events_in_month(year, month))
-
-    def vague_in(self, year: int, month: int) -> list[CalendarEvent]:
-        """The month's events whose day is not known yet."""
-        return [e for e in self.domain.events_in_month(year, month) if not e.precise]
-
-    def month_table(
-        self, year: int, month: int, weeks: list[list[tuple[dt.date | None, list[CalendarEvent]]]]
-    ) -> nodes.table:
-        rows = [nodes.row("", *(self.day_cell(day, events) for day, events in week)) for week in weeks]
-        ids = [f"maand-{year}-{month:02d}"]
-        return table(format_month(year, month), weekday_names(), rows, colwidth=10, classes=["kb-maand"], ids=ids)
-
-    def day_cell(self, day: dt.date | None, events: list[CalendarEvent]) -> nodes.entry:
-        if day is None:
-            return nodes.entry(classes=["kb-dag-buiten"])
-        classes = ["kb-dag"] + ([] if events else ["kb-dag-leeg"]) + (["kb-vandaag"] if day == self.today else [])
-        cell = nodes.entry(classes=classes)
-        # On a phone the grid becomes a list: each day then says its weekday and month.
-        number = nodes.paragraph("", "", classes=["kb-dagnummer"])
-        weekday = weekday_names()[day.weekday()]
-        number += nodes.inline(weekday, weekday + " ", classes=["kb-dag-lang"])
-        number += nodes.Text(str(day.day))
-        month = " " + format_month(day.year, day.month).split()[0]
-        number += nodes.inline(month, month, classes=["kb-dag-lang"])
-        if day == self.today:
-            number += nodes.inline(" vandaag", " vandaag", classes=["kb-vandaag-label"])
-        cell += number
-        for event in events:
-            # A day is a narrow column: long Dutch words get soft hyphens where they may break.
-            obj = self.domain.objects[event.id]
-            text = hyphenator(self.env)(obj.title) if self.builder.format == "html" else obj.title
-            ref = self.domain.reference(self.builder, self.docname, obj, nodes.inline(text, text, classes=["kb-ref"]))
-            paragraph = nodes.paragraph("", "", ref)
-            if event.cancelled:
-                paragraph += nodes.Text(" (geannuleerd)")
-            cell += paragraph
-        return cell
-
-    # -- month pages ---------------------------------------------------------
-
-    def month_links(self, pages: MonthPages) -> list[nodes.Node]:
-        """On the month view: every month page, by year."""
-        years = nodes.bullet_list(classes=["kb-maandpagina-s"])
-        by_year: dict[int, list[tuple[int, int]]] = {}
-        for year, month in pages.months:
-            by_year.setdefault(year, []).append((year, month))
-        for year in sorted(by_year, reverse=True):
-            links = [[self.page_link(pages.pagename(y, m), format_month(y, m).split()[0])] for y, m in by_year[year]]
-            years += labeled_group(nodes.Text(str(year)), links)
-        return [years]
-
-    def page_link(self, pagename: str, text: str) -> nodes.reference:
-        return nodes.reference(text, text, refuri=self.builder.get_relative_uri(self.docname, pagename), internal=True)
-
-    def month_navigation(self, pages: MonthPages, year: int, month: int) -> nodes.paragraph:
-        """Previous and next month pages, and the way back to the month view."""
-        before, after = pages.neighbours(year, month)
-        return self.neighbour_links(
-            (pages.pagename(*before), f"← {format_month(*before)}") if before else None,
-            (pages.parent, "alle maanden"),
-            (pages.pagename(*after), f"{format_month(*after)} →") if after else None,
-        )
+def _label(text: str) -> nodes.paragraph:
+    """'Komend', 'Eerder': the bold line over a part of an object's agenda."""
+    return nodes.paragraph("", "", nodes.strong(text, text))
 
 
 def _when(event: CalendarEvent) -> str:

@@ -28,7 +28,7 @@ from typing import Any
 from docutils import nodes
 from sphinx.application import Sphinx
 
-from ..model.agenda import CalendarEvent, month_pages, year_pages
+from ..model.agenda import CalendarEvent, month_pages, past, year_pages
 from ..model.dates import format_month
 from ..writers.feeds import SITE_FEED, writer_version
 from .agenda import ARCHIVE_VIEW, MONTH_PAGE_BUILDERS, MONTH_VIEW, AgendaView, view_page_of
@@ -36,6 +36,7 @@ from .domain import KnowledgeBaseDomain, kb_domain
 from .failures import guarded
 from .freshness import navigation_digest
 from .internals import build_identity, output_path, render_detached
+from .months import MonthGrid
 
 _MONTH_FILE = re.compile(r"^\d{4}-\d{2}(\.html|/index\.html)$")
 YEAR_FILE = re.compile(r"^\d{4}(\.html|/index\.html)$")
@@ -50,6 +51,7 @@ class PlannedPage:
     parent: str
     inputs: str  # everything the page shows, as text: equal inputs, equal page
     body: Callable[[], nodes.section]
+    description: str  # for search engines and link previews (writers/sharing.py)
 
 
 @guarded("de maand- en archiefpagina's", default=[])
@@ -74,7 +76,9 @@ def pages_to_write(app: Sphinx, planned: list[PlannedPage], cache_name: str) -> 
         )
     )
     result, digests = [], {}
+    generated = kb_domain(app.env).build.generated_pages
     for page in planned:
+        generated[page.pagename] = page.description
         digest = hashlib.sha256((salt + page.inputs).encode()).hexdigest()
         digests[page.pagename] = digest
         if written_from.get(page.pagename) == digest and Path(output_path(builder, page.pagename)).exists():
@@ -98,6 +102,7 @@ def month_pages_of(app: Sphinx) -> list[PlannedPage]:
     pages = month_pages(parent, domain.event_months(), today)
     delete_other_pages(app, pages.parent, _MONTH_FILE, [pages.pagename(y, m) for y, m in pages.months])
     planned = []
+    subscribable = any(event.precise for event in domain.events)  # the feed link shows
     for year, month in pages.months:
         view = AgendaView(app.env, app.builder, pages.pagename(year, month), today)
         title = f"Agenda van {format_month(year, month)}"
@@ -105,13 +110,21 @@ def month_pages_of(app: Sphinx) -> list[PlannedPage]:
         def body(view: AgendaView = view, year: int = year, month: int = month, title: str = title) -> nodes.section:
             section = nodes.section("", ids=[f"agenda-{year}-{month:02d}"], classes=["kb-maandpagina"])
             section += nodes.title(title, title)
-            section += view.month_navigation(pages, year, month)
-            section.extend(view.month(year, month))
-            section.extend(view.feed_paragraph(SITE_FEED, "Abonneer op de hele agenda"))
+            grid = MonthGrid(view)
+            section += grid.month_navigation(pages, year, month)
+            section.extend(grid.month(year, month))
+            section.extend(view.feed_paragraph(SITE_FEED, "Abonneer op de hele agenda", view.events))
             return section
 
-        inputs = repr((pages.neighbours(year, month), events_input(domain, domain.events_in_month(year, month))))
-        planned.append(PlannedPage(view.docname, title, pages.parent, inputs, body))
+        inputs = repr(
+            (pages.neighbours(year, month), subscribable, events_input(domain, domain.events_in_month(year, month)))
+        )
+        shown = domain.events_in_month(year, month)
+        label = format_month(year, month)
+        description = described(
+            f"De bijeenkomsten in {label}", [e.title for e in shown], f"Er staan geen bijeenkomsten in {label}."
+        )
+        planned.append(PlannedPage(view.docname, title, pages.parent, inputs, body, description))
     return planned
 
 
@@ -137,8 +150,16 @@ def year_pages_of(app: Sphinx) -> list[PlannedPage]:
             return section
 
         inputs = repr((pages.neighbours(year), events_input(domain, events)))
-        planned.append(PlannedPage(view.docname, title, pages.parent, inputs, body))
+        held = [e.title for e in past(events, today)]  # most recent first, as the page lists them
+        description = described(f"Archief van de agenda: de bijeenkomsten van {year}", held)
+        planned.append(PlannedPage(view.docname, title, pages.parent, inputs, body, description))
     return planned
+
+
+def described(lead: str, titles: list[str], none: str = "") -> str:
+    """A generated page's description: 'De bijeenkomsten in mei 2023: A; B.' (sharing.py
+    shortens it), or ``none`` without titles."""
+    return f"{lead}: {'; '.join(titles)}." if titles else none
 
 
 def events_input(domain: KnowledgeBaseDomain, events: list[CalendarEvent]) -> list[str]:

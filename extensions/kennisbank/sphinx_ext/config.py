@@ -15,6 +15,7 @@ from sphinx.application import Sphinx
 from sphinx.config import Config
 from sphinx.errors import ConfigError
 
+from ..model.newsletter import MAILTO, signup_link
 from ..model.privacy import DEFAULT_FUNCTION_ADDRESSES, FunctionAddresses, pattern_problem
 from ..model.values import FieldError, parse_email
 
@@ -85,6 +86,10 @@ class KennisbankConfig:
     newsletter_reply_to: str = ""
     #: The 'To' of the .eml files, such as the members' mailing list; empty: none (the mail tool adds it).
     newsletter_to: str = ""
+    #: Where readers sign up for the newsletter (on its pages and in each e-mail's footer): a web
+    #: address (a form), a ``mailto:`` link or an e-mail address; empty: a mail to the reply-to
+    #: address (else the sender) with the subject "Aanmelden nieuwsbrief".
+    newsletter_signup: str = ""
     #: Whether the HTML shows the problems of a page in a box at its top, and where a field
     #: left out would be (a preview: make html, make serve, a pull request's site). The
     #: publish workflow keeps it on: its strict build publishes nothing with a problem, and a
@@ -123,6 +128,11 @@ class KennisbankConfig:
                     f"{PREFIX}{name} moet één e-mailadres zijn, zoals 'VZHG Nieuwsbrief <secretaris@vzhg.nl>' "
                     f"of 'secretaris@vzhg.nl'; nu: {getattr(self, name)!r}"
                 )
+        if not _is_signup(self.newsletter_signup):
+            raise ConfigError(
+                f"{PREFIX}newsletter_signup moet een webadres (https://...), een mailto:-link of een "
+                f"e-mailadres zijn, zoals 'secretaris@vzhg.nl'; nu: {self.newsletter_signup!r}"
+            )
         for pattern in self.function_addresses:
             problem = pattern_problem(pattern)
             if problem:
@@ -133,6 +143,12 @@ class KennisbankConfig:
         for name in ("calendar_months", "feed_refresh_hours", "coming_limit"):
             if not isinstance(getattr(self, name), int) or getattr(self, name) < 1:
                 raise ConfigError(f"{PREFIX}{name} moet een positief geheel getal zijn")
+
+    @property
+    def newsletter_signup_link(self) -> str:
+        """The address readers sign up at; empty if none is known."""
+        reply_to, sender = parseaddr(self.newsletter_reply_to)[1], parseaddr(self.newsletter_from)[1]
+        return signup_link(self.newsletter_signup, reply_to, sender)
 
     @functools.cached_property
     def functions(self) -> FunctionAddresses:
@@ -158,6 +174,14 @@ def _is_address(value: object) -> bool:
     except FieldError:
         return False
     return True
+
+
+def _is_signup(value: object) -> bool:
+    if not isinstance(value, str):
+        return False
+    if value.startswith(("https://", "http://")):
+        return " " not in value and len(value) > len("https://")
+    return not value or _is_address(value.removeprefix(MAILTO).split("?", 1)[0])
 
 
 def _is_relative_folder(folder: object) -> bool:

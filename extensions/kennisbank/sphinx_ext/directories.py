@@ -177,7 +177,7 @@ class FillDirectories(SphinxPostTransform):
             if entry.events:
                 details += _item(
                     [
-                        nodes.Text("Evenementen: "),
+                        nodes.Text("Bijeenkomsten: "),
                         *joined([self.event_with_date(e) for e in entry.events]),
                     ]
                 )

@@ -86,6 +86,9 @@ class BuildState:
     problem_log: ProblemLog | None = None  # see problems.py
     news_feeds: dict[str, list[tuple[str, str]]] | None = None  # docname -> (path, title), see newsfeeds.py
     hyphenator: Hyphenator | None = None  # see writers/htmlfixes.py
+    #: The pages made in html-collect-pages (month and year pages), each with its description:
+    #: all of them, also those not rewritten, for the sitemap (see agendapages.py).
+    generated_pages: dict[str, str] = field(default_factory=dict)
 
 
 class KnowledgeBaseDomain(Domain):

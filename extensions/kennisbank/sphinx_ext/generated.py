@@ -68,16 +68,21 @@ class FillGeneratedSections(SphinxPostTransform):
             if members:
                 parts.append((MEMBERS_TITLE, "leden", self.members_body(members)))
             links = links.without("persoon")
+        # What points here and is shown in a section of its own: related all the same.
+        shown_apart = False
         if TYPES[obj.kind].has_agenda:
             # Its events get an agenda of their own, coming and past, with a feed.
             parts.append((AGENDA_TITLE, "agenda", self.agenda.object_agenda(obj.id)))
+            shown_apart = bool(self.domain.events_of(obj.id))
             links = links.without("evenement")
         if TYPES[obj.kind].has_news and self.domain.news_of(obj.id):
             # Its news gets a section of its own too: the newest items in full, with a feed.
             news = NewsView(self.env, builder_of(self.env), self.env.docname)
             parts.append((NEWS_TITLE, "nieuws", news.object_news(obj)))
+            shown_apart = True
             links = links.without(NEWS)
-        if links or not TYPES[obj.kind].quiet_when_unrelated:
+        # "Er verwijst nog niets naar ..." only when nothing does, its news and events included.
+        if links or not (shown_apart or TYPES[obj.kind].quiet_when_unrelated):
             parts.append((RELATED_TITLE, "gerelateerd", self.related_body(obj, links)))
         section = enclosing_section(placeholder)
         if placeholder["own_section"] and section is not None:

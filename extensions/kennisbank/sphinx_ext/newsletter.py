@@ -29,6 +29,7 @@ from ..model.newsletter import (
     MAILTO,
     NEWSLETTER,
     SECTIONS,
+    SIGNUP_TEXT,
     Edition,
     EditionPart,
     Entry,
@@ -37,6 +38,7 @@ from ..model.newsletter import (
     edition_problems,
     entry_of,
     newest_first,
+    signup_sentence,
 )
 from ..model.objects import KBObject
 from .directives import AnyFieldName, KBDirective
@@ -208,7 +210,18 @@ class EditionView:
                 section += nodes.paragraph(part.agenda_intro, part.agenda_intro)
                 section += self.agenda(part)
             result.append(section)
-        return result
+        return [*result, *self.signup()]
+
+    def signup(self) -> list[nodes.Node]:
+        """How to get the newsletter by e-mail (``kennisbank_newsletter_signup``)."""
+        link = self.domain.build.settings.newsletter_signup_link
+        if not link:
+            return []
+        before, after = signup_sentence(link)
+        ref = nodes.reference(SIGNUP_TEXT, SIGNUP_TEXT, refuri=link, classes=["kb-aanmelden-nieuwsbrief"])
+        return [
+            nodes.paragraph("", "", nodes.Text(before), ref, nodes.Text(after), classes=["kb-nieuwsbrief-aanmelden"])
+        ]
 
     def entry(self, part: EditionPart, entry: Entry) -> nodes.section:
         section = nodes.section("", ids=[f"nieuwsbrief-{part.section.field}-{entry.obj.id}"])
@@ -257,13 +270,13 @@ class EditionView:
         editions = newest_first(newsletter_domain(self.env).editions.values())
         if not editions:
             text = "Er zijn nog geen nieuwsbrieven."
-            return [nodes.paragraph(text, text)]
+            return [nodes.paragraph(text, text), *self.signup()]
         listing = nodes.bullet_list(classes=["kb-nieuwsbrieven"])
         for edition in editions:
             about = f" (nummer {edition.number}, {format_news_date(edition.date.value.date())})"
             link = self.domain.page_reference(self.builder, self.docname, edition.docname)
             listing += nodes.list_item("", nodes.paragraph("", "", link, nodes.Text(about)))
-        return [listing]
+        return [listing, *self.signup()]
 
 
 def _fact(label: str, body: list[nodes.Node]) -> nodes.field:

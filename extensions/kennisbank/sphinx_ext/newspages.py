@@ -19,7 +19,7 @@ from ..model.agenda import YearPages
 from ..model.news import ARCHIVE_VIEW, moment, years
 from ..model.objects import KBObject
 from .agenda import MONTH_PAGE_BUILDERS
-from .agendapages import YEAR_FILE, PlannedPage, delete_other_pages, pages_to_write, view_page
+from .agendapages import YEAR_FILE, PlannedPage, delete_other_pages, described, pages_to_write, view_page
 from .domain import kb_domain
 from .failures import guarded
 from .news import NewsView
@@ -56,7 +56,8 @@ def year_pages_of(app: Sphinx) -> list[PlannedPage]:
             return section
 
         inputs = repr((pages.neighbours(year), [_shown(item) for item in items]))
-        planned.append(PlannedPage(view.docname, title, pages.parent, inputs, body))
+        description = described(f"De berichten uit {year}", [item.title for item in items])
+        planned.append(PlannedPage(view.docname, title, pages.parent, inputs, body, description))
     return planned
 
 

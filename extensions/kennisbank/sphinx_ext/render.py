@@ -54,7 +54,7 @@ def fact_list(obj: KBObject, unread: Collection[str] = ()) -> nodes.field_list:
         if field.name in (spec.title_field, "samenvatting") or not field.shown:
             continue
         if field.name in unread:
-            facts += unread_field(label=field.label, field=field.name)
+            facts += unread_field(label=field.shown_label, field=field.name)
             continue
         if field.name == "eind":
             continue
@@ -69,14 +69,14 @@ def fact_list(obj: KBObject, unread: Collection[str] = ()) -> nodes.field_list:
         value = obj.fields.get(field.name)
         if value is None:
             if field.when_missing:
-                facts += _fact(field.label, [pending_marker(field.when_missing)])
+                facts += _fact(field.shown_label, [pending_marker(field.when_missing)])
             continue
         if obj.kind == "evenement" and field.name == "start":
             start, end = cast(When, value), cast(When | None, obj.fields.get("eind"))
             zone = str(obj.fields.get("tijdzone", DEFAULT_TIMEZONE))
             facts += _fact("Wanneer", [*when_nodes(start, end), *_text(season_note([start, end], zone))])
             continue
-        facts += _fact(field.label, value_nodes(field, value))
+        facts += _fact(field.shown_label, value_nodes(field, value))
     return facts
 
 
@@ -116,6 +116,8 @@ def value_nodes(field: Field, value: Value) -> list[nodes.Node]:
             return joined([object_ref(field.targets, v)] for v in cast(tuple[str, ...], value))
         case Kind.ROLES:
             return [_bullets(role_nodes(role, field.targets) for role in cast(tuple[Role, ...], value))]
+        case Kind.CHOICE:
+            return [nodes.Text(field.in_words(str(value)))]
     return [nodes.Text(str(value))]
 
 

@@ -153,7 +153,7 @@ def search_page_context(app: Sphinx, context: dict[str, Any]) -> dict[str, Any]:
     pathto = context["pathto"]
     objects = [obj for obj in domain.objects.values() if is_searchable(domain, obj.docname)]
     present = {obj.kind for obj in objects}
-    kinds = [(kind.label, kind.plural) for name, kind in TYPES.items() if name in present]
+    kinds = [(kind.shown_label, kind.plural) for name, kind in TYPES.items() if name in present]
     if domain.packs:
         kinds.append((PACK_KIND, "Bestuurspakketten"))
     if newsletter_domain(app.env).editions:

@@ -14,7 +14,7 @@
    * the key fact. */
   var RANKING = { metaWeights: { title: 6, trefwoorden: 4, kenmerk: 2, feit: 1.5, soort: 1 } };
   var FILTERS = ["soort", "thema", "jaar"];
-  var DATED_KINDS = ["Evenement", "Bericht"];
+  var DATED_KINDS = ["Bijeenkomst", "Bericht"];
 
   var root = document.getElementById("kb-zoeken");
   if (!root) return;

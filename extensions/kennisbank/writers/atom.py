@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass
+from xml.sax.saxutils import escape
 
 ATOM_NAMESPACE = "http://www.w3.org/2005/Atom"
 GENERATOR = "Kennisbank VZHG"
@@ -46,6 +47,9 @@ class AtomFeed:
     author: str
     author_url: str
     language: str = "nl"
+    #: An XSLT stylesheet (same host, relative to the feed) that shows the feed to people
+    #: who open it in a browser; feed readers ignore it. Empty: none.
+    stylesheet: str = ""
 
 
 def write_atom(feed: AtomFeed, entries: list[Entry]) -> bytes:
@@ -70,7 +74,11 @@ def write_atom(feed: AtomFeed, entries: list[Entry]) -> bytes:
     for entry in entries:
         _entry(root, entry)
     ET.indent(root)
-    return ET.tostring(root, encoding="utf-8", xml_declaration=True) + b"\n"
+    declaration = b"<?xml version='1.0' encoding='utf-8'?>\n"  # as ElementTree writes it
+    if feed.stylesheet:
+        href = escape(feed.stylesheet, {'"': "&quot;"})
+        declaration += f'<?xml-stylesheet type="text/xsl" href="{href}"?>\n'.encode()
+    return declaration + ET.tostring(root, encoding="utf-8", xml_declaration=False) + b"\n"
 
 
 def _entry(root: ET.Element, entry: Entry) -> None:

@@ -130,7 +130,7 @@ def write_feeds(app: Sphinx) -> None:
         target.write_bytes(write_feed(feed, selection, config.uid_domain, blocks, shared, event_digests))
 
     project = app.config.project
-    write(SITE_FEED, project, f"Alle evenementen uit de {project}", entries)
+    write(SITE_FEED, project, f"Alle bijeenkomsten uit de {project}", entries)
     related: dict[str, list] = {}
     for event, context in entries:
         for obj_id in event.related:
@@ -138,7 +138,7 @@ def write_feeds(app: Sphinx) -> None:
     for obj in sorted(domain.objects.values(), key=lambda o: o.id):
         spec = TYPES[obj.kind]
         if spec.has_agenda:
-            description = f"Evenementen bij {spec.label.lower()} {obj.title}"
+            description = f"Bijeenkomsten bij {spec.label.lower()} {obj.title}"
             write(feed_path(obj.kind, obj.id), f"{obj.title} ({project})", description, related.get(obj.id, []))
     for event, context in entries:
         write(feed_path("evenement", event.id), event.title, event.summary or event.title, [(event, context)])

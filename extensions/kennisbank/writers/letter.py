@@ -32,6 +32,8 @@ import css_inline
 import jinja2
 from markupsafe import Markup
 
+from ..model.newsletter import FORWARDED, SIGNUP_TEXT, signup_sentence
+
 TEMPLATES = Path(__file__).parent.parent / "templates" / "newsletter"
 MISSING_LINK_TEXT = "[link volgt]"
 WIDTH = 72
@@ -108,6 +110,7 @@ class Letter:
     site_url: str
     archive_url: str = ""
     reply_to: str = ""  # an address readers may write to
+    signup: str = ""  # where a reader who was forwarded the letter signs up (a web or mailto: address)
     language: str = "nl"
 
     @property
@@ -148,7 +151,8 @@ def _templates() -> jinja2.Environment:
 def render_html(letter: Letter) -> str:
     """The e-mail's HTML: the body with email.css in its style attributes, email-media.css in ``<style>``."""
     templates = _templates()
-    body = templates.get_template("email-body.html").render(letter=letter, missing=MISSING_LINK_TEXT)
+    signup = (*signup_sentence(letter.signup, FORWARDED), SIGNUP_TEXT) if letter.signup else None
+    body = templates.get_template("email-body.html").render(letter=letter, missing=MISSING_LINK_TEXT, signup=signup)
     inlined = css_inline.inline_fragment(body, _stylesheet("email.css"))
     return templates.get_template("email.html").render(
         letter=letter, body=Markup(inlined), media=Markup(_stylesheet("email-media.css"))
@@ -211,6 +215,9 @@ def _footer_text(letter: Letter) -> list[str]:
         out += _wrap(
             f"Wilt u deze nieuwsbrief niet meer ontvangen? Mail dan naar {letter.reply_to} <mailto:{letter.reply_to}>."
         )
+    if letter.signup:
+        before, after = signup_sentence(letter.signup, FORWARDED)
+        out += _wrap(f"{before}{SIGNUP_TEXT} <{letter.signup}>{after}")
     if letter.archive_url:
         out += _wrap(f"Alle nieuwsbrieven: <{letter.archive_url}>")
     out += _wrap(f"Kennisbank: <{letter.site_url}>")

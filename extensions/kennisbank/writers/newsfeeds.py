@@ -23,6 +23,7 @@ from typing import Any
 from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.builders import Builder
+from sphinx.util.osutil import relative_uri
 
 from ..model.news import ARCHIVE_VIEW, NEWS, published_at, related_ids, tag_uri
 from ..model.objects import KBObject
@@ -34,6 +35,8 @@ from .atom import AtomFeed, Category, Entry, write_atom
 from .feeds import FEED_BUILDERS, feed_link, page_url
 
 SITE_NEWS_FEED = "actueel/atom.xml"
+#: Shows a feed opened in a browser as a Dutch page (static/kennisbank-feed.xsl, copied to _static).
+FEED_STYLESHEET = "_static/kennisbank-feed.xsl"
 _TOPIC_FEEDS = "feeds"
 _TOPIC_SUFFIX = ".atom.xml"
 
@@ -88,6 +91,7 @@ class NewsFeeds:
             page=page,
             author=str(self.app.config.author or self.project),
             author_url=f"{self.base}/",
+            stylesheet=relative_uri(path, FEED_STYLESHEET),
         )
         return write_atom(feed, [self.entry(item) for item in items])
 

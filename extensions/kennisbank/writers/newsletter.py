@@ -169,6 +169,7 @@ class LetterMaker:
             site_url=site_url(self.config) + "/",
             archive_url=self.builder.get_target_uri(archive) if archive else "",
             reply_to=parseaddr(settings.newsletter_reply_to or settings.newsletter_from)[1],
+            signup=settings.newsletter_signup_link,
             language=str(self.config.language or "nl"),
         )
 

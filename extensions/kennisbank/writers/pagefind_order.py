@@ -1,6 +1,6 @@
 """Pagefind's filter index in a stable order, so that two builds of the same pages are equal.
 
-Pagefind 1.5.2 writes each filter's values (``soort``: "Thema", "Evenement", ...) and the
+Pagefind 1.5.2 writes each filter's values (``soort``: "Thema", "Bijeenkomst", ...) and the
 list of filters in its metadata in the order of a Rust hash map, which differs from one
 run to the next (``pagefind/src/index/mod.rs``: "TODO: Change filter indexes to BTree to
 give them a stable hash"; fixed on Pagefind's main branch after 1.5.2). The filter files

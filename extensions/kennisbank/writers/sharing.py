@@ -10,6 +10,8 @@ list items and field values run together. Here, before it runs:
   ``og:description`` in the page metadata that opengraph reads;
 - a page without either (the search page, the index) gets the site's
   description (``kennisbank_site_description``);
+- a page made in ``html-collect-pages`` (month and year pages), which opengraph
+  skips for want of a doctree, gets its description and opengraph's tags here;
 - the "page not found" page, served at any missing address, names no canonical
   address: it is nobody's canonical version.
 """
@@ -20,6 +22,7 @@ import html
 from typing import Any
 
 from docutils import nodes
+from docutils.utils import new_document
 from sphinx.application import Sphinx
 from sphinx.config import Config
 
@@ -98,6 +101,28 @@ def describe_page(
     context["meta"] = {**(context.get("meta") or {}), "og:description": description}
 
 
+@guarded("het beschrijven van een maand- of jaarpagina")
+def describe_generated_page(
+    app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: nodes.document | None
+) -> None:
+    """A page made in html-collect-pages (a month or year page) has no doctree, so
+    sphinxext-opengraph gives it no tags: its description, then opengraph's own tags
+    for a document of that description, as for any other page."""
+    description = kb_domain(app.env).build.generated_pages.get(pagename)
+    if doctree is not None or not description or has_description(context.get("metatags", "")):
+        return
+    description = shortened(description)
+    context["metatags"] = context.get("metatags", "") + meta_description(description)
+    opengraph = app.extensions.get("sphinxext.opengraph")
+    if opengraph is None:
+        return
+    page = new_document(pagename)
+    page += nodes.paragraph(description, description)
+    settings = {"srcdir": app.srcdir, "outdir": app.outdir, "config": app.config, "builder": app.builder}
+    tags = opengraph.module.get_tags({**context, "meta": {}}, page, env=app.env, **settings)
+    context["metatags"] += str(tags)
+
+
 @guarded("het beschrijven van een pagina zonder eigen tekst")
 def fall_back_to_site_description(
     app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: nodes.document | None
@@ -116,5 +141,6 @@ def no_canonical_address_for_not_found(
 
 def setup(app: Sphinx) -> None:
     app.connect("html-page-context", describe_page, priority=BEFORE_OPENGRAPH)
+    app.connect("html-page-context", describe_generated_page, priority=BEFORE_OPENGRAPH)
     app.connect("html-page-context", fall_back_to_site_description, priority=AFTER_OPENGRAPH)
     app.connect("html-page-context", no_canonical_address_for_not_found)

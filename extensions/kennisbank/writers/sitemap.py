@@ -7,8 +7,8 @@ incremental build its sitemap lists only the rewritten pages
 (https://github.com/jdillard/sphinx-sitemap/issues/13), and its order depends
 on the order in which parallel processes finish.
 
-Every page is in it, the pages left out of the search too, except the "page not
-found" page. Addresses are ``html_baseurl`` plus the page's path, without a
+Every page is in it, the pages left out of the search too and the month and
+year pages the extension makes, except the "page not found" page. Addresses are ``html_baseurl`` plus the page's path, without a
 language segment: the site has one language.
 """
 
@@ -20,6 +20,7 @@ from xml.etree import ElementTree
 from sphinx.application import Sphinx
 
 from ..sphinx_ext.config import site_url
+from ..sphinx_ext.domain import kb_domain
 from ..sphinx_ext.failures import guarded
 from .feeds import FEED_BUILDERS
 from .sharing import not_found_page
@@ -42,7 +43,8 @@ def write_sitemap(app: Sphinx, exception: Exception | None) -> None:
     if exception is not None or app.builder.name not in FEED_BUILDERS or not base:
         return
     skipped = not_found_page(app.config)
-    pages = sorted(docname for docname in app.env.found_docs if docname != skipped)
+    generated = kb_domain(app.env).build.generated_pages  # month and year pages, all of them
+    pages = sorted({*(docname for docname in app.env.found_docs if docname != skipped), *generated})
     addresses = [f"{base}/{app.builder.get_target_uri(docname)}" for docname in pages]
     Path(app.outdir, SITEMAP).write_bytes(sitemap_xml(addresses))
 
