@@ -66,6 +66,9 @@ html_css_files = ["vzhg.css"]
 kennisbank_ignore_mentions_from = ["bijdragen/*"]
 # The contributors' guide stays on the site, but members' searches do not find it.
 kennisbank_search_exclude = ["bijdragen/*"]
+# Pages the editors' maintenance list (bijdragen/onderhoud) does not ask to review: written
+# by a script, or the "page not found" page.
+kennisbank_review_exclude = ["prestaties", "404"]
 # The description of pages without text of their own (search results, index).
 kennisbank_site_description = (
     "De kennisbank van de Vereniging van Zuid-Hollandse Gemeenten: thema's, programma's, "

@@ -43,6 +43,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
         interface,
         lastchanged,
         logfilters,
+        maintenance,
         navigation,
         news,
         newsletter,
@@ -53,6 +54,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
         problems,
         references,
         search,
+        timeline,
         unlisted,
     )
 
@@ -87,6 +89,8 @@ def setup(app: Sphinx) -> dict[str, Any]:
         sharing,
         sitemap,
         lastchanged,
+        timeline,
+        maintenance,
         agendapages,
         newspages,
         navigation,

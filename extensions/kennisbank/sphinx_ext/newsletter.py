@@ -32,6 +32,7 @@ from ..model.newsletter import (
     Edition,
     EditionPart,
     Entry,
+    Today,
     duplicate_numbers,
     edition_parts,
     edition_problems,
@@ -167,10 +168,15 @@ class NewsletterArchiveDirective(KBDirective):
 
 
 def edition_entries(env: BuildEnvironment, edition: Edition) -> list[tuple[EditionPart, list[Entry]]]:
-    """Each section with something to show, and an entry for each object it lists."""
+    """Each section with something to show, and an entry for each object it lists, as on the reference date:
+    the site's page and the e-mail alike show no call to action that can no longer be acted on."""
     domain = kb_domain(env)
-    parts = edition_parts(edition, domain.objects, domain.events)
-    return [(part, [entry_of(obj, domain.objects, _event(domain, obj)) for obj in part.objects]) for part in parts]
+    settings = domain.build.settings
+    today = Today(settings.today(), {event.id: event for event in domain.events}, settings.placeholder_days)
+    parts = edition_parts(edition, domain.objects, domain.events, today.day)
+    return [
+        (part, [entry_of(obj, domain.objects, _event(domain, obj), today) for obj in part.objects]) for part in parts
+    ]
 
 
 def _event(domain: KnowledgeBaseDomain, obj: KBObject) -> CalendarEvent | None:
@@ -193,6 +199,7 @@ class EditionView:
         self.builder = builder
         self.docname = docname
         self.domain = kb_domain(env)
+        self.today = self.domain.build.settings.today()
 
     def link(self, obj_id: str) -> nodes.reference:
         return self.domain.reference(self.builder, self.docname, self.domain.objects[obj_id])
@@ -201,7 +208,7 @@ class EditionView:
         result: list[nodes.Node] = []
         for part, entries in edition_entries(self.env, edition):
             section = nodes.section("", ids=[f"nieuwsbrief-{part.section.field}"], classes=["kb-nieuwsbrief-sectie"])
-            section += nodes.title(part.section.heading, part.section.heading)
+            section += nodes.title(part.heading, part.heading)
             for entry in entries:
                 section += self.entry(part, entry)
             if part.window is not None:
@@ -216,7 +223,7 @@ class EditionView:
         if entry.when:
             line = nodes.paragraph("", entry.when, classes=["kb-nieuwsbrief-wanneer"])
             if entry.vague:
-                line += vague_date_marker()
+                line += vague_date_marker(entry.until, self.today)
             for text in (entry.where, *entry.notes):
                 if text:
                     line += nodes.Text(f" · {text}")
@@ -244,7 +251,7 @@ class EditionView:
             event = item.event
             line = nodes.paragraph("", item.when)
             if not event.precise:
-                line += vague_date_marker()
+                line += vague_date_marker(event.last_day, self.today)
             line += [nodes.Text(": "), self.link(event.id)]
             if item.where:
                 line += nodes.Text(f" ({item.where})")

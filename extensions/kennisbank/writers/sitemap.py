@@ -21,6 +21,7 @@ from sphinx.application import Sphinx
 
 from ..sphinx_ext.config import site_url
 from ..sphinx_ext.failures import guarded
+from ..sphinx_ext.timeline import SCHEDULED
 from .feeds import FEED_BUILDERS
 from .sharing import not_found_page
 
@@ -42,7 +43,9 @@ def write_sitemap(app: Sphinx, exception: Exception | None) -> None:
     if exception is not None or app.builder.name not in FEED_BUILDERS or not base:
         return
     skipped = not_found_page(app.config)
-    pages = sorted(docname for docname in app.env.found_docs if docname != skipped)
+    # A news item still to appear is not announced to search engines either (sphinx_ext/timeline.py).
+    scheduled = {docname for docname, metadata in app.env.metadata.items() if SCHEDULED in metadata}
+    pages = sorted(docname for docname in app.env.found_docs if docname != skipped and docname not in scheduled)
     addresses = [f"{base}/{app.builder.get_target_uri(docname)}" for docname in pages]
     Path(app.outdir, SITEMAP).write_bytes(sitemap_xml(addresses))
 
