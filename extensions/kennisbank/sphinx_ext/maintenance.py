@@ -125,11 +125,14 @@ def _front_matter_line(path: Path) -> int:
 
 
 def current_findings(env: BuildEnvironment) -> list[Finding]:
+    """The list on the reference date, worked out once per build (after reading, nothing it reads changes)."""
     domain = kb_domain(env)
-    settings = domain.build.settings
-    events = {event.id: event for event in domain.events}
-    limits = Settings(settings.review_months, settings.placeholder_days)
-    return findings(page_facts(env), domain.objects, events, settings.today(), limits)
+    if domain.build.upkeep is None:
+        settings = domain.build.settings
+        events = {event.id: event for event in domain.events}
+        limits = Settings(settings.review_months, settings.placeholder_days)
+        domain.build.upkeep = findings(page_facts(env), domain.objects, events, settings.today(), limits)
+    return cast(list[Finding], domain.build.upkeep)
 
 
 def findings_digest(env: BuildEnvironment) -> str:
