@@ -103,7 +103,8 @@ class PdfShelf:
             shown.append(("pack", self.facts([pack_file(pack)])))
         if DOWNLOADS in domain.overviews.get(docname, ()):
             packs = newest_first(domain.packs.values())
-            shown.append(("downloads", [repr(p) for p in packs], self.facts(self.offered())))
+            over = [p.date is not None and p.date.last_day < self.settings.today() for p in packs]  # "[... volgt]"
+            shown.append(("downloads", [repr(p) for p in packs], over, self.facts(self.offered())))
         return tuple(shown)
 
 

@@ -345,8 +345,13 @@ def pages_to_rewrite(app: Sphinx, env: BuildEnvironment) -> list[str]:
 def _edition_inputs(env: BuildEnvironment, edition: Edition) -> list:
     objects = kb_domain(env).objects
     shown: list = [edition]
+    today = kb_domain(env).build.settings.today()
     for part, entries in edition_entries(env, edition):
-        shown.append((part.section.field, part.window, [repr(item) for item in part.agenda]))
+        # With what of it changes with the date: a heading of calls to action, a day never recorded.
+        vague = [item.event.last_day < today for item in part.agenda] + [
+            bool(e.until and e.until < today) for e in entries
+        ]
+        shown.append((part.section.field, part.heading, part.window, [repr(item) for item in part.agenda], vague))
         for entry in entries:
             related = [(i, objects[i].title, objects[i].docname) for _, ids in entry.related for i in ids]
             shown.append((repr(entry), sorted(entry.obj.fields.items(), key=repr), related, image_path(env, entry)))

@@ -135,6 +135,9 @@ def note_page_timeline(app: Sphinx, doctree: nodes.document) -> None:
         elif (last_day := event_last_day(obj)) is not None:
             days.update(event_boundaries(calendar_event(obj)))
             days.add(last_day + dt.timedelta(days=settings.placeholder_days + 1))  # see roles.MissingLinkRole
+    pack = domain.packs.get(docname)
+    if pack is not None and pack.date is not None:  # a meeting known to its month: "[... volgt]" until it is over
+        days.add(pack.date.last_day + dt.timedelta(days=1))
     if env.current_document.get(ANNOUNCEMENTS):
         days.update(_without_past_announcements(doctree, today))
     noted = [tuple(env.current_document.get(key) or ()) for key in (CALLS, PLACEHOLDERS, ANNOUNCEMENTS)]
