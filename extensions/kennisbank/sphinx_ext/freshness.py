@@ -41,6 +41,7 @@ from .downloads import PdfShelf
 from .failures import guarded
 from .frontpage import RECENT, recently_changed
 from .internals import builder_of, put_back_toctree_parents, take_out_toctree_parents, toctree_includes
+from .lastchanged import last_commit_date
 from .maintenance import MAINTENANCE, findings_digest
 from .timeline import call_states
 
@@ -152,6 +153,9 @@ class _Inputs:
         calls = call_states(self.domain, docname)
         if calls:  # another page's event decides what its calls to action say
             parts.append(("calls", calls))
+        changed = last_commit_date(self.env, docname)
+        if changed is not None:  # "Laatst gewijzigd" under the page: a commit changes it, not the source
+            parts.append(("changed", changed))
         pdfs = self.pdfs.shown_on(docname)
         if pdfs:  # files in the output folder, not sources: a PDF that comes, goes or grows
             parts.append(("pdf", pdfs))

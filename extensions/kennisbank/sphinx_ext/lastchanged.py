@@ -14,6 +14,7 @@ Without git, or outside a repository, pages simply show no date: no warning.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import subprocess
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -99,7 +100,13 @@ def _git(cwd: Path, *args: str) -> str:
 
 def last_commit_date(env: BuildEnvironment, docname: str) -> dt.date | None:
     """The day of the last change of a page's content (maintenance left out); one ``git log`` per build."""
-    return source_history(env).last_change.get(Path(env.doc2path(docname)).resolve())
+    return source_history(env).last_change.get(_real_folder(str(env.srcdir)) / env.doc2path(docname, base=False))
+
+
+@functools.cache
+def _real_folder(folder: str) -> Path:
+    """The source folder as git names it (links resolved): once, not once per page and build."""
+    return Path(folder).resolve()
 
 
 def content_date(env: BuildEnvironment, docnames: Iterable[str]) -> dt.date | None:
