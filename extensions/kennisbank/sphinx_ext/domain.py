@@ -86,7 +86,7 @@ class BuildState:
     problem_log: ProblemLog | None = None  # see problems.py
     news_feeds: dict[str, list[tuple[str, str]]] | None = None  # docname -> (path, title), see newsfeeds.py
     hyphenator: Hyphenator | None = None  # see writers/htmlfixes.py
-    upkeep: list | None = None  # the editors' maintenance list, worked out once: see maintenance.py
+    upkeep: list | None = None  # the pages' facts and the editors' list, worked out once: see maintenance.py
 
 
 #: The stored data kept per page as it was read, and merged as such from a parallel reader.

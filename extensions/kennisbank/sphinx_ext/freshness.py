@@ -115,6 +115,7 @@ class _Inputs:
         self.listings: dict[str, str] = {}
         self.today = self.domain.build.settings.today()
         self.months = self.domain.build.settings.news_old_after_months
+        self.states: dict[str, tuple] = {}
         self.views = (view_page_of(self.domain, MONTH_VIEW), view_page_of(self.domain, ARCHIVE_VIEW))
         self.pdfs = PdfShelf(env, builder_of(env))
         # What other pages show of a page: asked for once each, not once per page.
@@ -193,9 +194,12 @@ class _Inputs:
         return (obj.digest, self.state(obj))
 
     def state(self, obj: KBObject) -> tuple:
-        """A role begun, a news item appeared or old, an event over: model/timeline.py."""
-        event = self.domain.event(obj.id) if obj.kind == "evenement" and "start" in obj.fields else None
-        return state_of(obj, self.today, self.months, event)
+        """A role begun, a news item appeared or old, an event over (model/timeline.py): once per object."""
+        state = self.states.get(obj.id)
+        if state is None:
+            event = self.domain.event(obj.id) if obj.kind == "evenement" and "start" in obj.fields else None
+            state = self.states[obj.id] = state_of(obj, self.today, self.months, event)
+        return state
 
 
 #: A SHA-256 in hexadecimal.

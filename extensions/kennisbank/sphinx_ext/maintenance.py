@@ -77,7 +77,7 @@ def page_facts(env: BuildEnvironment) -> dict[str, PageFacts]:
         days = [*reviewed.get(docname, ()), *([d] if (d := _front_matter_day(env, docname)) else [])]
         facts[docname] = PageFacts(
             docname=docname,
-            source=Path(env.doc2path(docname)).relative_to(env.srcdir).as_posix(),
+            source=Path(env.doc2path(docname, base=False)).as_posix(),
             title=title.astext() if title is not None else docname,
             changed=last_commit_date(env, docname),
             reviewed=max(days, default=None),
@@ -125,14 +125,21 @@ def _front_matter_line(path: Path) -> int:
 
 
 def current_findings(env: BuildEnvironment) -> list[Finding]:
-    """The list on the reference date, worked out once per build (after reading, nothing it reads changes)."""
+    """The list on the reference date."""
+    return _upkeep(env)[1]
+
+
+def _upkeep(env: BuildEnvironment) -> tuple[dict[str, PageFacts], list[Finding]]:
+    """The pages' facts and the list, worked out once per build (after reading, nothing they read changes)."""
     domain = kb_domain(env)
     if domain.build.upkeep is None:
         settings = domain.build.settings
+        facts = page_facts(env)
         events = {event.id: event for event in domain.events}
         limits = Settings(settings.review_months, settings.placeholder_days)
-        domain.build.upkeep = findings(page_facts(env), domain.objects, events, settings.today(), limits)
-    return cast(list[Finding], domain.build.upkeep)
+        domain.build.upkeep = [facts, findings(facts, domain.objects, events, settings.today(), limits)]
+    facts, found = domain.build.upkeep
+    return cast(dict[str, PageFacts], facts), cast(list[Finding], found)
 
 
 def findings_digest(env: BuildEnvironment) -> str:
@@ -188,12 +195,12 @@ def write_report(app: Sphinx, exception: Exception | None) -> None:
         return
     env = app.env
     edit = str((app.config.html_theme_options or {}).get("source_edit_link", ""))
-    facts = page_facts(env)
+    facts, found = _upkeep(env)
     report = {
         "datum": kb_domain(env).build.settings.today().isoformat(),
         "bevindingen": [
             {k: v.isoformat() if isinstance(v, dt.date) else v for k, v in finding.__dict__.items()}
-            for finding in current_findings(env)
+            for finding in found
         ],
         # Every page, for the command line's link check and the issue's links.
         "paginas": {
