@@ -20,6 +20,7 @@ import http.server
 import json
 import re
 import shutil
+import subprocess
 import threading
 from email import message_from_bytes
 from pathlib import Path
@@ -340,3 +341,56 @@ def test_a_review_day_in_a_pages_front_matter_is_checked_and_counted(write_sourc
     report = json.loads((Path(app.doctreedir) / "kennisbank-onderhoud.json").read_text(encoding="utf-8"))
     unreviewed = [f["docname"] for f in report["bevindingen"] if f["kind"] == "herzien"]
     assert unreviewed == ["fout", "index"]  # outside git, only 'herzien' tells: goed was checked
+
+
+# -- the nightly issue "Onderhoud" ------------------------------------------------------------------
+
+PUBLISH = Path(__file__).parents[1] / ".github" / "workflows" / "publish.yml"
+#: A stand-in for GitHub's gh: logs each call; SCENARIO says which issues exist.
+FAKE_GH = """#!/bin/sh
+echo "$*" >> "$GH_LOG"
+case "$*" in
+  "issue list --label onderhoud"*) [ "$SCENARIO" = gelabeld ] || [ "$SCENARIO" = gesloten ] && echo 7 ;;
+  "issue list --state all --search"*) [ "$SCENARIO" = zonder-label ] && echo 9 ;;
+  "issue view"*) [ "$SCENARIO" = gesloten ] && echo CLOSED || echo OPEN ;;
+esac
+exit 0
+"""
+
+
+def issue_step() -> tuple[dict, str]:
+    import yaml
+
+    job = yaml.safe_load(PUBLISH.read_text(encoding="utf-8"))["jobs"]["onderhoud"]
+    step = next(s for s in job["steps"] if "run" in s)
+    return job, step["run"]
+
+
+@pytest.mark.parametrize(
+    ("scenario", "points", "calls"),
+    [
+        ("geen", 3, ["issue create --title Onderhoud --label onderhoud --body-file"]),
+        ("gelabeld", 3, ["issue edit 7 --add-label onderhoud --body-file", "issue view 7"]),
+        ("zonder-label", 0, ["issue edit 9 --add-label onderhoud --body-file"]),
+        ("gesloten", 3, ["issue edit 7 --add-label onderhoud --body-file", "issue view 7", "issue reopen 7"]),
+        ("gesloten", 0, ["issue edit 7 --add-label onderhoud --body-file"]),
+    ],
+)
+def test_the_nightly_run_keeps_one_issue_and_never_opens_a_second(scenario, points, calls, tmp_path):
+    job, script = issue_step()
+    assert job["permissions"] == {"issues": "write"} and job["needs"] == "bouwen"
+    assert "${{" not in script  # the body comes from our file, through the environment
+    fake = tmp_path / "bin" / "gh"
+    fake.parent.mkdir()
+    fake.write_text(FAKE_GH, encoding="utf-8")
+    fake.chmod(0o755)
+    report = tmp_path / "onderhoud.md"
+    report.write_text(f"<!-- onderhoud: {points} punten -->\n", encoding="utf-8")
+    log = tmp_path / "gh.log"
+    env = {"PATH": f"{fake.parent}:/usr/bin:/bin", "RAPPORT": str(report), "GH_LOG": str(log), "SCENARIO": scenario}
+    subprocess.run(["bash", "-e", "-c", script], env=env, check=True)
+    made = [
+        line for line in log.read_text(encoding="utf-8").splitlines() if not line.startswith(("label", "issue list"))
+    ]
+    assert len(made) == len(calls) and all(line.startswith(call) for line, call in zip(made, calls, strict=True)), made
+    assert all(line.endswith(str(report)) for line in made if "--body-file" in line)
