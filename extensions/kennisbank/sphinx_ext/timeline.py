@@ -128,7 +128,7 @@ def note_page_timeline(app: Sphinx, doctree: nodes.document) -> None:
         elif obj.kind == "bericht":
             days.update(news_boundaries(obj, settings.news_old_after_months))
             if is_scheduled(obj, today):
-                _hold_back(env, doctree, obj)
+                _hold_back(env, doctree, obj, alone=len(domain.objects_on(docname)) == 1)
             elif is_old(obj, today, settings.news_old_after_months):
                 _say_age(doctree, obj)
             _date_for_search(doctree, obj, today, settings.news_old_after_months)
@@ -157,15 +157,23 @@ def _without_past_announcements(doctree: nodes.document, today: dt.date) -> set[
     return days
 
 
-def _hold_back(env: BuildEnvironment, doctree: nodes.document, item: KBObject) -> None:
-    """Before its day: only the title, and when it will appear; not in the sidebar, search or sitemap."""
+def _hold_back(env: BuildEnvironment, doctree: nodes.document, item: KBObject, alone: bool) -> None:
+    """Before its day: only the title, and when it will appear; not in the sidebar, search or sitemap.
+
+    An item that shares its page with other objects (not how news is written) loses only its block."""
     day = news_day(item)
     assert day is not None  # a scheduled item has a valid day
+    text = f"Dit bericht verschijnt op {format_news_date(day)}."
+    notice = nodes.paragraph(text, text, classes=["kb-bericht-gepland"])
+    if not alone:
+        container = _container_of(doctree, item)
+        if container is not None:
+            container.replace_self(notice)
+        return
     section = next(iter(doctree.findall(nodes.section)), None)
     if section is not None:
         del section[1:]
-        text = f"Dit bericht verschijnt op {format_news_date(day)}."
-        section += nodes.paragraph(text, text, classes=["kb-bericht-gepland"])
+        section += notice
     metadata = env.metadata[env.docname]
     metadata.update({"navigation": "hidden", NO_SEARCH: True, SCHEDULED: day.isoformat()})
     doctree += nodes.meta(name="robots", content="noindex")
