@@ -82,6 +82,9 @@ kennisbank_search_synonyms = {
     "vluchtelingen": ["asiel", "statushouders"],
     "raadsleden": ["gemeenteraad", "raadsleden"],
 }
+# Pages the editors' maintenance list (bijdragen/onderhoud) does not ask to review: written
+# by a script, or the "page not found" page.
+kennisbank_review_exclude = ["prestaties", "404"]
 # The description of pages without text of their own (search results, index).
 kennisbank_site_description = (
     "De kennisbank van de Vereniging van Zuid-Hollandse Gemeenten: thema's, programma's, "

@@ -8,6 +8,7 @@ import importlib.util
 import json
 import re
 import shutil
+import subprocess
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -185,6 +186,18 @@ def pagefind_records(outdir: Path) -> dict[str, dict]:
             url = f"/{page}.html#{anchor.removesuffix('.html')}"
         found[url] = data
     return found
+
+
+def git(repo: Path, *args: str, date: str = "") -> None:
+    """Run git in ``repo`` as a test author, at ``date`` (ISO, for author and committer) if given."""
+    when = {"GIT_AUTHOR_DATE": date, "GIT_COMMITTER_DATE": date} if date else {}
+    subprocess.run(
+        ["git", "-c", "user.name=t", "-c", "user.email=t@example.org", *args],
+        cwd=repo,
+        check=True,
+        capture_output=True,
+        env={"PATH": "/usr/bin:/bin", "HOME": str(repo), **when},
+    )
 
 
 def warnings_of(app) -> str:

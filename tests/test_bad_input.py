@@ -67,6 +67,34 @@ CASES = {
         1,
         "Dubbele id 'wonen': deze id is al gebruikt voor thema 'Wonen' in themas.md, regel 10. Kies een andere id.",
     ),
+    "role with a date that does not exist": (
+        "```{persoon} rol1\n:naam: P\n:rollen: lid; vng; vanaf 2023-02-30\n```\n",
+        3,
+        "Persoon 'rol1', veld 'rollen': rol 'lid; vng; vanaf 2023-02-30': '2023-02-30' bestaat niet als datum; "
+        "schrijf JJJJ-MM-DD, JJJJ-MM of JJJJ",
+    ),
+    "role with a time of day": (
+        "```{persoon} rol2\n:naam: P\n:rollen: lid; vng; vanaf 2023-06-14 10:00\n```\n",
+        3,
+        "Persoon 'rol2', veld 'rollen': rol 'lid; vng; vanaf 2023-06-14 10:00': een rol begint of eindigt op een "
+        "dag, zonder tijd: schrijf alleen 2023-06-14",
+    ),
+    "role ending before it begins": (
+        "```{persoon} rol3\n:naam: P\n:rollen: lid; vng; vanaf 2024 tot 2023-06\n```\n",
+        3,
+        "Persoon 'rol3', veld 'rollen': rol 'lid; vng; vanaf 2024 tot 2023-06': het einde (2023-06) ligt vóór het "
+        "begin (2024)",
+    ),
+    "call to action without its event": (
+        "```{oproep}\nMeld u aan.\n```\n",
+        1,
+        "Oproep: noem de bijeenkomst waar dit over gaat, zoals ```{oproep} bestuurdersdag-2023",
+    ),
+    "call to action for an event that does not exist": (
+        "```{nog-niet-bekend} ledendag\nDe dag volgt.\n```\n",
+        1,
+        "Nog niet bekend: er bestaat geen evenement met id 'ledendag'; hier hoort de id van een bijeenkomst",
+    ),
     "unknown field": (
         "```{thema} t1\n:titel: T\n:samenvating: kort\n```\n",
         3,

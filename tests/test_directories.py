@@ -192,7 +192,14 @@ def test_export_validates_against_its_schema(gids):
     assert juristen["velden"]["expertise"] == ["Omgevingsrecht", "Gemeentewet"]
     assert {"veld": "partners", "doel": "strategen", "doeltype": "netwerk", "detail": ""} in juristen["relaties"]
     zoe = next(o for o in data["objecten"] if o["id"] == "zoe")
-    assert zoe["velden"]["rollen"][0] == {"functie": "lid", "organisatie": "bestuur", "periode": ""}
+    assert zoe["velden"]["rollen"][0] == {
+        "functie": "lid",
+        "organisatie": "bestuur",
+        "periode": "",
+        "vanaf": None,
+        "tot": None,
+        "status": "huidig",
+    }
 
 
 def test_schema_rejects_what_the_build_would_refuse(gids):
@@ -240,7 +247,8 @@ def test_the_written_export_is_the_export_encoded_at_once(gids):
     whole export at once gives."""
     domain = kb_domain(gids.env)
     url_of = lambda obj: page_url(gids.builder, obj.docname, obj.anchor)  # noqa: E731
-    whole = dumps(export_document(domain.objects, url_of, gids.config.project, "https://kennisbank.example"))
+    today = domain.build.settings.today()
+    whole = dumps(export_document(domain.objects, url_of, gids.config.project, "https://kennisbank.example", today))
     assert (gids.outdir / "kennisbank.json").read_text(encoding="utf-8") == whole
 
 

@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import subprocess
-
 from bs4 import BeautifulSoup
 
-from conftest import html_files, warnings_of
+from conftest import git, html_files, warnings_of
 
 PAGE = """# Start
 
@@ -117,21 +115,11 @@ def test_an_announcement_needs_a_valid_date(write_source, build):
 def test_recently_changed_pages_come_from_git(write_source, build):
     srcdir = site(write_source)
 
-    def git(*args: str, date: str | None = None) -> None:
-        env = {"GIT_AUTHOR_DATE": date, "GIT_COMMITTER_DATE": date} if date else {}
-        subprocess.run(
-            ["git", "-c", "user.name=t", "-c", "user.email=t@example.org", *args],
-            cwd=srcdir,
-            check=True,
-            capture_output=True,
-            env={"PATH": "/usr/bin:/bin", "HOME": str(srcdir), **env},
-        )
-
-    git("init", "-q")
-    git("add", "index.md", "conf.py", "agenda.md")
-    git("commit", "-qm", "een", date="2024-01-01T12:00:00+00:00")
-    git("add", "oud.md", "bijdragen")
-    git("commit", "-qm", "twee", date="2024-03-05T12:00:00+00:00")
+    git(srcdir, "init", "-q")
+    git(srcdir, "add", "index.md", "conf.py", "agenda.md")
+    git(srcdir, "commit", "-qm", "een", date="2024-01-01T12:00:00+00:00")
+    git(srcdir, "add", "oud.md", "bijdragen")
+    git(srcdir, "commit", "-qm", "twee", date="2024-03-05T12:00:00+00:00")
     app = build(srcdir)
     entries = [" ".join(li.get_text(" ", strip=True).split()) for li in soup(app).select("ul.kb-recent > li")]
     # Newest first, the front page itself and the excluded folder left out, two at most.

@@ -62,8 +62,8 @@ def test_the_open_data_says_whether_a_role_is_at_an_organisation_or_in_a_network
     index = RelationIndex(ALL, [])
     data = record(BRAM, ALL, "https://x.example/p.html#kb-persoon-bram", index.outgoing("bram"))
     assert data["velden"]["rollen"] == [
-        {"functie": "lid", "netwerk": "strategen", "periode": ""},
-        {"functie": "wethouder", "organisatie": "gouda", "periode": ""},
+        {"functie": "lid", "netwerk": "strategen", "periode": "", "vanaf": None, "tot": None},
+        {"functie": "wethouder", "organisatie": "gouda", "periode": "", "vanaf": None, "tot": None},
     ]
     assert {"veld": "rollen", "doel": "strategen", "doeltype": "netwerk", "detail": "lid"} in data["relaties"]
     schema = json_schema("https://x.example")
@@ -139,8 +139,22 @@ def test_the_open_data_of_the_build(built_app):
     assert list(Draft202012Validator(schema).iter_errors(data)) == []
     dirk = next(o for o in data["objecten"] if o["id"] == "dirk")
     assert dirk["velden"]["rollen"][:2] == [
-        {"functie": "voorzitter", "netwerk": "strategen", "periode": ""},
-        {"functie": "lid", "netwerk": "juristen", "periode": "sinds 2023"},
+        {
+            "functie": "voorzitter",
+            "netwerk": "strategen",
+            "periode": "",
+            "vanaf": None,
+            "tot": None,
+            "status": "huidig",
+        },
+        {
+            "functie": "lid",
+            "netwerk": "juristen",
+            "periode": "sinds 2023",
+            "vanaf": "2023",
+            "tot": None,
+            "status": "huidig",
+        },
     ]
 
 

@@ -472,7 +472,7 @@ def test_scaffold_writes_an_item_the_build_asks_to_fill_in(copy_root, build, tmp
     assert f"{item}:5: WARNING: Nog niet ingevuld" in warnings
     assert f"{item}:6: WARNING: Bericht 'nieuwe-leden', veld 'datum': 'JJJJ-MM-DD' is geen datum" in warnings
     text = text.replace("VUL IN: één zin voor overzichten.", "Het netwerk groeit.")
-    text = text.replace("JJJJ-MM-DD", "2023-05-02").replace("VUL IN: de tekst van deze pagina.", "Tekst.")
+    text = text.replace("JJJJ-MM-DD", "2023-04-30").replace("VUL IN: de tekst van deze pagina.", "Tekst.")
     item.write_text(text, encoding="utf-8")
     app = build(docs, builddir=tmp_path / "gevuld")
     assert warnings_of(app) == ""

@@ -450,18 +450,32 @@ SEED_MISSING_LINKS = [
 ]
 
 
-@pytest.fixture(scope="module")
-def edition_one(docs_html, tmp_path_factory):
-    """Edition 1 on the site, and as e-mail."""
-    letters = build_once("nieuwsbrief", DOCS, tmp_path_factory.mktemp("docs-nieuwsbrief"))
-    assert warnings_of(letters) == ""
+def _edition_on(day: str, tmp_path_factory) -> dict:
+    """Edition 1 on the site and as e-mail, as both read on ``day`` (one environment for the two)."""
+    builddir = tmp_path_factory.mktemp(f"docs-nieuwsbrief-{day}")
+    settings = {"confoverrides": {"kennisbank_reference_date": day}}
+    site = build_once("html", DOCS, builddir, **settings)
+    letters = build_once("nieuwsbrief", DOCS, builddir, **settings)
+    assert warnings_of(site) == warnings_of(letters) == ""
     outdir = Path(letters.outdir)
     assert sorted(p.name for p in outdir.iterdir()) == ["nieuwsbrief-1.eml", "nieuwsbrief-1.html", "nieuwsbrief-1.txt"]
     return {
-        "site": soup(Path(docs_html.outdir) / "nieuwsbrief" / "2023-1.html").select_one("[role=main]"),
+        "site": soup(Path(site.outdir) / "nieuwsbrief" / "2023-1.html").select_one("[role=main]"),
         "html": soup(outdir / "nieuwsbrief-1.html"),
         "text": (outdir / "nieuwsbrief-1.txt").read_text(encoding="utf-8"),
     }
+
+
+@pytest.fixture(scope="module")
+def edition_one(tmp_path_factory):
+    """Edition 1 as it was sent, on 1 May 2023: its calls to action could be acted on."""
+    return _edition_on("2023-05-01", tmp_path_factory)
+
+
+@pytest.fixture(scope="module")
+def edition_one_later(tmp_path_factory):
+    """Edition 1 read on 7 December 2026, when every event in it is over."""
+    return _edition_on("2026-12-07", tmp_path_factory)
 
 
 def _sections(page: BeautifulSoup, heading: str, title: str) -> dict[str, str]:
@@ -507,6 +521,21 @@ def test_edition_one_states_the_key_facts_and_links_every_object(edition_one):
     # Every title in the sections is a link to the object's page on the site.
     for a in edition_one["html"].select("h3 a"):
         assert a["href"].startswith("https://vzhg.github.io/kennisbank/") and "#kb-" in a["href"]
+
+
+def test_edition_one_read_later_calls_on_no_one_to_act(edition_one_later):
+    """Once its events are over: no "Noteer alvast" heading, no "Aanmelden", and no link said to
+    follow that can no longer come; the event it announced says it is over."""
+    site = _sections(edition_one_later["site"], "h2", "h3")
+    mail = _sections(edition_one_later["html"], "h2", "h3")
+    assert [heading.replace("\xad", "") for heading in site] == list(mail) == ["Aangekondigd", *SECTIONS[1:]]
+    for where, text in (*site.items(), *mail.items(), ("tekst", edition_one_later["text"])):
+        text = re.sub(r"Aanmelden(%20| )nieuwsbrief", "", text)  # signing up for the newsletter itself
+        assert "Aanmelden" not in text and "Noteer alvast" not in text, where
+    facts = [" ".join(p.get_text(" ").split()) for p in edition_one_later["html"].select("p.kb-fact")]
+    still_to_come = [label for label in SEED_MISSING_LINKS if label.startswith("Website")]
+    assert [f.removesuffix(": [link volgt]") for f in facts if f.endswith("[link volgt]")] == still_to_come
+    assert "vrijdag 12 mei 2023 · Den Haag · afgelopen" in mail["Aangekondigd"]
 
 
 def test_edition_one_marks_the_links_the_source_did_not_give(edition_one):

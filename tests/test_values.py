@@ -53,7 +53,7 @@ def test_field_values_are_typed():
     assert parse_value(field("netwerk", "aantal-deelnemers"), "60") == 60
     assert parse_value(field("netwerk", "vorm"), "digitaal, fysiek") == ("digitaal", "fysiek")
     assert parse_value(field("persoon", "rollen"), "lid; vng; tot juni 2026\nvoorzitter; vzhg") == (
-        Role("lid", "vng", "tot juni 2026"),
+        Role("lid", "vng", "tot juni 2026", end=parse_when("2026-06")),  # a date in words counts as one
         Role("voorzitter", "vzhg"),
     )
 

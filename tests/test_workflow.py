@@ -158,7 +158,11 @@ ENGLISH = ("usage:", "error:", "invalid choice", "required", "unrecognized", "ex
             "gebruik: kennisbank ",
             "onbekende opdracht 'controleren'; kies uit nieuw, controleer, formulieren, formulier",
         ),
-        ([], "gebruik: kennisbank ", "kennisbank: geef een opdracht: nieuw, controleer, formulieren of formulier"),
+        (
+            [],
+            "gebruik: kennisbank ",
+            "kennisbank: geef een opdracht: nieuw, controleer, formulieren, formulier of onderhoud",
+        ),
     ],
 )
 def test_argument_errors_are_dutch_with_usage(argv, usage, message, tmp_path, monkeypatch, capsys):

@@ -20,11 +20,21 @@ LOCALE = "nl"
 @functools.lru_cache(maxsize=4096)
 def format_day(when: When) -> str:
     """'donderdag 25 mei 2023', 'april 2023' or '2023', as precise as the date is."""
+    return _as_precise_as(when, "full")
+
+
+@functools.lru_cache(maxsize=4096)
+def format_plain(when: When) -> str:
+    """'14 juni 2023', 'juni 2023' or '2023': a date in running text, without the weekday."""
+    return _as_precise_as(when, "d MMMM y")
+
+
+def _as_precise_as(when: When, day_format: str) -> str:
     if when.precision == "year":
         return str(when.value.year)
     if when.precision == "month":
         return format_date_babel(when.value.date(), "LLLL y", locale=LOCALE)
-    return format_date_babel(when.value.date(), "full", locale=LOCALE)
+    return format_date_babel(when.value.date(), day_format, locale=LOCALE)
 
 
 @functools.lru_cache(maxsize=4096)

@@ -6,6 +6,7 @@ in :mod:`kennisbank.directories` turns them into tables and lists.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -13,6 +14,7 @@ from typing import cast
 
 from .objects import KBObject, Role
 from .relations import RelationIndex, fold, of_kind, sort_key
+from .timeline import role_label, role_state, role_wording
 
 #: Board functions in the order a board lists them; other functions follow alphabetically.
 BOARD_ORDER = ("voorzitter", "vice-voorzitter", "secretaris", "penningmeester", "lid")
@@ -32,6 +34,16 @@ def networks_by_expertise(objects: Mapping[str, KBObject]) -> list[tuple[str, li
 class Membership:
     person: KBObject
     role: Role
+    today: dt.date | None = None  # the day it is shown on: a role with dates reads as it does then
+
+    @property
+    def label(self) -> str:
+        """'voorzitter, sinds 14 juni 2023'; without a day, as written."""
+        return self.role.label if self.today is None else role_label(self.role, self.today)
+
+    @property
+    def is_past(self) -> bool:
+        return self.today is not None and role_state(self.role, self.today) == "voorbij"
 
 
 @dataclass(frozen=True)
@@ -43,12 +55,12 @@ class OrganisationEntry:
     parts: tuple[KBObject, ...]  # organisations that are part of this one
 
 
-def memberships(objects: Mapping[str, KBObject]) -> dict[str, list[Membership]]:
-    """Every role, by the id of its organisation or network, in board order then by name."""
+def memberships(objects: Mapping[str, KBObject], today: dt.date | None = None) -> dict[str, list[Membership]]:
+    """Every role, by the id of its organisation or network, in board order then by name; past roles last."""
     by_org: dict[str, list[Membership]] = defaultdict(list)
     for person in of_kind(objects, "persoon"):
         for role in cast(tuple[Role, ...], person.fields.get("rollen", ())):
-            by_org[role.target].append(Membership(person, role))
+            by_org[role.target].append(Membership(person, role, today))
     return {org: sorted(items, key=_role_order) for org, items in by_org.items()}
 
 
@@ -71,7 +83,7 @@ def network_members(index: RelationIndex, network: KBObject) -> NetworkMembers:
         (objects[i] for i in set(ids) if i in objects and objects[i].kind == "organisatie"), key=sort_key
     )
     people = [
-        Membership(person, role)
+        Membership(person, role, index.today)
         for person in (objects[source] for source in index.incoming(network.id))
         if person.kind == "persoon"
         for role in cast(tuple[Role, ...], person.fields.get("rollen", ()))
@@ -80,14 +92,15 @@ def network_members(index: RelationIndex, network: KBObject) -> NetworkMembers:
     return NetworkMembers(tuple(organisations), tuple(sorted(people, key=_role_order)))
 
 
-def _role_order(membership: Membership) -> tuple[int, str, str]:
-    function = membership.role.function.casefold()
+def _role_order(membership: Membership) -> tuple[bool, int, str, str]:
+    role, today = membership.role, membership.today
+    function = (role_wording(role, today)[0] if today is not None else role.function).casefold()
     rank = BOARD_ORDER.index(function) if function in BOARD_ORDER else len(BOARD_ORDER)
-    return (rank, fold(function), fold(membership.person.title))
+    return (membership.is_past, rank, fold(function), fold(membership.person.title))
 
 
-def organisation_directory(objects: Mapping[str, KBObject]) -> list[OrganisationEntry]:
-    people = memberships(objects)
+def organisation_directory(objects: Mapping[str, KBObject], today: dt.date | None = None) -> list[OrganisationEntry]:
+    people = memberships(objects, today)
     entries = []
     for org in of_kind(objects, "organisatie"):
         networks = [
@@ -103,9 +116,11 @@ def organisation_directory(objects: Mapping[str, KBObject]) -> list[Organisation
     return entries
 
 
-def people_directory(objects: Mapping[str, KBObject], board: str = "") -> list[tuple[KBObject, list[Membership]]]:
+def people_directory(
+    objects: Mapping[str, KBObject], board: str = "", today: dt.date | None = None
+) -> list[tuple[KBObject, list[Membership]]]:
     """People by organisation and role: the board first, then organisations A to Z, then networks A to Z."""
-    people = memberships(objects)
+    people = memberships(objects, today)
     organisations = [o for o in of_kind(objects, "organisatie") if o.id in people]
     organisations.sort(key=lambda o: (o.id != board, fold(o.title)))
     networks = [n for n in of_kind(objects, "netwerk") if n.id in people]

@@ -11,7 +11,7 @@ from __future__ import annotations
 #: Fields the forms do not ask, per type ("*": every type): an editor sets them afterwards (an order, an
 #: image file beside the page), or they tell of a change later on, made with "Bewerk deze pagina".
 NOT_ASKED: dict[str, frozenset[str]] = {
-    "*": frozenset({"volgorde", "wijziging", "afbeelding", "alt-tekst"}),
+    "*": frozenset({"volgorde", "wijziging", "afbeelding", "alt-tekst", "herzien"}),
     "evenement": frozenset({"status", "verplaatst-naar", "terugkijken", "verslag", "tijdzone"}),
 }
 
@@ -107,6 +107,9 @@ HELP: dict[str, dict[str, str]] = {
         "persoon": "De mensen over wie het bericht gaat.",
         "organisatie": "De organisaties waar het bericht over gaat.",
         "lees-meer": "De link naar het hele bericht elders.",
+        "oproep": "Roept het bericht op om u aan te melden of de datum te noteren? De bijeenkomst waarvoor: "
+        "na afloop toont de kennisbank de oproep niet meer.",
+        "na-afloop": "Wat er na afloop van die bijeenkomst in plaats van de samenvatting staat; leeg: de datum.",
     },
     "nieuwsbrief": {
         "nummer": "Het volgnummer van deze editie.",

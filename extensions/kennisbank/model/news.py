@@ -58,10 +58,12 @@ def news_problems(fields: Mapping[str, object]) -> list[FieldProblem]:
     return problems
 
 
-def is_published(obj: KBObject) -> bool:
-    """A news item with a valid date: the build reported every other one and leaves it out of lists."""
+def is_published(obj: KBObject, today: dt.date | None = None) -> bool:
+    """A news item with a valid date (the build reported every other one and leaves it out of lists),
+    and, given ``today``, not one scheduled for a later day: it appears on its day, not before."""
     day = obj.fields.get("datum")
-    return obj.kind == NEWS and isinstance(day, When) and day.is_exact_day
+    valid = obj.kind == NEWS and isinstance(day, When) and day.is_exact_day
+    return valid and (today is None or cast(When, day).value.date() <= today)
 
 
 def moment(obj: KBObject) -> When:
@@ -76,9 +78,9 @@ def order_key(obj: KBObject) -> tuple[int, int, str, str]:
     return (-minutes, order if order is not None else 10**6, obj.title.casefold(), obj.id)
 
 
-def newest_first(objects: Iterable[KBObject]) -> list[KBObject]:
-    """The published news items among ``objects``, newest first."""
-    return sorted((o for o in objects if is_published(o)), key=order_key)
+def newest_first(objects: Iterable[KBObject], today: dt.date | None = None) -> list[KBObject]:
+    """The news items among ``objects`` published (on ``today``), newest first."""
+    return sorted((o for o in objects if is_published(o, today)), key=order_key)
 
 
 def related_ids(obj: KBObject, objects: Mapping[str, KBObject]) -> tuple[str, ...]:

@@ -20,10 +20,11 @@ from zoneinfo import ZoneInfo
 
 from .agenda import CalendarEvent
 from .news import NEWS, NEWS_TIMEZONE, is_published
-from .objects import KBObject, Problem, Url, When
+from .objects import KBObject, MissingLink, Problem, Url, When
 from .packs import AgendaEntry, AgendaWindow, agenda_window, pack_agenda
 from .relations import of_kinds, suggest
 from .schema import TYPES, Field, Kind, ObjectType
+from .timeline import can_act, can_still_come, current_summary
 
 AGENDA = "agenda"
 #: The subject of the default sign-up mail (see :func:`signup_link`).
@@ -59,6 +60,8 @@ class Section:
     field: str  # the directive's field that lists its ids
     heading: str
     kinds: tuple[str, ...]  # the object types it may list
+    #: The heading once nothing in it can be acted on any more (a call to note a date, of past events).
+    heading_when_over: str = ""
 
     @property
     def wanted(self) -> str:
@@ -69,7 +72,7 @@ class Section:
 
 #: The sections in the order of the newsletter.
 SECTIONS = (
-    Section("save-the-date", "Noteer alvast", ("evenement", NEWS)),
+    Section("save-the-date", "Noteer alvast", ("evenement", NEWS), heading_when_over="Aangekondigd"),
     Section("bestuur", "Bestuur", (NEWS, "thema", "programma")),
     Section("themas", "Thema’s", (NEWS, "thema", "programma")),
     Section(AGENDA, "Agenda", ("evenement", NEWS)),
@@ -137,7 +140,9 @@ def duplicate_numbers(editions: Iterable[Edition]) -> list[tuple[Edition, Editio
     return found
 
 
-def _select(edition: Edition, objects: Mapping[str, KBObject]) -> tuple[dict[str, list[KBObject]], list[Problem]]:
+def _select(
+    edition: Edition, objects: Mapping[str, KBObject], today: dt.date | None = None
+) -> tuple[dict[str, list[KBObject]], list[Problem]]:
     chosen: dict[str, list[KBObject]] = {}
     problems: list[Problem] = []
     seen: dict[str, str] = {}
@@ -150,8 +155,11 @@ def _select(edition: Edition, objects: Mapping[str, KBObject]) -> tuple[dict[str
                 continue
             seen[item] = section.field
             obj = objects[item]
-            if obj.kind == NEWS and not is_published(obj):
-                continue  # its date was reported at the item; it waits until it has one
+            # An item whose date was reported waits until it has one; one of a later day than the
+            # edition's (or, for an edition already out, than today) waits for its day.
+            horizon = max(edition.date.value.date(), today) if today is not None else None
+            if obj.kind == NEWS and not is_published(obj, horizon):
+                continue
             chosen.setdefault(section.field, []).append(obj)
     return chosen, problems
 
@@ -181,6 +189,7 @@ class EditionPart:
     #: a newsletter cannot tell whether they are still to come.
     window: AgendaWindow | None = None
     agenda: tuple[AgendaEntry, ...] = ()
+    heading: str = ""  # as it reads on the day it is shown (see Section.heading_when_over)
 
     @property
     def agenda_intro(self) -> str:
@@ -193,19 +202,30 @@ class EditionPart:
 
 
 def edition_parts(
-    edition: Edition, objects: Mapping[str, KBObject], events: Iterable[CalendarEvent]
+    edition: Edition,
+    objects: Mapping[str, KBObject],
+    events: Iterable[CalendarEvent],
+    today: dt.date | None = None,
 ) -> list[EditionPart]:
-    """The sections with something to show, in order; ids with a problem are left out (reported)."""
-    chosen, _ = _select(edition, objects)
+    """The sections with something to show, in order; ids with a problem are left out (reported).
+
+    Given ``today``, a section of calls to action (save the date) whose events are all over or
+    cancelled by then takes its other heading: it no longer calls on anyone."""
+    chosen, _ = _select(edition, objects, today)
+    by_id = {event.id: event for event in events}
     parts = []
     for section in SECTIONS:
         listed = tuple(chosen.get(section.field, ()))
         window = edition.agenda_window() if section.field == AGENDA else None
+        heading = section.heading
+        calls = [by_id[obj.id] for obj in listed if obj.id in by_id]
+        if section.heading_when_over and today is not None and calls and not any(can_act(e, today) for e in calls):
+            heading = section.heading_when_over
         if window is not None:
-            agenda = pack_agenda(window, events, {})
-            parts.append(EditionPart(section, listed, window, agenda.entries))
+            agenda = pack_agenda(window, by_id.values(), {})
+            parts.append(EditionPart(section, listed, window, agenda.entries, heading))
         elif listed:
-            parts.append(EditionPart(section, listed))
+            parts.append(EditionPart(section, listed, heading=heading))
     return parts
 
 
@@ -217,6 +237,7 @@ class Entry:
     summary: str
     when: str = ""  # an event's date, as precisely as known
     vague: bool = False  # known only to the month or year
+    until: dt.date | None = None  # the last day an event may take place (the end of that month or year)
     where: str = ""
     notes: tuple[str, ...] = ()  # 'geannuleerd', 'verplaatst, was ...'
     #: Its web addresses by label ('Lees meer', 'Aanmelden'); a MissingLink shows "[link volgt]";
@@ -234,15 +255,29 @@ LINKS_OF_RELATED = ("evenement", "programma", "netwerk")
 MAILTO = "mailto:"
 
 
-def entry_of(obj: KBObject, objects: Mapping[str, KBObject], event: CalendarEvent | None = None) -> Entry:
+@dataclass(frozen=True)
+class Today:
+    """The day an edition is shown on, and what is needed to judge its calls to action then."""
+
+    day: dt.date
+    events: Mapping[str, CalendarEvent]  # by id
+    grace: int = 0  # days after an event in which a link to its report may still come
+
+
+def entry_of(
+    obj: KBObject, objects: Mapping[str, KBObject], event: CalendarEvent | None = None, today: Today | None = None
+) -> Entry:
+    """What one object shows; given ``today``, without calls to action that can no longer be acted on
+    (registering for a past or cancelled event) or links that can no longer come."""
     spec = TYPES[obj.kind]
-    links = _links(obj)
+    links = _links(obj, event, today)
     if obj.kind == NEWS:
         for name in LINKS_OF_RELATED:
             for target in cast(tuple[str, ...], obj.fields.get(name, ())):
                 other = objects.get(target)
                 if other is not None and other.kind == name:
-                    links += [(f"{label} ({other.title})", url) for label, url in _links(other)]
+                    of_other = _links(other, today.events.get(target) if today else None, today)
+                    links += [(f"{label} ({other.title})", url) for label, url in of_other]
     unique: list[tuple[str, Url]] = []
     for label, url in links:  # a programme's publication is often the item's "lees meer"
         if not isinstance(url, str) or all(url != other for _, other in unique):
@@ -257,9 +292,12 @@ def entry_of(obj: KBObject, objects: Mapping[str, KBObject], event: CalendarEven
         if valid:
             related.append((f.label, valid))
     image = obj.fields.get("afbeelding")
+    summary = str(obj.fields.get("samenvatting", ""))
+    if obj.kind == NEWS and today is not None:
+        summary = current_summary(obj, today.day, today.events.get(str(obj.fields.get("oproep", ""))))
     entry = Entry(
         obj=obj,
-        summary=str(obj.fields.get("samenvatting", "")),
+        summary=summary,
         links=tuple(unique),
         related=tuple(related),
         image=(str(image), str(obj.fields.get("alt-tekst", ""))) if image else None,
@@ -267,16 +305,32 @@ def entry_of(obj: KBObject, objects: Mapping[str, KBObject], event: CalendarEven
     if event is None:
         return entry
     listed = AgendaEntry(event)
-    return replace(entry, when=listed.when, vague=not event.precise, where=listed.where, notes=listed.notes)
+    over = today is not None and event.is_past(today.day) and not event.cancelled
+    notes = (*listed.notes, *(("afgelopen",) if over else ()))
+    return replace(
+        entry, when=listed.when, vague=not event.precise, until=event.last_day, where=listed.where, notes=notes
+    )
 
 
-def _links(obj: KBObject) -> list[tuple[str, Url]]:
+#: An event's links that call on the reader to act: left out once that cannot be done.
+CALLS_TO_ACTION = ("aanmelden",)
+#: An event's links that may still come after it (as on its page: render.AFTER_EVENT_FIELDS).
+AFTER_EVENT = ("terugkijken", "verslag")
+
+
+def _links(obj: KBObject, event: CalendarEvent | None = None, today: Today | None = None) -> list[tuple[str, Url]]:
     """The object's web addresses (and missing links) and mailboxes (as mailto:) by field label, in schema order."""
     found: list[tuple[str, Url]] = []
     for f in TYPES[obj.kind].fields:
         value = obj.fields.get(f.name)
         if value is None or not f.shown:
             continue
+        if event is not None and today is not None:
+            if f.name in CALLS_TO_ACTION and not can_act(event, today.day):
+                continue
+            until = event.last_day + dt.timedelta(days=today.grace if f.name in AFTER_EVENT else 0)
+            if isinstance(value, MissingLink) and not can_still_come(until, today.day):
+                continue  # "[link volgt]" for a link that will not come any more
         if f.kind is Kind.URL:
             found.append((f.label, cast(Url, value)))
         elif f.kind is Kind.EMAIL:

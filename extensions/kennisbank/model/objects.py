@@ -32,6 +32,16 @@ class When:
     def has_time(self) -> bool:
         return self.precision == "minute"
 
+    @property
+    def last_day(self) -> dt.date:
+        """The last day the date stands for: its day, or the end of its month or year."""
+        value = self.value
+        if self.precision == "year":
+            return dt.date(value.year, 12, 31)
+        if self.precision == "month":
+            return dt.date(value.year + value.month // 12, value.month % 12 + 1, 1) - dt.timedelta(days=1)
+        return value.date()
+
 
 @dataclass(frozen=True)
 class MissingLink:
@@ -45,11 +55,15 @@ Url = str | MissingLink
 class Role:
     function: str
     target: str  # id of an organisatie, or of a netwerk the person is a member of
-    period: str = ""
+    period: str = ""  # as written: free text ('mei 2023'), or the dates below in words
+    #: From when and up to and including when the role holds, where the period gives dates
+    #: ('vanaf 2023-06-14', 'tot 2026-06'); how it reads on a given day: model/timeline.py.
+    start: When | None = None
+    end: When | None = None
 
     @property
     def label(self) -> str:
-        """What the role is, without where: 'vice-voorzitter, sinds 2022'."""
+        """What the role is, without where, as written: 'vice-voorzitter, sinds 2022'."""
         return f"{self.function}, {self.period}" if self.period else self.function
 
 

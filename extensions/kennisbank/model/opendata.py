@@ -6,6 +6,7 @@ Output is deterministic: objects by type and id, keys sorted, no timestamps.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from collections.abc import Callable, Iterable, Mapping
 from typing import Any, cast
@@ -13,6 +14,7 @@ from typing import Any, cast
 from .objects import KBObject, MissingLink, Relation, Role, Value, When
 from .relations import relations_of
 from .schema import TYPES, Field, Kind
+from .timeline import is_scheduled, role_state
 from .values import SLUG
 
 SCHEMA_FILE = "kennisbank.schema.json"
@@ -22,31 +24,43 @@ _FORMATS = {"year": "%Y", "month": "%Y-%m", "day": "%Y-%m-%d", "minute": "%Y-%m-
 
 
 def export_document(
-    objects: Mapping[str, KBObject], url_of: Callable[[KBObject], str], name: str, base_url: str
+    objects: Mapping[str, KBObject],
+    url_of: Callable[[KBObject], str],
+    name: str,
+    base_url: str,
+    today: dt.date | None = None,
 ) -> dict[str, Any]:
     """The whole export as data (see ``document_text`` for the file a build writes)."""
-    records = [record(o, objects, url_of(o), relations_of(o)) for o in exported(objects)]
+    records = [record(o, objects, url_of(o), relations_of(o, today), today) for o in exported(objects, today)]
     return {**_head(name, base_url), "objecten": records}
 
 
-def exported(objects: Mapping[str, KBObject]) -> list[KBObject]:
+def exported(objects: Mapping[str, KBObject], today: dt.date | None = None) -> list[KBObject]:
     """The objects the export holds, in its order: by type, then id.
 
     An object that lacks a required field (the build reported it) waits until it is
-    complete: the published data always meets its schema."""
+    complete: the published data always meets its schema. A news item dated after
+    ``today`` waits for its day, as on the site."""
     kinds = list(TYPES)
-    return sorted((o for o in objects.values() if is_complete(o)), key=lambda o: (kinds.index(o.kind), o.id))
+    shown = (o for o in objects.values() if is_complete(o) and not (today and is_scheduled(o, today)))
+    return sorted(shown, key=lambda o: (kinds.index(o.kind), o.id))
 
 
 def is_complete(obj: KBObject) -> bool:
     return all(f.name in obj.fields for f in TYPES[obj.kind].fields if f.required)
 
 
-def record(obj: KBObject, objects: Mapping[str, KBObject], url: str, relations: Iterable[Relation]) -> dict[str, Any]:
-    """One object as the export holds it; ``relations`` are its outgoing relations."""
+def record(
+    obj: KBObject,
+    objects: Mapping[str, KBObject],
+    url: str,
+    relations: Iterable[Relation],
+    today: dt.date | None = None,
+) -> dict[str, Any]:
+    """One object as the export holds it; ``relations`` are its outgoing relations; roles as on ``today``."""
     spec = TYPES[obj.kind]
     # Every field of an object is one of its type's fields: the parser drops any other.
-    fields = {name: _value(cast(Field, spec.field(name)), value, objects) for name, value in obj.fields.items()}
+    fields = {name: _value(cast(Field, spec.field(name)), value, objects, today) for name, value in obj.fields.items()}
     links = [
         {
             "veld": rel.field,
@@ -63,13 +77,13 @@ def _head(name: str, base_url: str) -> dict[str, str]:
     return {"$schema": f"{base_url}/{SCHEMA_FILE}", "naam": name, "bron": f"{base_url}/"}
 
 
-def _value(spec: Field, value: Value, objects: Mapping[str, KBObject]) -> object:
+def _value(spec: Field, value: Value, objects: Mapping[str, KBObject], today: dt.date | None = None) -> object:
     if isinstance(value, MissingLink):
         return None  # the link is not known yet ("link volgt")
     if isinstance(value, When):
-        return value.value.strftime(_FORMATS[value.precision])
+        return _when(value)
     if spec.kind is Kind.ROLES:
-        return [_role(r, objects) for r in cast(tuple[Role, ...], value)]
+        return [_role(r, objects, today) for r in cast(tuple[Role, ...], value)]
     if isinstance(value, tuple):
         return list(value)
     return value
@@ -79,11 +93,19 @@ def _value(spec: Field, value: Value, objects: Mapping[str, KBObject]) -> object
 ROLE_TARGETS = ("organisatie", "netwerk")
 
 
-def _role(role: Role, objects: Mapping[str, KBObject]) -> dict[str, str]:
+def _role(role: Role, objects: Mapping[str, KBObject], today: dt.date | None) -> dict[str, str | None]:
     target = objects.get(role.target)
     # A target that names nothing was reported; until it is fixed it reads as an organisation.
     key = target.kind if target is not None and target.kind in ROLE_TARGETS else ROLE_TARGETS[0]
-    return {"functie": role.function, key: role.target, "periode": role.period}
+    found: dict[str, str | None] = {"functie": role.function, key: role.target, "periode": role.period}
+    found.update(vanaf=_when(role.start) if role.start else None, tot=_when(role.end) if role.end else None)
+    if today is not None:  # as on the day of the export: a past role says so
+        found["status"] = role_state(role, today)
+    return found
+
+
+def _when(value: When) -> str:
+    return value.value.strftime(_FORMATS[value.precision])
 
 
 def dumps(data: dict[str, Any]) -> str:
@@ -185,9 +207,23 @@ def _field_schema(field: Field, slug: dict[str, Any]) -> dict[str, Any]:
                     {
                         "type": "object",
                         "title": f"rol bij een {target}",
-                        "required": ["functie", target, "periode"],
+                        "required": ["functie", target, "periode", "vanaf", "tot"],
                         "additionalProperties": False,
-                        "properties": {"functie": text, target: slug, "periode": {"type": "string"}},
+                        "properties": {
+                            "functie": text,
+                            target: slug,
+                            "periode": {"type": "string", "description": "zoals geschreven"},
+                            "vanaf": {"type": ["string", "null"], "pattern": _WHEN_PATTERN},
+                            "tot": {
+                                "type": ["string", "null"],
+                                "pattern": _WHEN_PATTERN,
+                                "description": "tot en met deze dag, maand of dit jaar",
+                            },
+                            "status": {
+                                "enum": ["komend", "huidig", "voorbij"],
+                                "description": "op de dag van de export",
+                            },
+                        },
                     }
                     for target in ROLE_TARGETS
                     if target in field.targets

@@ -212,6 +212,7 @@ class PackAgenda:
     entries: tuple[AgendaEntry, ...]
     #: Events whose month or year reaches into the window, but may fall outside it.
     maybe: tuple[AgendaEntry, ...] = ()
+    today: dt.date | None = None  # the day it is printed: a date no longer to come was never recorded
 
     @property
     def heading(self) -> str:
@@ -231,10 +232,13 @@ class PackAgenda:
 
     @property
     def maybe_intro(self) -> str:
-        return "Mogelijk in deze periode; de precieze datum is nog niet bekend:"
+        over = self.today is not None and all(entry.event.is_past(self.today) for entry in self.maybe)
+        return f"Mogelijk in deze periode; de precieze datum is {'niet vastgelegd' if over else 'nog niet bekend'}:"
 
 
-def pack_agenda(window: AgendaWindow, events: Iterable[CalendarEvent], topics: Mapping[str, str]) -> PackAgenda:
+def pack_agenda(
+    window: AgendaWindow, events: Iterable[CalendarEvent], topics: Mapping[str, str], today: dt.date | None = None
+) -> PackAgenda:
     """The events of ``window``; ``topics`` maps the id of each of the pack's topics to its title."""
     entries: list[AgendaEntry] = []
     maybe: list[AgendaEntry] = []
@@ -248,6 +252,7 @@ def pack_agenda(window: AgendaWindow, events: Iterable[CalendarEvent], topics: M
         window,
         tuple(sorted(entries, key=lambda e: _in_order(e.event))),
         tuple(sorted(maybe, key=lambda e: chronological(e.event))),
+        today,
     )
 
 

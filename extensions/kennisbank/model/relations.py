@@ -5,6 +5,7 @@ Pure functions over :mod:`kennisbank.model` data; the Sphinx glue calls them.
 
 from __future__ import annotations
 
+import datetime as dt
 import difflib
 import unicodedata
 from collections import defaultdict
@@ -15,14 +16,15 @@ from typing import cast
 from .news import NEWS, is_published, newest_first, order_key
 from .objects import KBObject, Mention, Problem, Relation, Role, When
 from .schema import TYPES, Field, Kind
+from .timeline import is_scheduled, role_label
 
 
-def relations_of(obj: KBObject) -> list[Relation]:
-    """The outgoing relations of one object, in field order."""
-    return [relation for _, _, relation in _field_relations(obj)]
+def relations_of(obj: KBObject, today: dt.date | None = None) -> list[Relation]:
+    """The outgoing relations of one object, in field order; a role's detail as it reads on ``today``."""
+    return [relation for _, _, relation in _field_relations(obj, today)]
 
 
-def _field_relations(obj: KBObject) -> Iterator[tuple[str, int | None, Relation]]:
+def _field_relations(obj: KBObject, today: dt.date | None = None) -> Iterator[tuple[str, int | None, Relation]]:
     """Each relation with its field and, for a role, its place in the field's list."""
     for spec in TYPES[obj.kind].relation_fields:
         value = obj.fields.get(spec.name)
@@ -35,11 +37,8 @@ def _field_relations(obj: KBObject) -> Iterator[tuple[str, int | None, Relation]
                 yield spec.name, None, Relation(obj.id, spec.name, target)
         else:
             for item, role in enumerate(cast(tuple[Role, ...], value)):
-                yield spec.name, item, _role_relation(obj.id, spec.name, role)
-
-
-def _role_relation(source: str, field: str, role: Role) -> Relation:
-    return Relation(source, field, role.target, role.label)
+                label = role.label if today is None else role_label(role, today)
+                yield spec.name, item, Relation(obj.id, spec.name, role.target, label)
 
 
 def check_relations(index: RelationIndex) -> list[Problem]:
@@ -122,20 +121,26 @@ class Backlinks:
 
 
 class RelationIndex:
-    """The inverse of all relations and mentions, built once per set of objects."""
+    """The inverse of all relations and mentions, built once per set of objects.
 
-    def __init__(self, objects: Mapping[str, KBObject], mentions: Iterable[Mention]):
+    Given ``today``, roles read as they do on that day, and news items scheduled for a
+    later day (and their pages' mentions) are no backlinks yet."""
+
+    def __init__(self, objects: Mapping[str, KBObject], mentions: Iterable[Mention], today: dt.date | None = None):
         self.objects = objects
+        self.today = today
         self._incoming: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
         self._outgoing: dict[str, list[Relation]] = {}
+        scheduled = {o.docname for o in objects.values() if today is not None and is_scheduled(o, today)}
         for obj in objects.values():
-            self._outgoing[obj.id] = relations_of(obj)
+            self._outgoing[obj.id] = relations_of(obj, today)
             for rel in self._outgoing[obj.id]:
                 label = rel.detail or _backlink_label(obj.kind, rel.field)
                 self._incoming[rel.target][rel.source].append(label)
         self._pages: dict[str, set[str]] = defaultdict(set)
         for mention in mentions:
-            self._pages[mention.target].add(mention.docname)
+            if mention.docname not in scheduled:
+                self._pages[mention.target].add(mention.docname)
 
     def outgoing(self, source_id: str) -> list[Relation]:
         """``relations_of`` the object, computed once with the index."""
@@ -158,34 +163,36 @@ class RelationIndex:
             source = self.objects[source_id]
             # An empty label (a relation the type heading already names) is not shown.
             grouped[source.kind].append((source, tuple(sorted(set(labels) - {""}))))
-        by_type = tuple((kind, tuple(_in_listing_order(kind, grouped[kind]))) for kind in TYPES if grouped.get(kind))
+        by_type = tuple(
+            (kind, items) for kind in TYPES if (items := tuple(_in_listing_order(kind, grouped[kind], self.today)))
+        )
         # A page that is already listed through one of its objects is not repeated.
         listed = {target.docname} | {source.docname for _, items in by_type for source, _ in items}
         pages = tuple(sorted(self._pages.get(target_id, set()) - listed))
         return Backlinks(by_type, pages)
 
     def of_kind(self, kind: str) -> list[KBObject]:
-        return of_kind(self.objects, kind)
+        return of_kind(self.objects, kind, self.today)
 
 
 def _backlink_label(kind: str, field: str) -> str:
     return cast(Field, TYPES[kind].field(field)).backlink_label
 
 
-def of_kind(objects: Mapping[str, KBObject], kind: str) -> list[KBObject]:
+def of_kind(objects: Mapping[str, KBObject], kind: str, today: dt.date | None = None) -> list[KBObject]:
     """The objects of one type as every listing shows them: by 'volgorde' where given, then events
-    by date and the rest alphabetically; news items newest first (see news.py)."""
+    by date and the rest alphabetically; news items newest first, from their day on (see news.py)."""
     if kind == NEWS:
-        return newest_first(o for o in objects.values() if o.kind == kind)
+        return newest_first((o for o in objects.values() if o.kind == kind), today)
     return sorted((o for o in objects.values() if o.kind == kind), key=_listing_key)
 
 
 def _in_listing_order(
-    kind: str, items: list[tuple[KBObject, tuple[str, ...]]]
+    kind: str, items: list[tuple[KBObject, tuple[str, ...]]], today: dt.date | None
 ) -> list[tuple[KBObject, tuple[str, ...]]]:
     """Related objects of one type: news items newest first, the rest by sort_key."""
     if kind == NEWS:  # an item without a valid date was reported, and waits until it has one
-        return sorted((item for item in items if is_published(item[0])), key=lambda item: order_key(item[0]))
+        return sorted((item for item in items if is_published(item[0], today)), key=lambda item: order_key(item[0]))
     return sorted(items, key=lambda item: sort_key(item[0]))
 
 

@@ -124,6 +124,9 @@ _SUMMARY = Field("samenvatting", "Samenvatting")
 _KEYWORDS = Field("trefwoorden", "Trefwoorden", Kind.WORDS, example="jeugdzorg, jeugdhulp", shown=False)
 _THEMES = Field("thema", "Thema’s", Kind.REFS, targets=("thema",), example="brede-welvaart, jeugd", backlink="")
 _WEBSITE = Field("website", "Website", Kind.URL, example="https://www.vzhg.nl")
+#: The day someone last checked that the object is still right; for editors, not shown
+#: (`kennisbank onderhoud` lists what nobody looked at for a while).
+_REVIEWED = Field("herzien", "Herzien", Kind.WHEN, example="2026-12-07", shown=False, needs_day=True)
 
 THEMA = ObjectType(
     "thema",
@@ -146,6 +149,7 @@ THEMA = ObjectType(
         ),
         Field("volgorde", "Volgorde", Kind.NUMBER, example="3", shown=False),
         Field("omschrijving", "Volledige naam"),
+        _REVIEWED,
     ),
     has_agenda=True,
     has_news=True,
@@ -173,6 +177,7 @@ PROGRAMMA = ObjectType(
         Field("verschenen", "Verschenen", Kind.WHEN, example="2022-07"),
         _WEBSITE,
         Field("publicatie", "Publicatie", Kind.URL),
+        _REVIEWED,
     ),
     has_agenda=True,
     has_news=True,
@@ -216,6 +221,7 @@ EVENEMENT = ObjectType(
         Field("wijziging", "Wijzigingsnummer", Kind.NUMBER, example="1", shown=False),
         Field("terugkijken", "Terugkijken", Kind.URL),
         Field("verslag", "Verslag", Kind.URL),
+        _REVIEWED,
     ),
     # Its facts already link its themes, networks and people; few pages link back to it.
     quiet_when_unrelated=True,
@@ -245,6 +251,7 @@ NETWERK = ObjectType(
         Field("aansluiten", "Aansluiten", example="mail naar secretariaat@vzhg.nl", when_missing="volgt"),
         Field("kanalen", "Kanalen", example="appgroep"),
         _WEBSITE,
+        _REVIEWED,
     ),
     title_field="naam",
     has_agenda=True,
@@ -280,6 +287,7 @@ ORGANISATIE = ObjectType(
         _WEBSITE,
         Field("contact", "Contact", Kind.EMAIL),
         Field("sociale-media", "Sociale media", Kind.URL),
+        _REVIEWED,
     ),
     title_field="naam",
     this="deze",
@@ -307,6 +315,7 @@ PERSOON = ObjectType(
         Field("e-mail", "E-mail", Kind.EMAIL),
         Field("telefoon", "Telefoon", Kind.PHONE, example="070 123 45 67"),
         Field("grondslag", "Grondslag publicatie contactgegevens", example="toestemming per e-mail, 2023-05-01"),
+        _REVIEWED,
     ),
     title_field="naam",
     this="deze",
@@ -337,8 +346,21 @@ BERICHT = ObjectType(
         Field("persoon", "Personen", Kind.REFS, targets=("persoon",), example="emile-jaensch", backlink=""),
         Field("organisatie", "Organisaties", Kind.REFS, targets=("organisatie",), example="vng", backlink=""),
         Field("lees-meer", "Lees meer", Kind.URL, example="https://vng.nl/nieuws"),
+        # A call to take part in an event ("meld u aan"): shown until the event is over, cancelled or
+        # closed for registration; then the item says what happened (its 'na-afloop', or the event's date).
+        Field(
+            "oproep",
+            "Oproep voor",
+            Kind.REF,
+            targets=("evenement",),
+            example="bestuurdersdag-2023",
+            shown=False,
+            backlink="",
+        ),
+        Field("na-afloop", "Na afloop", example="De Bestuurdersdag was op 12 mei 2023 in Den Haag.", shown=False),
         # Items of the same day in the order of the newsletter they come from.
         Field("volgorde", "Volgorde", Kind.NUMBER, example="1", shown=False),
+        _REVIEWED,
     ),
     quiet_when_unrelated=True,
 )

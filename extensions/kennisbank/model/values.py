@@ -126,7 +126,50 @@ def parse_role(line: str) -> Role:
         )
     if len(parts) > 3:
         raise FieldError(f"rol '{line}' heeft te veel delen: schrijf 'functie; organisatie- of netwerk-id; periode'")
-    return Role(parts[0], check_slug(parts[1]), parts[2] if len(parts) == 3 else "")
+    period = parts[2] if len(parts) == 3 else ""
+    start, end = role_dates(period, line)
+    return Role(parts[0], check_slug(parts[1]), period, start, end)
+
+
+#: A role's period as dates: 'vanaf 2023-06-14', 'sinds 2022', 'tot 2026-06', 'tot en met 15 juni 2026',
+#: or 'vanaf 2023-06 tot 2027-06'. Any other period is free text, as it always was ('mei 2023').
+_ROLE_PERIOD = re.compile(
+    r"^(?:(?:vanaf|sinds|per)\s+(?P<start>.+?))?\s*(?:(?:tot en met|t/m|tot)\s+(?P<end>.+))?$", re.IGNORECASE
+)
+
+
+def role_dates(period: str, line: str = "") -> tuple[When | None, When | None]:
+    """The dates a role's period gives (start, end), or (None, None) for a period in words.
+
+    'tot' counts up to and including its day, month or year. A date may be written as
+    2023-06-14, 2023-06 or 2023, and also as '14 juni 2023' or 'juni 2023'. A date
+    that looks meant but cannot be (2023-02-30, a time of day, an end before the
+    start) is refused in Dutch; text that is no date keeps the period free text."""
+    match = _ROLE_PERIOD.match(period.strip()) if period.strip() else None
+    if match is None or not (match["start"] or match["end"]):
+        return None, None
+    start, end = (_role_date(match[part], line) if match[part] else None for part in ("start", "end"))
+    if (match["start"] and start is None) or (match["end"] and end is None):
+        return None, None  # 'sinds de oprichting': words
+    if start is not None and end is not None and end.last_day < start.value.date():
+        raise FieldError(f"rol '{line}': het einde ({match['end']}) ligt vóór het begin ({match['start']})")
+    return start, end
+
+
+def _role_date(text: str, line: str) -> When | None:
+    text = text.strip()
+    day, rest = hints.split_time(text)
+    if _WHEN.match(day) and rest and hints.clock(rest) is not None:
+        raise FieldError(f"rol '{line}': een rol begint of eindigt op een dag, zonder tijd: schrijf alleen {day}")
+    if _WHEN.match(text):
+        try:
+            return parse_when(text)
+        except FieldError:
+            raise FieldError(
+                f"rol '{line}': '{text}' bestaat niet als datum; schrijf JJJJ-MM-DD, JJJJ-MM of JJJJ"
+            ) from None
+    worded = hints.iso_day(text) or hints.iso_month(text)
+    return parse_when(worded) if worded else None
 
 
 def parse_value(spec: Field, raw: str) -> Value:

@@ -43,6 +43,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
         interface,
         lastchanged,
         logfilters,
+        maintenance,
         navigation,
         news,
         newsletter,
@@ -54,6 +55,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
         rawhtml,
         references,
         search,
+        timeline,
         unlisted,
     )
 
@@ -89,6 +91,8 @@ def setup(app: Sphinx) -> dict[str, Any]:
         sharing,
         sitemap,
         lastchanged,
+        timeline,
+        maintenance,
         agendapages,
         newspages,
         navigation,

@@ -207,7 +207,7 @@ class AgendaView:
         title = self.domain.reference(self.builder, self.docname, self.domain.objects[event.id])
         details: list[nodes.Node] = [nodes.Text(_when(event))]
         if not event.precise:
-            details.append(vague_date_marker())
+            details.append(vague_date_marker(event.last_day, self.today))
         where = _where(event)
         if where:
             details.append(nodes.Text(" · " + ", ".join(where)))
@@ -231,7 +231,7 @@ class AgendaView:
             return [nodes.paragraph(text, text, classes=["kb-agenda-leeg"])]
         months = nodes.bullet_list(classes=["kb-agenda-archief"])
         for year, month, items in groups:
-            label = format_month(year, month) if month else f"{year} (maand nog niet bekend)"
+            label = format_month(year, month) if month else f"{year} (maand niet vastgelegd)"  # all past
             months += nodes.list_item("", nodes.paragraph("", "", nodes.strong(label, label)), self.event_list(items))
         return [months]
 
@@ -292,7 +292,7 @@ class AgendaView:
             text = f"verplaatst, was {format_span(event.moved_from)}"
             parts += [nodes.Text(" "), nodes.emphasis(text, text, classes=["kb-verplaatst"])]
         if not event.precise:
-            parts.append(vague_date_marker())
+            parts.append(vague_date_marker(event.last_day, self.today))
         return parts
 
     def feed_paragraph(self, path: str, label: str, events: list[CalendarEvent]) -> list[nodes.Node]:

@@ -22,7 +22,7 @@ from ..model.values import FieldError, parse_email
 PREFIX = "kennisbank_"
 PDF_VARIANTS = ("pdf/ua-1", "pdf/a-3u")
 #: The settings that are lists of fnmatch patterns on document names.
-PATTERN_LISTS = ("ignore_mentions_from", "search_exclude", "pdf_exclude")
+PATTERN_LISTS = ("ignore_mentions_from", "search_exclude", "pdf_exclude", "review_exclude")
 #: The settings that are lists of other patterns, read as tuples too.
 OTHER_LISTS = ("function_addresses",)
 #: The settings that conf.py writes as a dict; the dataclass keeps them as pairs.
@@ -30,6 +30,15 @@ MAPPINGS = ("search_synonyms",)
 SYNONYMS_FORMAT = (
     f"{PREFIX}search_synonyms moet een woordenboek zijn van wat leden typen naar de woorden die de kennisbank "
     "gebruikt, zoals {'ALV': ['algemene ledenvergadering'], 'LPLG': 'Landelijk Programma Landelijk Gebied'}"
+)
+#: The settings that are a whole number of at least 1.
+POSITIVE_NUMBERS = (
+    "calendar_months",
+    "feed_refresh_hours",
+    "coming_limit",
+    "news_old_after_months",
+    "review_months",
+    "placeholder_days",
 )
 #: The settings that are an e-mail address (see the ``nieuwsbrief`` builder).
 NEWSLETTER_ADDRESSES = ("newsletter_from", "newsletter_reply_to", "newsletter_to")
@@ -99,6 +108,18 @@ class KennisbankConfig:
     #: site), linked from that box; empty: no link. An address, not a page of this build: the box
     #: of a page that is not written again must not link a page since renamed.
     messages_url: str = field(default="", metadata={"rebuild": "html"})
+    #: After how many months a news item says its age ("Dit bericht is van 1 mei 2023") and
+    #: lists show it below the current ones.
+    news_old_after_months: int = 12
+    #: After how many months without a review (``herzien``, or a change of its content) a
+    #: page is on the editors' maintenance list (``kennisbank onderhoud``).
+    review_months: int = 12
+    #: After how many days a placeholder ("[link volgt]") is on the maintenance list; also how
+    #: long after an event a link to its report or recording may still come.
+    placeholder_days: int = 30
+    #: Pages (fnmatch patterns on document names) the editors need not review, such as pages
+    #: a script writes (the benchmark's) or the "page not found" page.
+    review_exclude: tuple[str, ...] = ()
     #: E-mail addresses and phone numbers of a function, not of a person, that every page may
     #: publish (AVG): patterns such as '*@vzhg.nl', 'info@*' or '070 123 45 67'. Any other
     #: address or number needs a person with a recorded basis (see model/privacy.py).
@@ -140,7 +161,7 @@ class KennisbankConfig:
         for word, phrases in self.search_synonyms:
             if not word.strip() or not phrases or not all(isinstance(p, str) and p.strip() for p in phrases):
                 raise ConfigError(SYNONYMS_FORMAT)
-        for name in ("calendar_months", "feed_refresh_hours", "coming_limit"):
+        for name in POSITIVE_NUMBERS:
             if not isinstance(getattr(self, name), int) or getattr(self, name) < 1:
                 raise ConfigError(f"{PREFIX}{name} moet een positief geheel getal zijn")
 

@@ -186,7 +186,9 @@ class ObjectDirective(KBDirective):
             container += nodes.paragraph(fields["samenvatting"], fields["samenvatting"], classes=["kb-samenvatting"])
         if "afbeelding" in fields:
             container += self.image(f"{spec.label} '{obj_id}'", fields["afbeelding"], fields["alt-tekst"])
-        facts = render.fact_list(obj, unread=self.unread)
+        # As they read on the reference date; sphinx_ext/timeline.py reads the page again when that changes.
+        settings = kb_domain(self.env).build.settings
+        facts = render.fact_list(obj, self.unread, settings.today(), settings.placeholder_days)
         if len(facts):
             container += facts
         # Sphinx looks up the source of a rubric or field name that has none, and writes

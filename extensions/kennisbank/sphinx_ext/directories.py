@@ -9,6 +9,7 @@ list shows); it finds the parts to filter by their classes:
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable, Mapping
 from typing import Any, cast
 
@@ -78,6 +79,10 @@ class FillDirectories(SphinxPostTransform):
     @property
     def objects(self) -> dict[str, KBObject]:
         return kb_domain(self.env).objects
+
+    @property
+    def today(self) -> dt.date:
+        return kb_domain(self.env).build.settings.today()
 
     def link(self, obj: KBObject) -> nodes.reference:
         return kb_domain(self.env).reference(builder_of(self.env), self.env.docname, obj)
@@ -149,7 +154,7 @@ class FillDirectories(SphinxPostTransform):
 
     def render_organisaties(self) -> list[nodes.Node]:
         listing = nodes.bullet_list(classes=["kb-gids-lijst"])
-        for entry in organisation_directory(self.objects):
+        for entry in organisation_directory(self.objects, self.today):
             org = entry.organisation
             head = nodes.paragraph(
                 "",
@@ -196,7 +201,7 @@ class FillDirectories(SphinxPostTransform):
     def render_personen(self) -> list[nodes.Node]:
         board = kb_domain(self.env).build.settings.board_organisation
         groups = nodes.bullet_list(classes=["kb-gids-lijst"])
-        for group, members in people_directory(self.objects, board):
+        for group, members in people_directory(self.objects, board, self.today):
             items = [self.person_with_role(m) for m in members]
             label = self.link(group)
             # Members of a network follow the organisations; the label says which is which.
@@ -206,7 +211,8 @@ class FillDirectories(SphinxPostTransform):
         return [groups]
 
     def person_with_role(self, membership: Membership) -> list[nodes.Node]:
-        return [self.link(membership.person), nodes.Text(f" ({membership.role.label})")]
+        parts = [self.link(membership.person), nodes.Text(f" ({membership.label})")]
+        return [nodes.inline("", "", *parts, classes=["kb-rol-voorbij"])] if membership.is_past else parts
 
 
 def _item(parts: list[nodes.Node], classes: list[str] | None = None) -> nodes.list_item:

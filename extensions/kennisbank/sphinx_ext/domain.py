@@ -89,6 +89,11 @@ class BuildState:
     #: The pages made in html-collect-pages (month and year pages), each with its description:
     #: all of them, also those not rewritten, for the sitemap (see agendapages.py).
     generated_pages: dict[str, str] = field(default_factory=dict)
+    upkeep: list | None = None  # the pages' facts and the editors' list, worked out once: see maintenance.py
+
+
+#: The stored data kept per page as it was read, and merged as such from a parallel reader.
+PER_PAGE = ("mentions", "other_mentions", "overviews", "packs", "timeline")
 
 
 class KnowledgeBaseDomain(Domain):
@@ -105,10 +110,11 @@ class KnowledgeBaseDomain(Domain):
         "other_mentions": {},  # docname -> mentions on pages that give no backlinks (the guide)
         "overviews": {},  # docname -> frozenset of listed kinds
         "packs": {},  # docname -> BoardPack
+        "timeline": {},  # docname -> the days on which it reads otherwise, see timeline.py
         "signatures": {},  # output folder -> docname -> digest of its generated content, see freshness.py
         "tocs": {},  # output folder -> docname -> digest of its headings, see freshness.py
     }
-    data_version = 5  # 4: a role names its target (an organisation or a network); 5: duplicates kept per page
+    data_version = 6  # 5: duplicates kept per page; 6: roles with dates, pages with days they change
 
     def __init__(self, env: BuildEnvironment) -> None:
         super().__init__(env)
@@ -148,7 +154,7 @@ class KnowledgeBaseDomain(Domain):
         """Inverse relations, rebuilt lazily after any change to the objects."""
         if self._index is None:
             all_mentions = (m for ms in self.mentions.values() for m in ms)
-            self._index = RelationIndex(self.objects, all_mentions)
+            self._index = RelationIndex(self.objects, all_mentions, self.build.settings.today())
         return self._index
 
     @property
@@ -190,7 +196,7 @@ class KnowledgeBaseDomain(Domain):
     def news(self) -> list[KBObject]:
         """Every published news item, newest first, rebuilt lazily after any change."""
         if self._news is None:
-            self._news = newest_first(self.objects.values())
+            self._news = newest_first(self.objects.values(), self.build.settings.today())
         return self._news
 
     def news_of(self, obj_id: str) -> list[KBObject]:
@@ -282,12 +288,8 @@ class KnowledgeBaseDomain(Domain):
         # By page, not by a search through all objects: a clean build clears every page.
         for obj_id in self.data["ids_on_page"].pop(docname, ()):
             del self.objects[obj_id]
-        self.duplicates.pop(docname, None)
-        self.data["problems"].pop(docname, None)
-        self.mentions.pop(docname, None)
-        self.data["other_mentions"].pop(docname, None)
-        self.overviews.pop(docname, None)
-        self.packs.pop(docname, None)
+        for key in ("duplicates", "problems", *PER_PAGE):
+            self.data[key].pop(docname, None)
         self._changed()
 
     def merge_domaindata(self, docnames: Iterable[str], otherdata: dict[str, Any]) -> None:
@@ -300,7 +302,7 @@ class KnowledgeBaseDomain(Domain):
                 for obj in waiting:
                     self.note_object(obj)
         # Not "problems": a reading process logs nothing itself, its log is replayed here (problems.py).
-        for key in ("mentions", "other_mentions", "overviews", "packs"):
+        for key in PER_PAGE:
             for docname, value in otherdata[key].items():
                 if docname in docnames:
                     self.data[key][docname] = value

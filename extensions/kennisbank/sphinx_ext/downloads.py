@@ -14,6 +14,7 @@ comes, goes or changes size, and the downloads page when a pack is added or remo
 from __future__ import annotations
 
 import datetime as dt
+from fnmatch import fnmatchcase
 from pathlib import Path
 from typing import Any
 
@@ -26,12 +27,13 @@ from sphinx.util.nodes import make_refnode
 from sphinx.util.osutil import relative_uri
 
 from ..model.downloads import WHOLE, PdfFile, newest_first, pack_file
-from ..model.packs import BoardPack
+from ..model.packs import BoardPack, pack_agenda, pack_documents
 from .config import stamp
 from .directives import KBDirective
 from .domain import kb_domain
 from .failures import internal_errors, page_location
 from .internals import builder_of
+from .lastchanged import content_date
 from .nodes import downloads_placeholder
 from .placeholders import placeholders_in
 from .render import when_nodes
@@ -53,7 +55,6 @@ class PdfShelf:
         self.settings = kb_domain(env).build.settings
         self.folder = self.settings.pdf_folder.rstrip("/")
         self.links = builder.name in PDF_LINK_BUILDERS
-        self._made: dt.date | None = None
 
     def file(self, name: str) -> PdfFile | None:
         """The PDF in the output's PDF folder, if this builder links PDFs and the file is there."""
@@ -62,14 +63,7 @@ class PdfShelf:
         path = Path(self.builder.outdir, self.folder, name)
         if not path.is_file():
             return None
-        return PdfFile(name, path.stat().st_size, self.made)
-
-    @property
-    def made(self) -> dt.date:
-        # The PDFs' cover says "Stand van" this day: the sources' date, not the clock's.
-        if self._made is None:
-            self._made = stamp(Path(self.env.srcdir), self.settings.today()).date()
-        return self._made
+        return PdfFile(name, path.stat().st_size, content_day(self.env, name))
 
     def href(self, fromdocname: str, name: str) -> str:
         """The PDF's address relative to the page, as the builder places the page."""
@@ -109,8 +103,27 @@ class PdfShelf:
             shown.append(("pack", self.facts([pack_file(pack)])))
         if DOWNLOADS in domain.overviews.get(docname, ()):
             packs = newest_first(domain.packs.values())
-            shown.append(("downloads", [repr(p) for p in packs], self.facts(self.offered())))
+            over = [p.date is not None and p.date.last_day < self.settings.today() for p in packs]  # "[... volgt]"
+            shown.append(("downloads", [repr(p) for p in packs], over, self.facts(self.offered())))
         return tuple(shown)
+
+
+def content_day(env: BuildEnvironment, name: str) -> dt.date:
+    """The "stand van" of a PDF, on its cover and beside its link alike: the day its content last
+    changed (its pages' last commit that was no maintenance, see lastchanged.py); without git, a
+    pack's own date, or for the whole knowledge base the sources' date."""
+    domain = kb_domain(env)
+    settings = domain.build.settings
+    pack = next((p for p in domain.packs.values() if p.date is not None and pack_file(p) == name), None)
+    if pack is None:
+        pages = [d for d in env.found_docs if not any(fnmatchcase(d, p) for p in settings.pdf_exclude)]
+        return content_date(env, pages) or stamp(Path(env.srcdir), settings.today()).date()
+    chosen, _ = pack_documents(pack, domain.objects, env.found_docs)
+    window = pack.agenda_window()
+    agenda = pack_agenda(window, domain.events, {}) if window is not None else None
+    events = [e.event.docname for e in (*agenda.entries, *agenda.maybe)] if agenda is not None else []
+    assert pack.date is not None  # found by its file name, which needs the date
+    return content_date(env, [pack.docname, *(d for _, d in chosen), *events]) or pack.date.value.date()
 
 
 class DownloadsDirective(KBDirective):
@@ -153,7 +166,7 @@ class FillDownloads(SphinxPostTransform):
         assert pack.date is not None  # newest_first keeps only packs with a date
         meeting = nodes.inline(pack.meeting, pack.meeting)
         page = make_refnode(builder_of(self.env), self.env.docname, pack.docname, None, meeting, pack.meeting)
-        line = nodes.paragraph("", "", page, nodes.Text(", "), *when_nodes(pack.date))
+        line = nodes.paragraph("", "", page, nodes.Text(", "), *when_nodes(pack.date, today=shelf.settings.today()))
         if pack.version_label:  # "versie 0.3 (concept)", or "concept"
             line += nodes.Text(f", versie {pack.version_label}" if pack.version else f", {pack.version_label}")
         line += nodes.Text(": ")

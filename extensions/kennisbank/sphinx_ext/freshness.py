@@ -35,12 +35,16 @@ from sphinx.environment import BuildEnvironment
 from ..model.objects import KBObject
 from ..model.schema import TYPES
 from ..model.search import PAST_KINDS, is_of_the_past
+from ..model.timeline import state_of
 from .agenda import ARCHIVE_VIEW, MONTH_VIEW, view_page_of
 from .domain import kb_domain
 from .downloads import PdfShelf
 from .failures import guarded
 from .frontpage import RECENT, recently_changed
 from .internals import builder_of, put_back_toctree_parents, take_out_toctree_parents, toctree_includes
+from .lastchanged import last_commit_date
+from .maintenance import MAINTENANCE, findings_digest
+from .timeline import call_states
 
 
 @guarded("het bepalen welke pagina's opnieuw moeten", default=[])
@@ -111,6 +115,8 @@ class _Inputs:
             self.hosted[obj.docname].append(obj)
         self.listings: dict[str, str] = {}
         self.today = self.domain.build.settings.today()
+        self.months = self.domain.build.settings.news_old_after_months
+        self.states: dict[str, tuple] = {}
         self.views = (view_page_of(self.domain, MONTH_VIEW), view_page_of(self.domain, ARCHIVE_VIEW))
         self.pdfs = PdfShelf(env, builder_of(env))
         # What other pages show of a page: asked for once each, not once per page.
@@ -123,7 +129,7 @@ class _Inputs:
             # What its "Gerelateerd" section is made of, unsorted: the order it shows follows
             # from these, and sorting every object's backlinks would cost more than the digest.
             incoming = index.incoming(obj.id)
-            related = [(self.domain.objects[s].digest, sorted(incoming[s])) for s in sorted(incoming)]
+            related = [(self.shown(s), sorted(incoming[s])) for s in sorted(incoming)]
             pages = [(d, self.title(d)) for d in sorted(index.mentioned_on(obj.id)) if d in self.env.titles]
             fields = [self.target(rel.target) for rel in index.outgoing(obj.id)]
             parts.append((obj.id, related, pages, fields))
@@ -142,10 +148,18 @@ class _Inputs:
             parts.append(("overview", kind, self.listing(kind)))
         if RECENT in overviews:  # commits change it, not the sources
             parts.append(("recent", self.recent()))
+        if MAINTENANCE in overviews:  # every page, commit and the date change the editors' list
+            parts.append(("onderhoud", findings_digest(self.env)))
         if "evenement" in overviews or any(TYPES[o.kind].has_agenda for o in self.hosted.get(docname, ())):
             parts.append(("today", self.today))  # "coming" and "past" move with the date
             # Agenda lists link to the month and year pages, which hang under these pages.
             parts.append(("views", self.views))
+        calls = call_states(self.domain, docname)
+        if calls:  # another page's event decides what its calls to action say
+            parts.append(("calls", calls))
+        changed = last_commit_date(self.env, docname)
+        if changed is not None:  # "Laatst gewijzigd" under the page: a commit changes it, not the source
+            parts.append(("changed", changed))
         pdfs = self.pdfs.shown_on(docname)
         if pdfs:  # files in the output folder, not sources: a PDF that comes, goes or grows
             parts.append(("pdf", pdfs))
@@ -165,7 +179,7 @@ class _Inputs:
         if kind not in self.listings:
             # By id: the listing's own order follows from what each object shows.
             of_kind = sorted(obj_id for obj_id, obj in self.domain.objects.items() if obj.kind == kind)
-            shown = repr([self.domain.objects[obj_id].digest for obj_id in of_kind])
+            shown = repr([self.shown(obj_id) for obj_id in of_kind])
             self.listings[kind] = hashlib.sha256(shown.encode()).hexdigest()
         return self.listings[kind]
 
@@ -175,7 +189,20 @@ class _Inputs:
 
     def target(self, target: str) -> tuple:
         obj = self.domain.objects.get(target)
-        return (target, None) if obj is None else (target, obj.kind, obj.title, obj.docname)
+        return (target, None) if obj is None else (target, obj.kind, obj.title, obj.docname, self.state(obj))
+
+    def shown(self, obj_id: str) -> tuple:
+        """What a list shows of an object: the object, and what of it changes with the date."""
+        obj = self.domain.objects[obj_id]
+        return (obj.digest, self.state(obj))
+
+    def state(self, obj: KBObject) -> tuple:
+        """A role begun, a news item appeared or old, an event over (model/timeline.py): once per object."""
+        state = self.states.get(obj.id)
+        if state is None:
+            event = self.domain.event(obj.id) if obj.kind == "evenement" and "start" in obj.fields else None
+            state = self.states[obj.id] = state_of(obj, self.today, self.months, event)
+        return state
 
 
 #: A SHA-256 in hexadecimal.

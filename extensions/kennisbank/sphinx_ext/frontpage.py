@@ -27,6 +27,7 @@ from .internals import builder_of
 from .lastchanged import last_commit_date
 from .nodes import announcement_placeholder, recent_placeholder
 from .placeholders import placeholders_in
+from .timeline import ANNOUNCEMENTS, SCHEDULED, note
 
 #: Noted as an overview of pages with ``{recent-gewijzigd}`` (see freshness.py).
 RECENT = "recent-gewijzigd"
@@ -53,6 +54,7 @@ class AnnouncementDirective(KBDirective):
         # "today" moves: freshness.py rewrites the page when it does.
         kb_domain(self.env).note_overview(self.env.docname, "evenement")
         title = self.arguments[0]
+        note(self.env, ANNOUNCEMENTS, (self.lineno, title, until))  # for the editors' list once it is past
         notice = nodes.admonition("", classes=["tip", "kb-aankondiging"])
         notice += nodes.title(title, title)
         self.state.nested_parse(self.content, self.content_offset, notice)
@@ -75,6 +77,8 @@ def recently_changed(env: BuildEnvironment, count: int, excluded: tuple[str, ...
     dated = []
     for docname in env.found_docs:
         if docname == env.config.root_doc or any(fnmatch.fnmatch(docname, p) for p in excluded):
+            continue
+        if SCHEDULED in env.metadata.get(docname, {}):  # a news item still to appear
             continue
         day = last_commit_date(env, docname)
         if day is not None:

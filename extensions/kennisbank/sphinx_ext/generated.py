@@ -6,6 +6,7 @@ builder; the result contains only ordinary docutils nodes.
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any, cast
 
 from docutils import nodes
@@ -26,6 +27,7 @@ from .news import NewsView
 from .nodes import enclosing_section, overview_placeholder, related_placeholder
 from .placeholders import placeholders_in
 from .render import COMPACT, labeled_group, left_out, rest_on_the_website, when_nodes
+from .timeline import news_summary
 
 RELATED_TITLE = "Gerelateerd"
 MEMBERS_TITLE = "Leden"
@@ -100,6 +102,10 @@ class FillGeneratedSections(SphinxPostTransform):
             placeholder.replace_self(replacement)
 
     @property
+    def today(self) -> dt.date:
+        return self.domain.build.settings.today()
+
+    @property
     def agenda(self) -> AgendaView:
         if self._agenda is None:
             self._agenda = AgendaView.for_transform(self)
@@ -130,7 +136,7 @@ class FillGeneratedSections(SphinxPostTransform):
             entries = [self.object_entry(org) for org in members.organisations]
             groups += labeled_group(nodes.Text(TYPES["organisatie"].plural), entries)
         if members.people:
-            entries = [self.object_entry(m.person, (m.role.label,)) for m in members.people]
+            entries = [self.object_entry(m.person, (m.label,)) for m in members.people]
             groups += labeled_group(nodes.Text(TYPES["persoon"].plural), entries)
         return [groups]
 
@@ -145,7 +151,7 @@ class FillGeneratedSections(SphinxPostTransform):
     def object_entry(self, obj: KBObject, labels: tuple[str, ...] = ()) -> list[nodes.Node]:
         parts: list[nodes.Node] = []
         if "start" in obj.fields:
-            parts += [*when_nodes(cast(When, obj.fields["start"])), nodes.Text(": ")]
+            parts += [*when_nodes(cast(When, obj.fields["start"]), today=self.today), nodes.Text(": ")]
         elif obj.kind == NEWS and "datum" in obj.fields:
             parts += [nodes.Text(format_news_date(moment(obj).value.date())), nodes.Text(": ")]
         parts.append(self.domain.reference(builder_of(self.env), self.env.docname, obj))
@@ -165,7 +171,7 @@ class FillGeneratedSections(SphinxPostTransform):
         listing = nodes.bullet_list(classes=["kb-overzicht", f"kb-overzicht-{kind}"])
         for obj in objects:
             parts = self.object_entry(obj)
-            summary = obj.fields.get("samenvatting")
+            summary = news_summary(self.domain, obj) if obj.kind == NEWS else obj.fields.get("samenvatting")
             if summary:
                 parts.append(nodes.Text(f": {summary}"))
             listing += nodes.list_item("", nodes.paragraph("", "", *parts))

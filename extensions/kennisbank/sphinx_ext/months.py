@@ -46,7 +46,8 @@ class MonthGrid:
         result: list[nodes.Node] = [self.month_table(year, month, weeks)]
         vague = self.vague_in(year, month)
         if vague:
-            label = f"In {format_month(year, month)}, dag nog niet bekend:"
+            known = "nog niet bekend" if (year, month) >= self.current else "niet vastgelegd"
+            label = f"In {format_month(year, month)}, dag {known}:"
             result += [nodes.paragraph(label, label), self.view.event_list(vague)]
         if not any(events for week in weeks for _, events in week) and not vague:
             text = f"Er staan geen bijeenkomsten in {format_month(year, month)}."

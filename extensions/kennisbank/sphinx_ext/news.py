@@ -24,6 +24,7 @@ from ..model.agenda import YearPages
 from ..model.news import ARCHIVE_VIEW, NEWS, format_news_date, moment, years
 from ..model.objects import KBObject
 from ..model.schema import TYPES
+from ..model.timeline import is_old
 from ..writers.feeds import feed_link
 from ..writers.htmlfixes import SCREEN_BUILDERS
 from ..writers.newsfeeds import SITE_NEWS_FEED, news_feed_path
@@ -34,6 +35,7 @@ from .failures import internal_errors, page_location
 from .internals import builder_of
 from .nodes import news_placeholder
 from .placeholders import placeholders_in
+from .timeline import news_summary
 
 NEWS_PARTS = ("recent", "archief")
 #: How many items the news section of a theme, programme or network shows in full.
@@ -73,7 +75,7 @@ class FillNews(SphinxPostTransform):
     def part(self, view: NewsView, node: news_placeholder) -> list[nodes.Node]:
         if node["part"] == "recent":
             items = view.domain.news[: node["count"] or None]
-            return [*view.items_or_none(items), *view.feed_paragraph(SITE_NEWS_FEED, "Abonneer op al het nieuws")]
+            return [*view.current_then_old(items), *view.feed_paragraph(SITE_NEWS_FEED, "Abonneer op al het nieuws")]
         if view.builder.name in MONTH_PAGE_BUILDERS:
             # On the site a page per year (newspages.py); elsewhere (PDF, text) everything in a row.
             return view.year_links(YearPages(self.env.docname, years(view.domain.news)))
@@ -95,13 +97,37 @@ class NewsView:
             return [nodes.paragraph(text, text, classes=["kb-berichten-leeg"])]
         return [self.item_list(items)]
 
+    def current_then_old(self, items: list[KBObject]) -> list[nodes.Node]:
+        """The newest items; those older than ``kennisbank_news_old_after_months`` after a line that says so."""
+        current = [item for item in items if not self.is_old(item)]
+        old = items[len(current) :]  # newest first: the old ones are the last
+        if not old:
+            return self.items_or_none(current)
+        months = self.domain.build.settings.news_old_after_months
+        if current:
+            text = f"Ouder dan {'een jaar' if months == 12 else f'{months} maanden'}:"
+        else:
+            period = "het afgelopen jaar" if months == 12 else f"de afgelopen {months} maanden"
+            text = f"Er is {period} geen nieuws verschenen. Eerdere berichten:"
+        older = [nodes.paragraph(text, text, classes=["kb-berichten-ouder"]), self.item_list(old)]
+        return [*([self.item_list(current)] if current else []), *older]
+
+    def is_old(self, item: KBObject) -> bool:
+        settings = self.domain.build.settings
+        return is_old(item, settings.today(), settings.news_old_after_months)
+
+    def summary(self, item: KBObject) -> str:
+        """As on the reference date: what happened, once the item's call to action is over."""
+        return news_summary(self.domain, item)
+
     def item_list(self, items: list[KBObject]) -> nodes.bullet_list:
         """Each item with its date, title and summary: what a reader scans on Actueel."""
         listing = nodes.bullet_list(classes=["kb-berichten"])
         for item in items:
             head = nodes.paragraph("", "", *self.item_line(item), classes=["kb-bericht-kop"])
-            entry = nodes.list_item("", head, classes=["kb-bericht"])
-            summary = item.fields.get("samenvatting")
+            old = ["kb-bericht-oud"] if self.is_old(item) else []
+            entry = nodes.list_item("", head, classes=["kb-bericht", *old])
+            summary = self.summary(item)
             if summary:
                 entry += nodes.paragraph(str(summary), str(summary), classes=["kb-bericht-samenvatting"])
             listing += entry

@@ -33,6 +33,7 @@ from ..model.newsletter import (
     Edition,
     EditionPart,
     Entry,
+    Today,
     duplicate_numbers,
     edition_parts,
     edition_problems,
@@ -169,10 +170,15 @@ class NewsletterArchiveDirective(KBDirective):
 
 
 def edition_entries(env: BuildEnvironment, edition: Edition) -> list[tuple[EditionPart, list[Entry]]]:
-    """Each section with something to show, and an entry for each object it lists."""
+    """Each section with something to show, and an entry for each object it lists, as on the reference date:
+    the site's page and the e-mail alike show no call to action that can no longer be acted on."""
     domain = kb_domain(env)
-    parts = edition_parts(edition, domain.objects, domain.events)
-    return [(part, [entry_of(obj, domain.objects, _event(domain, obj)) for obj in part.objects]) for part in parts]
+    settings = domain.build.settings
+    today = Today(settings.today(), {event.id: event for event in domain.events}, settings.placeholder_days)
+    parts = edition_parts(edition, domain.objects, domain.events, today.day)
+    return [
+        (part, [entry_of(obj, domain.objects, _event(domain, obj), today) for obj in part.objects]) for part in parts
+    ]
 
 
 def _event(domain: KnowledgeBaseDomain, obj: KBObject) -> CalendarEvent | None:
@@ -195,6 +201,7 @@ class EditionView:
         self.builder = builder
         self.docname = docname
         self.domain = kb_domain(env)
+        self.today = self.domain.build.settings.today()
 
     def link(self, obj_id: str) -> nodes.reference:
         return self.domain.reference(self.builder, self.docname, self.domain.objects[obj_id])
@@ -203,7 +210,7 @@ class EditionView:
         result: list[nodes.Node] = []
         for part, entries in edition_entries(self.env, edition):
             section = nodes.section("", ids=[f"nieuwsbrief-{part.section.field}"], classes=["kb-nieuwsbrief-sectie"])
-            section += nodes.title(part.section.heading, part.section.heading)
+            section += nodes.title(part.heading, part.heading)
             for entry in entries:
                 section += self.entry(part, entry)
             if part.window is not None:
@@ -229,7 +236,7 @@ class EditionView:
         if entry.when:
             line = nodes.paragraph("", entry.when, classes=["kb-nieuwsbrief-wanneer"])
             if entry.vague:
-                line += vague_date_marker()
+                line += vague_date_marker(entry.until, self.today)
             for text in (entry.where, *entry.notes):
                 if text:
                     line += nodes.Text(f" · {text}")
@@ -257,7 +264,7 @@ class EditionView:
             event = item.event
             line = nodes.paragraph("", item.when)
             if not event.precise:
-                line += vague_date_marker()
+                line += vague_date_marker(event.last_day, self.today)
             line += [nodes.Text(": "), self.link(event.id)]
             if item.where:
                 line += nodes.Text(f" ({item.where})")
@@ -351,8 +358,13 @@ def pages_to_rewrite(app: Sphinx, env: BuildEnvironment) -> list[str]:
 def _edition_inputs(env: BuildEnvironment, edition: Edition) -> list:
     objects = kb_domain(env).objects
     shown: list = [edition]
+    today = kb_domain(env).build.settings.today()
     for part, entries in edition_entries(env, edition):
-        shown.append((part.section.field, part.window, [repr(item) for item in part.agenda]))
+        # With what of it changes with the date: a heading of calls to action, a day never recorded.
+        vague = [item.event.last_day < today for item in part.agenda] + [
+            bool(e.until and e.until < today) for e in entries
+        ]
+        shown.append((part.section.field, part.heading, part.window, [repr(item) for item in part.agenda], vague))
         for entry in entries:
             related = [(i, objects[i].title, objects[i].docname) for _, ids in entry.related for i in ids]
             shown.append((repr(entry), sorted(entry.obj.fields.items(), key=repr), related, image_path(env, entry)))

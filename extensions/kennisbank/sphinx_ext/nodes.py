@@ -67,3 +67,8 @@ class unread_field(nodes.General, nodes.Element):
     Written only in a preview's HTML, as "[veld 'start' niet te lezen, zie hierboven]"
     (problems.py); elsewhere, and in the search index, it is nothing: it holds no text.
     """
+
+
+class timed_block(Placeholder):
+    """Text that holds until an event (``event``: its id): ``kind`` "oproep" (a call to act) or
+    "nog-niet-bekend" (what is not known yet); ``after``: what is shown instead afterwards."""

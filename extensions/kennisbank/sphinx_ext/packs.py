@@ -69,7 +69,7 @@ class FillBoardPack(SphinxPostTransform):
         assert pack.date is not None  # only a pack with a date is noted (BoardPackDirective.make)
         rows: list[tuple[str, list[nodes.Node]]] = [
             ("Vergadering", [nodes.Text(pack.meeting)]),
-            ("Datum", when_nodes(pack.date)),
+            ("Datum", when_nodes(pack.date, today=domain.build.settings.today())),
         ]
         if pack.place:
             rows.append(("Plaats", [nodes.Text(pack.place)]))

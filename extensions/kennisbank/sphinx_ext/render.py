@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Collection, Iterable, Sequence
 from typing import cast
 
@@ -14,23 +15,42 @@ from ..model.dates import format_span
 from ..model.localtime import season_note
 from ..model.objects import KBObject, MissingLink, Role, Url, Value, When
 from ..model.schema import TYPES, Field, Kind
+from ..model.timeline import can_still_come, never_recorded, role_state, role_wording
 from .config import website_page_url
 from .nodes import unread_field
 
 MISSING_LINK_TEXT = "link volgt"
 #: A network's member organisations: shown with its member people, not among its facts.
 MEMBERS_FIELD = "leden"
+#: An event's links that may still come after it (within ``kennisbank_placeholder_days``).
+AFTER_EVENT_FIELDS = ("terugkijken", "verslag")
+PENDING_CLASS, VAGUE_CLASS, NEVER_CLASS = "kb-link-volgt", "kb-datum-volgt", "kb-niet-vastgelegd"
 
 
-def missing_link(text: str = "") -> list[nodes.Node]:
+def missing_link(text: str = "", until: dt.date | None = None, today: dt.date | None = None) -> list[nodes.Node]:
     """Visible marker for a link the source does not give yet; never a dead link."""
-    marker = pending_marker(MISSING_LINK_TEXT)
+    marker = pending_marker(MISSING_LINK_TEXT, until, today)
     return [nodes.Text(f"{text} "), marker] if text else [marker]
 
 
-def pending_marker(text: str) -> nodes.inline:
-    """'[link volgt]', '[volgt]': a visible mark for what the sources do not say yet."""
-    return nodes.inline(f"[{text}]", f"[{text}]", classes=["kb-link-volgt"])
+def pending_marker(text: str, until: dt.date | None = None, today: dt.date | None = None) -> nodes.inline:
+    """'[link volgt]', '[volgt]': a visible mark for what the sources do not say yet.
+
+    ``until``: the last day it can still come (an event's last day, say); from the day
+    after, the mark says it was never recorded: '[link niet vastgelegd]'."""
+    return _marker(f"[{text}]", PENDING_CLASS, until, today)
+
+
+def vague_date_marker(until: dt.date | None = None, today: dt.date | None = None) -> nodes.inline:
+    """Visible after a date known only to the month or year (``until``: the end of that period)."""
+    return _marker(" [precieze datum volgt]", VAGUE_CLASS, until, today)
+
+
+def _marker(text: str, css_class: str, until: dt.date | None, today: dt.date | None) -> nodes.inline:
+    if until is None or today is None or can_still_come(until, today):
+        return nodes.inline(text, text, classes=[css_class])
+    text = never_recorded(text)
+    return nodes.inline(text, text, classes=[css_class, NEVER_CLASS])
 
 
 def object_ref(kinds: tuple[str, ...], target: str) -> pending_xref:
@@ -42,12 +62,16 @@ def object_ref(kinds: tuple[str, ...], target: str) -> pending_xref:
     return ref
 
 
-def fact_list(obj: KBObject, unread: Collection[str] = ()) -> nodes.field_list:
-    """The typed facts of an object as a field list, in schema order.
+def fact_list(
+    obj: KBObject, unread: Collection[str] = (), today: dt.date | None = None, grace: int = 0
+) -> nodes.field_list:
+    """The typed facts of an object as a field list, in schema order, as they read on ``today``: roles,
+    and what an event still waits for (a link can come until it is over, a report ``grace`` days after).
 
     A field in ``unread`` was written but could not be read (reported): its place
     holds a marker that only a preview shows (nodes.unread_field)."""
     spec = TYPES[obj.kind]
+    last_day = event_last_day(obj)
     facts = nodes.field_list(classes=["kb-facts"])
     shown_place = False
     for field in spec.fields:
@@ -74,9 +98,14 @@ def fact_list(obj: KBObject, unread: Collection[str] = ()) -> nodes.field_list:
         if obj.kind == "evenement" and field.name == "start":
             start, end = cast(When, value), cast(When | None, obj.fields.get("eind"))
             zone = str(obj.fields.get("tijdzone", DEFAULT_TIMEZONE))
-            facts += _fact("Wanneer", [*when_nodes(start, end), *_text(season_note([start, end], zone))])
+            when = when_nodes(start, end, today=today)
+            facts += _fact("Wanneer", [*when, *_text(season_note([start, end], zone))])
             continue
-        facts += _fact(field.shown_label, value_nodes(field, value))
+        if isinstance(value, MissingLink) and last_day is not None:
+            until = last_day + dt.timedelta(days=grace if field.name in AFTER_EVENT_FIELDS else 0)
+            facts += _fact(field.shown_label, missing_link(until=until, today=today))
+            continue
+        facts += _fact(field.shown_label, value_nodes(field, value, today))
     return facts
 
 
@@ -84,20 +113,27 @@ def _text(text: str) -> list[nodes.Node]:
     return [nodes.Text(text)] if text else []
 
 
-def when_nodes(start: When, end: When | None = None, *, mark_vague: bool = True) -> list[nodes.Node]:
-    """An event's date; one known only to the month or year gets a visible marker."""
+def when_nodes(
+    start: When, end: When | None = None, *, mark_vague: bool = True, today: dt.date | None = None
+) -> list[nodes.Node]:
+    """An event's date; one known only to the month or year gets a visible marker (which
+    says the day was never recorded once that month or year is over on ``today``)."""
     result: list[nodes.Node] = [nodes.Text(format_span(start, end))]
     if mark_vague and not start.is_exact_day:
-        result.append(vague_date_marker())
+        result.append(vague_date_marker(start.last_day, today))
     return result
 
 
-def vague_date_marker() -> nodes.inline:
-    """Visible after a date known only to the month or year."""
-    return nodes.inline(" [precieze datum volgt]", " [precieze datum volgt]", classes=["kb-datum-volgt"])
+def event_last_day(obj: KBObject) -> dt.date | None:
+    """The last day an event object may take place (the end of its month for '2023-04'); None for others."""
+    if obj.kind != "evenement" or "start" not in obj.fields:
+        return None
+    return max(
+        cast(When, obj.fields[name]).last_day for name in ("start", "eind", "verplaatst-naar") if name in obj.fields
+    )
 
 
-def value_nodes(field: Field, value: Value) -> list[nodes.Node]:
+def value_nodes(field: Field, value: Value, today: dt.date | None = None) -> list[nodes.Node]:
     # The field's kind says which type parse_value gave it.
     match field.kind:
         case Kind.URL:
@@ -115,7 +151,8 @@ def value_nodes(field: Field, value: Value) -> list[nodes.Node]:
         case Kind.REFS:
             return joined([object_ref(field.targets, v)] for v in cast(tuple[str, ...], value))
         case Kind.ROLES:
-            return [_bullets(role_nodes(role, field.targets) for role in cast(tuple[Role, ...], value))]
+            roles = cast(tuple[Role, ...], value)
+            return [_bullets(role_nodes(role, field.targets, today) for role in roles)]
         case Kind.CHOICE:
             return [nodes.Text(field.in_words(str(value)))]
     return [nodes.Text(str(value))]
@@ -128,10 +165,14 @@ def url_nodes(value: str | MissingLink) -> list[nodes.Node]:
     return [nodes.reference(shown, shown, refuri=value)]
 
 
-def role_nodes(role: Role, targets: tuple[str, ...]) -> list[nodes.Node]:
-    parts: list[nodes.Node] = [nodes.Text(f"{role.function}, "), object_ref(targets, role.target)]
-    if role.period:
-        parts.append(nodes.Text(f" ({role.period})"))
+def role_nodes(role: Role, targets: tuple[str, ...], today: dt.date | None = None) -> list[nodes.Node]:
+    """'aankomend voorzitter, VNG (vanaf 14 juni 2023)': as it reads on ``today`` (as written without)."""
+    function, period = role_wording(role, today) if today is not None else (role.function, role.period)
+    parts: list[nodes.Node] = [nodes.Text(f"{function}, "), object_ref(targets, role.target)]
+    if period:
+        parts.append(nodes.Text(f" ({period})"))
+    if today is not None and role_state(role, today) == "voorbij":
+        return [nodes.inline("", "", *parts, classes=["kb-rol-voorbij"])]
     return parts
 
 

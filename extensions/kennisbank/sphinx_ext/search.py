@@ -43,6 +43,8 @@ BUNDLE, STAGING, VOCABULARY = "pagefind", "_kennisbank_zoekdelen", "kennisbank-z
 SEARCH_PART = "kb-zoekdeel"
 #: The builders whose pages Pagefind indexes (dirhtml's addresses differ: not supported).
 INDEXED_BUILDERS = ("html", "dirhtml")
+#: Page metadata that keeps a page out of members' search.
+NO_SEARCH = "no-search"
 
 
 def is_indexed_build(app: Sphinx) -> bool:
@@ -84,6 +86,10 @@ def mark_shared_objects(app: Sphinx, doctree: nodes.document) -> None:
 
 
 def is_searchable(domain: KnowledgeBaseDomain, pagename: str) -> bool:
+    """Whether members' search finds the page: not excluded in conf.py, nor kept out by its
+    metadata (a news item still to appear, see timeline.py)."""
+    if domain.env.metadata.get(pagename, {}).get(NO_SEARCH):
+        return False
     return not any(fnmatch(pagename, pattern) for pattern in domain.build.settings.search_exclude)
 
 

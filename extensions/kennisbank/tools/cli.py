@@ -4,12 +4,14 @@
     kennisbank controleer
     kennisbank formulieren [--controleer]
     kennisbank formulier --gebeurtenis "$GITHUB_EVENT_PATH" --commit
+    kennisbank onderhoud [--links] [--markdown onderhoud.md]
 
 ``controleer`` runs the strict Sphinx build, the internal link check and the
 open data validation. Every message names file and line; inside GitHub Actions
 each is also written as a workflow annotation, so it shows on the pull request.
 ``formulieren`` makes the issue forms for new content, ``formulier`` turns a
-submitted one into a page (see formcommands.py).
+submitted one into a page (see formcommands.py). ``onderhoud`` prints the editors'
+maintenance list of the last build (see upkeep.py).
 
 Everything the reader sees is Dutch, argparse's help and errors included. Sphinx
 and the checks are imported only by the command that needs them.
@@ -28,7 +30,7 @@ from typing import Any, NoReturn
 from .. import ISSUES_URL
 from ..model.relations import suggest
 from ..model.values import SLUG
-from . import formcommands
+from . import formcommands, upkeep
 from .scaffold import CREATABLE, ScaffoldError, scaffold, slug_of
 
 CRASHED = (
@@ -55,6 +57,8 @@ def main(argv: list[str] | None = None) -> int:
         return formcommands.generate(command, args)
     if args.opdracht == "formulier":
         return formcommands.submit(command, args)
+    if args.opdracht == "onderhoud":
+        return upkeep.run(command.fail, args)
     _clear_output(command, args)
     return _check(args)
 
@@ -105,7 +109,17 @@ def _parsers() -> tuple[_Parser, dict[str, _Parser]]:
     )
     _docs_option(form)
     formcommands.add_submit_options(form.options)
-    return parser, {"nieuw": new, "controleer": check, "formulieren": forms, "formulier": form}
+    upkeep_parser = commands.add_parser(
+        "onderhoud",
+        help="wat er onderhoud nodig heeft, volgens de laatste build",
+        description="De onderhoudslijst van de redactie zoals de laatste build die maakte: pagina's die lang niet zijn "
+        "nagekeken, oude plaatshouders, voorbije aankondigingen en rollen, en met --links ook externe links die "
+        "niet meer werken.",
+    )
+    _docs_option(upkeep_parser)
+    upkeep.add_options(upkeep_parser.options)
+    commands_by_name = {"nieuw": new, "controleer": check, "formulieren": forms, "formulier": form}
+    return parser, {**commands_by_name, "onderhoud": upkeep_parser}
 
 
 def _docs_option(parser: _Parser) -> None:

@@ -31,6 +31,7 @@ from ..model.schema import TYPES
 from ..sphinx_ext.config import site_url
 from ..sphinx_ext.domain import KnowledgeBaseDomain, kb_domain
 from ..sphinx_ext.failures import guarded
+from ..sphinx_ext.timeline import news_summary
 from .atom import AtomFeed, Category, Entry, write_atom
 from .feeds import FEED_BUILDERS, feed_link, page_url
 
@@ -102,7 +103,7 @@ class NewsFeeds:
             title=item.title,
             url=self.object_url(item),
             published=published_at(item),
-            summary=str(item.fields.get("samenvatting", "")),
+            summary=news_summary(self.domain, item),  # as today: what happened, once its call to action is over
             categories=tuple(self.category(i) for i in related_ids(item, self.domain.objects) if self.is_topic(i)),
             read_more=read_more if isinstance(read_more, str) else "",  # a missing link ("volgt") is left out
         )

@@ -16,6 +16,7 @@ not change is left alone, and the files of an edition that is gone are deleted.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable, Iterator, Set
 from email.utils import parseaddr
 from pathlib import Path
@@ -31,6 +32,7 @@ from sphinx.util.images import get_image_size
 from ..model.news import format_news_date
 from ..model.newsletter import MAILTO, Edition, Entry, duplicate_numbers
 from ..model.objects import KBObject, MissingLink, Url
+from ..model.timeline import can_still_come, never_recorded
 from ..sphinx_ext.config import site_url, website_page_url
 from ..sphinx_ext.domain import kb_domain
 from ..sphinx_ext.failures import internal_errors
@@ -186,14 +188,14 @@ class LetterMaker:
         for part, entries in edition_entries(self.env, self.edition):
             agenda = tuple(
                 AgendaLine(
-                    when=(Span(item.when), *([Span(VAGUE_DATE)] if not item.event.precise else [])),
+                    when=(Span(item.when), *([self.vague(item.event.last_day)] if not item.event.precise else [])),
                     title=self.link(self.domain.objects[item.event.id]),
                     where=", ".join(p for p in (item.where, *item.notes) if p),
                 )
                 for item in part.agenda
             )
             yield LetterSection(
-                heading=part.section.heading,
+                heading=part.heading,
                 entries=tuple(self.entry(entry) for entry in entries),
                 agenda_intro=part.agenda_intro,
                 agenda=agenda,
@@ -204,7 +206,7 @@ class LetterMaker:
         if entry.when:
             when.append(Span(entry.when))
             if entry.vague:
-                when.append(Span(VAGUE_DATE))
+                when.append(self.vague(entry.until))
             when += [Span(f" · {text}") for text in (entry.where, *entry.notes) if text]
         facts: list[tuple[str, Line]] = [(label, (url_span(url),)) for label, url in entry.links]
         for label, ids in entry.related:
@@ -220,6 +222,11 @@ class LetterMaker:
             summary=entry.summary,
             facts=tuple(facts),
         )
+
+    def vague(self, until: dt.date | None) -> Span:
+        """' [precieze datum volgt]', or once that month or year is over ' [precieze datum niet vastgelegd]'."""
+        today = self.domain.build.settings.today()
+        return Span(VAGUE_DATE if can_still_come(until, today) else never_recorded(VAGUE_DATE))
 
     def link(self, obj: KBObject) -> Span:
         """The object's address as the domain makes it (for this builder: absolute)."""

@@ -11,6 +11,7 @@ from pathlib import Path
 from sphinx.application import Sphinx
 
 from ..model.opendata import DATA_FILE, SCHEMA_FILE, document_text, exported, json_schema, record, record_text
+from ..model.timeline import state_of
 from ..sphinx_ext.background import Job
 from ..sphinx_ext.config import site_url
 from ..sphinx_ext.domain import kb_domain
@@ -28,18 +29,19 @@ def write_open_data(app: Sphinx) -> None:
     base = site_url(app.config)
     domain = kb_domain(app.env)
     objects, index = domain.objects, domain.index
+    today, months = domain.build.settings.today(), domain.build.settings.news_old_after_months
     version = writer_version()
     cache_file = Path(app.doctreedir, RECORDS_CACHE)
     cached, _ = load_cache(cache_file, version, pickle.loads)
     records: dict[str, str] = {}
-    for obj in exported(objects):
+    for obj in exported(objects, today):
         url = page_url(app.builder, obj.docname, obj.anchor)
         relations = index.outgoing(obj.id)
-        # A record shows the object, its address and the type of each object it points at.
+        # A record shows the object, its address, the type of each object it points at, and its roles as today.
         kinds = [objects[rel.target].kind if rel.target in objects else None for rel in relations]
-        key = hashlib.sha256(repr((obj.digest, url, kinds)).encode()).hexdigest()
+        key = hashlib.sha256(repr((obj.digest, url, kinds, state_of(obj, today, months))).encode()).hexdigest()
         text = cached.get(key)
-        records[key] = text if text is not None else record_text(record(obj, objects, url, relations))
+        records[key] = text if text is not None else record_text(record(obj, objects, url, relations, today))
     Path(app.outdir, DATA_FILE).write_text(document_text(app.config.project, base, records.values()), encoding="utf-8")
     if records.keys() != cached.keys():
         save_cache(cache_file, version, records, pickle.dumps)

@@ -30,11 +30,13 @@ from sphinx.util import logging
 from sphinx.writers.html5 import HTML5Translator
 
 from ..model.dates import format_date, format_span
+from ..model.downloads import WHOLE, pack_file
 from ..model.packs import PACK_AGENDA_ID, AgendaEntry, BoardPack, pack_documents
 from ..model.packs import pack_agenda as select_pack_agenda
 from ..model.schema import TYPES
-from ..sphinx_ext.config import stamp, website_page_url
+from ..sphinx_ext.config import website_page_url
 from ..sphinx_ext.domain import kb_domain
+from ..sphinx_ext.downloads import content_day
 from ..sphinx_ext.render import vague_date_marker
 from .pdfrender import chapter_end_tag, chapter_tag, render_pdf
 from .printbook import leave_out, make_chapters, print_chapter, table_of_contents
@@ -126,13 +128,12 @@ class KennisbankPDFBuilder(SingleFileHTMLBuilder):
     def write_documents(self, _docnames: Set[str]) -> None:
         self.prepare_writing(self.env.all_docs.keys())
         config = kb_domain(self.env).build.settings
-        today = stamp(Path(self.srcdir), config.today()).date()
 
         if config.pdf_whole:
             tree = self.assemble_doctree()
             leave_out(tree, config.pdf_exclude)
             included = {self.config.root_doc} | {n["docname"] for n in tree.findall(addnodes.start_of_file)}
-            facts = [("Stand van", format_date(today))]
+            facts = [("Stand van", format_date(content_day(self.env, WHOLE)))]
             if self.config.release:
                 facts.append(("Versie", self.config.release))
             cover = {
@@ -170,6 +171,8 @@ class KennisbankPDFBuilder(SingleFileHTMLBuilder):
             facts.append(("Versie", pack.version_label))
         elif pack.draft:
             facts.append(("Status", pack.version_label))
+        # As the pack's page and the downloads page say beside its link: the day its content last changed.
+        facts.append(("Stand van", format_date(content_day(self.env, pack_file(pack)))))
         return {
             "association": ASSOCIATION,
             "subtitle": "Bestuurspakket",
@@ -208,18 +211,19 @@ class KennisbankPDFBuilder(SingleFileHTMLBuilder):
             return None
         domain = kb_domain(self.env)
         topics = {o.id: o.title for o in domain.objects.values() if o.docname in docnames and TYPES[o.kind].has_agenda}
-        agenda = select_pack_agenda(window, domain.events, topics)
+        agenda = select_pack_agenda(window, domain.events, topics, domain.build.settings.today())
         section = nodes.section("", nodes.title(agenda.heading, agenda.heading), ids=[PACK_AGENDA_ID])
         section += nodes.paragraph(agenda.intro, agenda.intro)
+        today = domain.build.settings.today()
         if agenda.entries:
-            section += self.pack_agenda_list(agenda.entries)
+            section += self.pack_agenda_list(agenda.entries, today)
         if agenda.maybe:
             section += nodes.paragraph(agenda.maybe_intro, agenda.maybe_intro)
-            section += self.pack_agenda_list(agenda.maybe)
+            section += self.pack_agenda_list(agenda.maybe, today)
         return section
 
     @staticmethod
-    def pack_agenda_list(entries: tuple[AgendaEntry, ...]) -> nodes.bullet_list:
+    def pack_agenda_list(entries: tuple[AgendaEntry, ...], today: dt.date) -> nodes.bullet_list:
         """Date, title (a link), place, then status and topic in words: the PDF may be printed in grey."""
         listing = nodes.bullet_list(classes=["kb-agenda"])
         for entry in entries:
@@ -228,7 +232,7 @@ class KennisbankPDFBuilder(SingleFileHTMLBuilder):
             ref = nodes.reference("", event.title, internal=True, refuri=f"#document-{event.docname}#{event.anchor}")
             line = nodes.paragraph("", "", nodes.Text(entry.when))
             if not event.precise:
-                line += vague_date_marker()
+                line += vague_date_marker(event.last_day, today)
             line += [nodes.Text(": "), ref]
             if entry.where:
                 line += nodes.Text(f" ({entry.where})")

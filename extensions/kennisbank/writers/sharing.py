@@ -26,9 +26,12 @@ from docutils.utils import new_document
 from sphinx.application import Sphinx
 from sphinx.config import Config
 
+from ..model.news import NEWS
+from ..model.timeline import is_scheduled
 from ..sphinx_ext.domain import kb_domain
 from ..sphinx_ext.eventcard import CARD_CLASS
 from ..sphinx_ext.failures import guarded
+from ..sphinx_ext.timeline import news_summary
 
 #: sphinxext-opengraph adds its tags at the default priority (500).
 BEFORE_OPENGRAPH = 400
@@ -82,8 +85,11 @@ def has_description(metatags: str) -> bool:
 
 def page_description(app: Sphinx, pagename: str, doctree: nodes.document) -> str:
     """The samenvatting of the page's own object, else the page's first paragraph."""
-    obj = kb_domain(app.env).page_object(pagename)
-    summary = obj.fields.get("samenvatting") if obj is not None else None
+    domain = kb_domain(app.env)
+    obj = domain.page_object(pagename)
+    if obj is not None and is_scheduled(obj, domain.build.settings.today()):
+        obj = None  # a news item still to appear says only when it will
+    summary = (news_summary(domain, obj) if obj.kind == NEWS else obj.fields.get("samenvatting")) if obj else None
     return shortened(str(summary) if summary else first_paragraph(doctree))
 
 

@@ -22,6 +22,7 @@ from sphinx.application import Sphinx
 from ..sphinx_ext.config import site_url
 from ..sphinx_ext.domain import kb_domain
 from ..sphinx_ext.failures import guarded
+from ..sphinx_ext.timeline import SCHEDULED
 from .feeds import FEED_BUILDERS
 from .sharing import not_found_page
 
@@ -44,7 +45,10 @@ def write_sitemap(app: Sphinx, exception: Exception | None) -> None:
         return
     skipped = not_found_page(app.config)
     generated = kb_domain(app.env).build.generated_pages  # month and year pages, all of them
-    pages = sorted({*(docname for docname in app.env.found_docs if docname != skipped), *generated})
+    # A news item still to appear is not announced to search engines either (sphinx_ext/timeline.py).
+    scheduled = {docname for docname, metadata in app.env.metadata.items() if SCHEDULED in metadata}
+    found = (docname for docname in app.env.found_docs if docname != skipped and docname not in scheduled)
+    pages = sorted({*found, *generated})
     addresses = [f"{base}/{app.builder.get_target_uri(docname)}" for docname in pages]
     Path(app.outdir, SITEMAP).write_bytes(sitemap_xml(addresses))
 
