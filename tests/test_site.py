@@ -200,6 +200,32 @@ def test_every_page_has_edit_link_footer_and_dutch_language(pages):
         assert "Vereniging van Zuid-Hollandse Gemeenten" in footer and "secretaris@vzhg.nl" in footer
 
 
+#: Pages for developers and contributors, which may name commands such as `make html`.
+FOR_BUILDERS = ("bijdragen/", "prestaties.html", "hosting.html")
+
+
+def test_readers_are_never_told_to_run_make(pages):
+    told = {
+        name: re.findall(r".{0,40}\bmake\s+\w+", " ".join(main.get_text(" ").split()))
+        for name, page in pages.items()
+        if not name.startswith(FOR_BUILDERS) and (main := page.select_one("[role=main]")) is not None
+    }
+    assert {name: found for name, found in told.items() if found} == {}
+
+
+def test_the_front_page_and_the_packs_overview_link_the_packs(pages):
+    front = pages["index.html"].select_one("[role=main]")
+    hrefs = {a["href"] for a in front.select("a[href]")}
+    assert {"bestuurspakketten/index.html", "downloads.html"} <= hrefs
+    newest = front.select_one("ul.kb-downloads-pakketten")
+    assert newest.select_one('a[href="bestuurspakketten/2023-04-algemeen-bestuur.html"]')
+    assert len(newest.select("li")) == 1
+    overview = pages["bestuurspakketten/index.html"].select_one("[role=main] ul.kb-downloads-pakketten")
+    assert overview.select_one('a[href="2023-04-algemeen-bestuur.html"]')
+    # Without the PDFs (make html) the line says so in words; with them (make site) it is the link.
+    assert "het bestuurspakket van april 2023 als PDF" in overview.get_text()
+
+
 def test_the_benchmark_markers_are_not_shown(pages):
     # The site shows a contributor's HTML as text, so the markers are MyST comments.
     text = text_of(pages["prestaties.html"].find("article"))
