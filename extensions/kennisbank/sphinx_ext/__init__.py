@@ -23,7 +23,17 @@ STATIC = Path(__file__).parent.parent / "static"
 
 
 def setup(app: Sphinx) -> dict[str, Any]:
-    from ..writers import background_jobs, htmlfixes, newsfeeds, pagefind, pdf, sharing, singlehtml, sitemap
+    from ..writers import (
+        background_jobs,
+        htmlfixes,
+        newsfeeds,
+        pagefind,
+        pdf,
+        sharing,
+        singlehtml,
+        sitemap,
+        stackedtables,
+    )
     from ..writers import newsletter as newsletter_builder
     from . import (
         agenda,
@@ -48,6 +58,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
         newsletter,
         newspages,
         packs,
+        pagefooter,
         placeholders,
         privacy,
         problems,
@@ -84,12 +95,14 @@ def setup(app: Sphinx) -> dict[str, Any]:
         fieldtable,
         singlehtml,
         htmlfixes,
+        stackedtables,
         sharing,
         sitemap,
         lastchanged,
         agendapages,
         newspages,
         navigation,
+        pagefooter,
         pdf,
         failures,
         problems,

@@ -64,6 +64,9 @@ class KennisbankConfig:
     #: With uid_domain, the start of every Atom id (a tag: URI, RFC 4151): a year or day on
     #: which the association held that domain. Never change it once feeds are out.
     feed_tag_date: str = "2023"
+    #: The page whose toctree lists the pages about the site itself (accessibility, privacy,
+    #: open data, contributing): linked from every page's footer, out of the members' menu.
+    about_page: str = field(default="over-deze-site", metadata={"rebuild": "html"})
     #: The organisation id of the association's board: listed first among people.
     board_organisation: str = ""
     #: PDF flavour: tagged PDF/UA-1 (accessible) or PDF/A-3u (archiving).

@@ -9,12 +9,11 @@ screen. A keyboard user can only scroll what can take focus (WCAG 2.1.1), so
 both get ``tabindex="0"`` and a name, in the HTML itself: the visitors below
 wrap the visitor registered before ours and add the attributes to the tag it wrote.
 
-Each of our visitors calls the one it replaces: the visitor another extension
-registered for the node (MyST-Parser's and sphinx-design's for ``container``,
-which keep a ``{div}``'s style and leave the ``container`` class off grids and
-cards, where furo's CSS would take their padding away), or else the
-translator's own method. They are put in place at ``builder-inited``, after
-every extension's ``setup``, so the order of ``extensions`` does not matter.
+Each of our visitors calls the one it replaces (visitors.py): the visitor another
+extension registered for the node (MyST-Parser's and sphinx-design's for
+``container``, which keep a ``{div}``'s style and leave the ``container`` class off
+grids and cards, where furo's CSS would take their padding away), or else the
+translator's own method.
 
 Long words in section headings get soft hyphens at their Dutch hyphenation
 points (Pyphen), so that on a phone "Verenigingsstrategie" breaks as
@@ -27,7 +26,6 @@ remembered between builds (hyphenation.py).
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from html import escape
 from pathlib import Path
 from typing import Any
@@ -41,6 +39,7 @@ from ..sphinx_ext.domain import kb_domain
 from ..sphinx_ext.failures import guarded
 from ..sphinx_ext.internals import FURO_TABLE_WRAPPING_PRIORITY
 from .hyphenation import Hyphenator
+from .visitors import Visitor, Wrapper, compose
 
 
 class UniqueTableIds(SphinxPostTransform):
@@ -64,10 +63,6 @@ _OPENING_DIV = re.compile(r"^<div(?=[\s>])")
 
 def _focusable(name: str) -> str:
     return f' tabindex="0" role="region" aria-label="{escape(name)}"'
-
-
-#: A visit or depart function as Sphinx's registry keeps it: (translator, node).
-Visitor = Callable[[Any, Any], None]
 
 
 def _with_focus(self: Any) -> None:
@@ -155,35 +150,16 @@ def title_visitors(visit: Visitor, depart: Visitor) -> tuple[Visitor, Visitor]:
 
 
 #: Our HTML visitors, each made from the pair it wraps.
-COMPOSED: dict[type[nodes.Element], Callable[[Visitor, Visitor], tuple[Visitor, Visitor]]] = {
+COMPOSED: dict[type[nodes.Element], Wrapper] = {
     nodes.literal_block: literal_block_visitors,
     nodes.container: container_visitors,
     nodes.title: title_visitors,
 }
 
 
-def translator_method(name: str) -> Visitor:
-    """The translator class's own method (the translator Sphinx or an extension chose)."""
-
-    def method(self: Any, node: Any) -> None:
-        getattr(type(self), name)(self, node)
-
-    return method
-
-
-def previous_visitors(app: Sphinx, node: type[nodes.Element]) -> tuple[Visitor, Visitor]:
-    """The HTML visitors registered for ``node`` so far, or the translator's methods where none is."""
-    visit, depart = app.registry.translation_handlers.get("html", {}).get(node.__name__, (None, None))
-    return (
-        visit or translator_method(f"visit_{node.__name__}"),
-        depart or translator_method(f"depart_{node.__name__}"),
-    )
-
-
 def compose_visitors(app: Sphinx) -> None:
     """Ours on top of whatever every extension registered (see the module's docstring)."""
-    for node, make in COMPOSED.items():
-        app.registry.add_translation_handlers(node, html=make(*previous_visitors(app, node)))
+    compose(app, COMPOSED)
 
 
 def setup(app: Sphinx) -> None:
