@@ -17,7 +17,7 @@ from sphinx.config import Config
 from .. import __version__
 
 #: Bump when the stored data changes shape, so old environments are rebuilt.
-ENV_VERSION = 4
+ENV_VERSION = 5  # 5: our boxes are divs (is_div), without the container class
 
 STATIC = Path(__file__).parent.parent / "static"
 
