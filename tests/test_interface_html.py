@@ -29,6 +29,17 @@ Tekst.
 print("hallo")
 ```
 
+```{list-table} Leden per netwerk
+:header-rows: 1
+
+* - Netwerk
+  - Leden
+  - Contact
+* - Juristen
+  - 12
+  -
+```
+
 :::{div} kb-kader
 :style: border: 2px solid green
 
@@ -107,3 +118,13 @@ def test_our_visitors_keep_what_myst_and_sphinx_design_write(page):
         assert element is not None and "container" not in element["class"], part
     # furo's table wrapper is no sphinx-design component: it keeps the class furo styles it by.
     assert soup.select_one("div.table-wrapper")["class"] == ["table-wrapper", "docutils", "container"]
+
+
+def test_a_table_with_a_header_row_can_become_cards(page):
+    _, soup, _ = page
+    cards, scrolls = soup.select("article table")[1], soup.select("article table")[0]
+    assert "kb-stapelbaar" in cards["class"] and "kb-stapelbaar" not in scrolls["class"]
+    # Each body cell its column's name, but the first (the card's title) and an empty one.
+    cells = cards.select("tbody td")
+    assert [cell.get("data-kolom") for cell in cells] == [None, "Leden", None]
+    assert not scrolls.select("[data-kolom]")

@@ -57,6 +57,10 @@ class KennisbankConfig:
     #: How many events a full "komend" list shows on the website before it sends the
     #: reader on to the month pages (``:aantal:`` on the directive overrides it).
     coming_limit: int = 30
+    #: A directory or a year of the agenda's archive with more entries than this shows one
+    #: line per entry or group, without the details (they are on the pages it links): so
+    #: that a page stays light at scale (a phone fetches it whole).
+    long_list: int = 250
     #: How often calendar apps should fetch the feeds again.
     feed_refresh_hours: int = 12
     #: The domain part of every event UID; never change it once feeds are out.
@@ -128,7 +132,7 @@ class KennisbankConfig:
         for word, phrases in self.search_synonyms:
             if not word.strip() or not phrases or not all(isinstance(p, str) and p.strip() for p in phrases):
                 raise ConfigError(SYNONYMS_FORMAT)
-        for name in ("calendar_months", "feed_refresh_hours", "coming_limit"):
+        for name in ("calendar_months", "feed_refresh_hours", "coming_limit", "long_list"):
             if not isinstance(getattr(self, name), int) or getattr(self, name) < 1:
                 raise ConfigError(f"{PREFIX}{name} moet een positief geheel getal zijn")
 

@@ -1,16 +1,18 @@
 """Tables that fit a phone: cards on a narrow screen, each value with its column's name.
 
 A table with one header row and no merged cells gets the class ``kb-stapelbaar``,
-and each cell of its body the name of its column (``span.kb-kolomkop``, hidden on a
-wide screen and left out of the search index). On a narrow screen kennisbank.css
-turns each row into a card that shows those names; the header row is then for
-screen readers only. Any other table scrolls in its focusable, named wrapper
+and each cell of its body the name of its column (``data-kolom``: an attribute, a
+few bytes in a directory of hundreds of rows, and not in the search index). On a
+narrow screen kennisbank.css turns each row into a card that shows those names
+before the values; the first column is the card's title, and an empty cell is left
+out. The header row is then for screen readers only. Any other table scrolls in its focusable, named wrapper
 (htmlfixes.py), with a visible hint when it is wider than the screen
 (kennisbank.js). Only for screens: the PDF prints tables as tables.
 """
 
 from __future__ import annotations
 
+import re
 from html import escape
 from typing import Any
 
@@ -21,6 +23,7 @@ from .htmlfixes import SCREEN_BUILDERS
 from .visitors import Visitor, Wrapper, compose
 
 STACKABLE = "kb-stapelbaar"
+_OPENING_CELL = re.compile(r"^<td(?=[\s>])")
 #: Tables that are narrow by their own rules: the month grid (kennisbank-agenda.css).
 NOT_STACKED = frozenset({"kb-maand"})
 
@@ -77,10 +80,11 @@ def entry_visitors(visit: Visitor, depart: Visitor) -> tuple[Visitor, Visitor]:
         visit(self, node)
         tables = _open_tables(self)
         names = tables[-1] if tables else None
-        # An empty cell gets no name: on a card it is left out (kennisbank.css).
-        if names is not None and isinstance(node.parent.parent, nodes.tbody) and len(node):
-            name = escape(names[node.parent.index(node)])
-            self.body.append(f'<span class="kb-kolomkop" data-pagefind-ignore>{name}</span>')
+        # The first column is the card's title; an empty cell is left out of the card.
+        column = node.parent.index(node)
+        if names is not None and isinstance(node.parent.parent, nodes.tbody) and column and len(node):
+            name = f' data-kolom="{escape(names[column])}"'
+            self.body[-1] = _OPENING_CELL.sub("<td" + name, self.body[-1], count=1)
 
     return visit_entry, depart
 
