@@ -79,6 +79,7 @@ class Targets:
     incremental_over_baseline: float = 2.0
     pdf_seconds: float = 10.0
     median_page_kb: float = 50.0
+    largest_page_kb: float = 250.0  # issue 31: directories stay light at scale
     run_minutes: float = 15.0
 
 
@@ -777,6 +778,15 @@ def judge(run: Run) -> list[Verdict]:
     median = ours["sizes"]["median_kb"]
     verdicts.append(
         Verdict("mediane HTML-pagina", f"{median:.1f} KB", f"< {t.median_page_kb:g} KB", median < t.median_page_kb)
+    )
+    largest = ours["sizes"]
+    verdicts.append(
+        Verdict(
+            "grootste HTML-pagina",
+            f"{largest['largest_kb']:.1f} KB ({largest['largest_page']})",
+            f"≤ {t.largest_page_kb:g} KB",
+            largest["largest_kb"] <= t.largest_page_kb,
+        )
     )
     minutes = (run.seconds - run.stock_full_seconds) / 60
     measured = f"{minutes:.1f} min" + (

@@ -112,6 +112,10 @@ def test_the_private_details_we_rely_on_are_still_there():
         assert hook in page, hook
     assert "_app" in BuildEnvironment.__init__.__code__.co_names
     assert "toctree_includes" in BuildEnvironment.__init__.__code__.co_names
+    # page_relations: the HTML builder keeps each page's parent, previous and next page.
+    from sphinx.builders.html import StandaloneHTMLBuilder
+
+    assert "self.relations = self.env.collect_relations()" in inspect.getsource(StandaloneHTMLBuilder.prepare_writing)
     # take_out_toctree_parents: the builder announces writing, then adds the toctree parents.
     write = inspect.getsource(Builder.write)
     assert write.index("'write-started'") < write.index("env.files_to_rebuild.get(docname")

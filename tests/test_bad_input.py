@@ -425,6 +425,11 @@ CASES = {
         "Thema: 'Sociaal Domein' is geen geldige id: gebruik alleen kleine letters, cijfers en streepjes "
         "(bedoelt u 'sociaal-domein'?) [",
     ),
+    "unknown part of the downloads": (
+        "```{downloads} pakketten\n```\n",
+        1,
+        "Downloads: schrijf '{downloads}' of '{downloads} bestuurspakketten', niet 'pakketten' [",
+    ),
     "id missing": (
         "```{thema}\n:titel: Zonder id\n```\n",
         1,

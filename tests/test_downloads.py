@@ -6,6 +6,7 @@ PDF files of a known size stand in for them, placed in the output folder first.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import shutil
 import subprocess
@@ -16,7 +17,9 @@ from bs4 import BeautifulSoup
 from sphinx.errors import ConfigError
 
 from conftest import ROOTS, build_once, output_files, status_of, warnings_of
-from kennisbank.model.downloads import size_text
+from kennisbank.model.downloads import PdfFile, download_text, pack_subject, size_text
+from kennisbank.model.packs import BoardPack
+from kennisbank.model.values import parse_when
 from kennisbank.sphinx_ext.config import KennisbankConfig
 
 ROOT = Path(__file__).parents[1]
@@ -92,6 +95,22 @@ def test_sizes_read_as_a_file_manager_shows_them():
     assert size_text(1_234_567) == "1,2 MB"
 
 
+@pytest.mark.parametrize(
+    ("date", "subject"),
+    [
+        ("2023-04-20", "het bestuurspakket van 20 april 2023"),
+        ("2023-04", "het bestuurspakket van april 2023"),
+        ("2023", "het bestuurspakket van 2023"),
+    ],
+)
+def test_a_download_link_names_the_action_the_pack_its_format_and_size(date, subject):
+    pack = BoardPack("pakketten/p", 1, "Algemeen bestuur", parse_when(date))
+    assert pack_subject(pack) == subject
+    pdf = PdfFile("bestuurspakket.pdf", 105_123, dt.date(2023, 5, 1))
+    assert download_text(subject, pdf) == f"Download {subject} (PDF, 105 kB)"
+    assert pdf.as_of == "stand van maandag 1 mei 2023"
+
+
 @pytest.mark.parametrize("folder", ["", "/pdf", "../pdf", "pdf/../..", "a\\b", "./pdf"])
 def test_the_pdf_folder_must_lie_below_the_html_root(folder):
     with pytest.raises(ConfigError, match="kennisbank_pdf_folder"):
@@ -120,22 +139,36 @@ def test_pack_page_in_a_folder_links_its_pdf_relatively_with_size_and_date(site)
     row = pdf_row(page(site.outdir, "pakketten/april.html"))
     link = row.find("a")
     assert link["href"] == f"../pdf/{APRIL}"  # relative: works locally and in previews
-    assert link.get_text() == APRIL
+    # The link names the action, the pack, format and size; no file name in monospace.
+    assert link.get_text() == "Download het bestuurspakket van 20 april 2023 (PDF, 412 kB)"
     # Without git history, a pack is as of its own date (with it: its content's last change).
-    assert row.get_text(" ", strip=True).endswith("(PDF, 412 kB, stand van donderdag 20 april 2023)")
-    assert "make site" not in row.get_text()
+    assert row.get_text(" ", strip=True).endswith("(PDF, 412 kB) , stand van donderdag 20 april 2023")
+    assert row.find("code") is None and "make" not in row.get_text()
 
 
 def test_downloads_page_lists_every_pdf_newest_meeting_first(site):
     soup = page(site.outdir, "downloads.html")
     assert pdf_links(soup) == [f"pdf/{WHOLE}", f"pdf/{JUNE}", f"pdf/{APRIL}"]
     text = soup.select_one("[role=main]").get_text(" ", strip=True)
-    assert "De hele kennisbank: kennisbank.pdf (PDF, 1,2 MB, stand van maandag 1 mei 2023)" in text
+    links = [a.get_text() for a in soup.select("[role=main] a.kb-pdf")]
+    assert links == [
+        "Download de hele kennisbank (PDF, 1,2 MB)",
+        "Download het bestuurspakket van juni 2023 (PDF, 99 kB)",
+        "Download het bestuurspakket van 20 april 2023 (PDF, 412 kB)",
+    ]
+    assert "Download de hele kennisbank (PDF, 1,2 MB) , stand van maandag 1 mei 2023" in text
     assert text.index("Algemeen bestuur juni") < text.index("Algemeen bestuur april")
-    assert "99 kB" in text and "412 kB" in text
     # The meeting links to the pack's page, which says what is in it.
     meetings = [a["href"] for a in soup.select("ul.kb-downloads-pakketten a") if not a["href"].endswith(".pdf")]
     assert meetings == ["pakketten/juni.html", "pakketten/april.html"]
+
+
+def test_a_list_of_packs_alone_and_of_the_newest_one(site):
+    newest = page(site.outdir, "nieuwste.html")  # {downloads} bestuurspakketten, :aantal: 1
+    assert [a.get_text() for a in newest.select("[role=main] a.kb-pdf")] == [
+        "Download het bestuurspakket van juni 2023 (PDF, 99 kB)"
+    ]
+    assert newest.select(".kb-downloads-titel") == []
 
 
 def test_dirhtml_links_from_where_the_page_lies(tmp_path, build):
@@ -149,22 +182,26 @@ def test_dirhtml_links_from_where_the_page_lies(tmp_path, build):
 
 
 @pytest.mark.sphinx("html", testroot="downloads")
-def test_without_the_pdf_the_page_says_make_site_and_links_nothing(built_app):
+def test_without_the_pdf_the_page_says_it_is_not_made_and_links_nothing(built_app):
     assert warnings_of(built_app) == ""
     soup = page(built_app.outdir, "pakketten/april.html")
     row = pdf_row(soup)
     assert row.find("a") is None
-    assert "nog niet gemaakt" in row.get_text() and "make site" in row.get_text()
-    assert APRIL in row.get_text()
+    assert row.get_text(" ", strip=True) == (
+        "het bestuurspakket van 20 april 2023 als PDF (nog niet gemaakt in dit voorbeeld; "
+        "op de gepubliceerde site staat de PDF hier)"
+    )
     downloads = page(built_app.outdir, "downloads.html")
     assert pdf_links(soup) == pdf_links(downloads) == []
-    assert downloads.select_one("[role=main]").get_text().count("make site") == 3  # kennisbank.pdf and two packs
+    text = downloads.select_one("[role=main]").get_text()
+    assert text.count("nog niet gemaakt") == 3  # kennisbank.pdf and two packs
+    assert "make" not in text  # readers are told in words, not with a command
 
 
 @pytest.mark.sphinx("html", testroot="downloads")
 def test_without_the_pdfs_the_order_is_the_same(built_app):
     text = page(built_app.outdir, "downloads.html").select_one("[role=main]").get_text(" ", strip=True)
-    assert text.index(WHOLE) < text.index(JUNE) < text.index(APRIL)
+    assert text.index("de hele kennisbank") < text.index("van juni 2023") < text.index("van 20 april 2023")
 
 
 def test_other_builders_show_the_file_name(tmp_path, build):
@@ -204,8 +241,8 @@ def test_a_pdf_that_changes_rewrites_the_pages_that_show_it(tmp_path, build):
     place_pdfs(outdir, {APRIL: 2_000_000, JUNE: 5_000})  # a new make site: one grew, one came
     incremental = build(srcdir, builddir=tmp_path / "incremental")
     # Not their toctree parent (the index): no title changed. The theme page shows no PDF.
-    assert written_pages(incremental) == {"pakketten/april", "pakketten/juni", "downloads"}
-    assert "(PDF, 2 MB," in pdf_row(page(outdir, "pakketten/april.html")).get_text()
+    assert written_pages(incremental) == {"pakketten/april", "pakketten/juni", "downloads", "nieuwste"}
+    assert "(PDF, 2 MB)" in pdf_row(page(outdir, "pakketten/april.html")).get_text()
 
     place_pdfs(tmp_path / "clean" / "html", {APRIL: 2_000_000, JUNE: 5_000})
     clean = build(srcdir, builddir=tmp_path / "clean")

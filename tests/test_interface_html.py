@@ -2,8 +2,10 @@
 
 No browser: the built page itself carries the Dutch names (furo's page template
 in our copy, Sphinx's messages from our catalog), soft hyphens in long heading
-words and ``tabindex`` on code blocks and tables. The browser tests check the
-whole site; these check the mechanism on a small project, fast.
+words and ``tabindex`` on code blocks and tables, composed with the visitors of
+MyST-Parser and sphinx-design whichever is loaded first: a ``{div}`` keeps its
+style, grids and cards get no ``container`` class. The browser tests check the
+whole site; these check the mechanism on a small project, fast (one build per order).
 """
 
 from __future__ import annotations
@@ -11,7 +13,7 @@ from __future__ import annotations
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import CONF, warnings_of
+from conftest import build_once, warnings_of
 
 PAGE = """\
 # Verenigingsstrategie
@@ -26,14 +28,52 @@ Tekst.
 ```python
 print("hallo")
 ```
+
+```{list-table} Leden per netwerk
+:header-rows: 1
+
+* - Netwerk
+  - Leden
+  - Contact
+* - Juristen
+  - 12
+  -
+```
+
+:::{div} kb-kader
+:style: border: 2px solid green
+
+Tekst in een kader.
+:::
+
+::::{grid} 1 2 2 2
+:gutter: 2
+
+:::{grid-item-card} Brede welvaart
+Een kaart.
+:::
+::::
 """
 
 
-@pytest.fixture
-def page(write_source, build):
-    srcdir = write_source({"index.md": PAGE})
-    (srcdir / "conf.py").write_text(CONF + 'html_theme = "furo"\n', encoding="utf-8")
-    app = build(srcdir)
+#: The extensions in both orders: sphinx-design registers its visitors before ours, or after.
+ORDERS = {
+    "sphinx-design eerst": ["myst_parser", "sphinx_design", "kennisbank"],
+    "kennisbank eerst": ["myst_parser", "kennisbank", "sphinx_design"],
+}
+
+
+@pytest.fixture(scope="module", params=ORDERS)
+def page(request, tmp_path_factory):
+    srcdir = tmp_path_factory.mktemp("bron")
+    (srcdir / "index.md").write_text(PAGE, encoding="utf-8")
+    (srcdir / "conf.py").write_text(
+        f'extensions = {ORDERS[request.param]!r}\nlanguage = "nl"\nhtml_theme = "furo"\n'
+        'html_baseurl = "https://kennisbank.example/"\n'
+        'myst_enable_extensions = ["colon_fence"]\n',
+        encoding="utf-8",
+    )
+    app = build_once("html", srcdir, srcdir / "_build")
     assert warnings_of(app) == ""
     html = (app.outdir / "index.html").read_text(encoding="utf-8")
     return html, BeautifulSoup(html, "html.parser"), app.outdir
@@ -66,3 +106,25 @@ def test_long_words_in_headings_get_soft_hyphens(page):
     assert "\u00ad" in heading
     # Only the heading: the title the search shows (Pagefind's meta data) keeps the plain word.
     assert soup.select_one('[data-pagefind-meta="title"]').get_text() == "Verenigingsstrategie"
+
+
+def test_our_visitors_keep_what_myst_and_sphinx_design_write(page):
+    _, soup, _ = page
+    box = soup.select_one("div.kb-kader")
+    assert box["style"] == "border: 2px solid green"
+    assert "container" not in box["class"]
+    for part in (".sd-container-fluid", ".sd-row", ".sd-col", ".sd-card", ".sd-card-body"):
+        element = soup.select_one(part)
+        assert element is not None and "container" not in element["class"], part
+    # furo's table wrapper is no sphinx-design component: it keeps the class furo styles it by.
+    assert soup.select_one("div.table-wrapper")["class"] == ["table-wrapper", "docutils", "container"]
+
+
+def test_a_table_with_a_header_row_can_become_cards(page):
+    _, soup, _ = page
+    cards, scrolls = soup.select("article table")[1], soup.select("article table")[0]
+    assert "kb-stapelbaar" in cards["class"] and "kb-stapelbaar" not in scrolls["class"]
+    # Each body cell its column's name, but the first (the card's title) and an empty one.
+    cells = cards.select("tbody td")
+    assert [cell.get("data-kolom") for cell in cells] == [None, "Leden", None]
+    assert not scrolls.select("[data-kolom]")

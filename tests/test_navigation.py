@@ -270,3 +270,19 @@ def test_every_page_but_the_front_page_has_breadcrumbs(docs_html):
         "Maandoverzicht",
         "Agenda van mei 2023",
     ]
+
+
+def test_a_hidden_page_takes_the_pages_below_it_along():
+    from furo_cached_navigation.sidebar import build_folder_tree
+
+    html = (
+        '<ul><li class="toctree-l1"><a class="reference internal" href="a.html">A</a></li>'
+        '<li class="toctree-l1"><a class="reference internal" href="over.html">Over</a><ul>'
+        '<li class="toctree-l2"><a class="reference internal" href="privacy.html">Privacy</a></li>'
+        "</ul></li></ul>"
+    )
+    tree = build_folder_tree(
+        html, lambda href: href.removesuffix(".html"), hidden={"over"}, toggle_label="{title} tonen"
+    )
+    assert [entry.docname for entry in tree.entries] == ["a"]
+    assert "Privacy" not in tree.html_for(None)

@@ -539,10 +539,12 @@ def test_site_pdf_has_every_theme_and_programme_title(site_pdf):
 def test_site_pdf_chapters_are_the_sites_top_sections(site_pdf):
     marks = bookmarks(site_pdf.outdir / BOOK)
     chapters = [title for level, title, _, _ in marks if level == 1]
-    expected = ["Kennisbank VZHG", "Thema’s", "Programma’s", "Agenda", "Wie is wie", "Begrippen", "Privacyverklaring"]
+    expected = ["Kennisbank VZHG", "Thema’s", "Programma’s", "Agenda", "Netwerken", "Wie is wie", "Begrippen"]
+    expected.append("Over deze site")  # with the privacy statement; the site's other pages stay online
     assert chapters[0] == "Kennisbank VZHG"
     assert [title for title in chapters if title in expected] == expected  # in the site's order
     assert (2, "Brede welvaart") in [(level, title) for level, title, _, _ in marks]
+    assert (2, "Privacyverklaring") in [(level, title) for level, title, _, _ in marks]
     # Technical and contributors' pages stay on the site (kennisbank_pdf_exclude in docs/conf.py).
     left_out = {"Open data", "Hosting en beveiliging", "Prestaties", "Abonneren op de agenda", "Downloads"}
     left_out |= {"Een bestuurspakket samenstellen", "Van wijziging tot publicatie"}  # bijdragen/*

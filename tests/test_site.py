@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import posixpath
 import re
 
 import pytest
@@ -191,13 +192,116 @@ def test_every_page_has_edit_link_footer_and_dutch_language(pages):
             continue
         assert page.html["lang"] == "nl"
         edit = page.select_one(".kb-edit-link a")
-        if name.startswith(("agenda/maand/", "agenda/archief/", "actueel/archief/")):  # generated: nothing to edit
+        # Generated pages and the page for an address that does not exist: nothing to edit.
+        if name.startswith(("agenda/maand/", "agenda/archief/", "actueel/archief/")) or name == "404.html":
             assert edit is None, name
         else:
             assert edit.get_text(strip=True) == "Bewerk deze pagina", name
             assert edit["href"].startswith("https://github.com/vzhg/kennisbank/edit/main/docs/"), name
+            # At the foot of the content, after the article: not the first thing on the page.
+            assert page.select_one(".content-icon-container .kb-edit-link") is None, name
+            assert edit.find_parent(class_="kb-voet-inhoud").find_previous_sibling("article"), name
         footer = page.select_one(".kb-footer").get_text(" ", strip=True)
         assert "Vereniging van Zuid-Hollandse Gemeenten" in footer and "secretaris@vzhg.nl" in footer
+
+
+#: The members' menu, in its order; the pages about the site itself are in the footer.
+MEMBERS_MENU = [
+    "Thema’s",
+    "Programma’s",
+    "Agenda",
+    "Netwerken",
+    "Wie is wie",
+    "Actueel",
+    "Nieuwsbrief",
+    "Bestuurspakketten",
+    "Downloads",
+    "Begrippen",
+]
+ABOUT_THE_SITE = {
+    "toegankelijkheid.html": "Toegankelijkheidsverklaring",
+    "privacy.html": "Privacyverklaring",
+    "open-data.html": "Open data",
+    "bijdragen/index.html": "Bijdragen",
+    "hosting.html": "Hosting en beveiliging",
+    "prestaties.html": "Prestaties",
+}
+
+
+def test_the_menu_is_for_members_and_the_footer_says_what_the_site_is(pages):
+    for name, page in pages.items():
+        tree = page.select_one(".sidebar-tree")
+        if tree is None:
+            continue
+        assert [a.get_text(strip=True) for a in tree.select(":scope > ul > li > a")] == MEMBERS_MENU, name
+        menu = {a.get_text(strip=True) for a in tree.select("a")}
+        assert menu.isdisjoint({*ABOUT_THE_SITE.values(), "Over deze site"}), name
+        about = page.select_one("footer nav.kb-over-site")
+        assert about.select_one("h2").get_text(strip=True) == "Over deze site", name
+        assert [li.get_text(strip=True) for li in about.select("li")] == list(ABOUT_THE_SITE.values()), name
+        links = {a["href"] for a in about.select("li a")}
+        others = [target for target in ABOUT_THE_SITE if target != name]  # the page itself: not a link
+        if name == "404.html":  # served at any address: absolute links
+            assert links == {f"/kennisbank/{target}" for target in others}
+        else:
+            assert links == {posixpath.relpath(target, posixpath.dirname(name) or ".") for target in others}, name
+
+
+def _docname_of(name: str, href: str) -> str:
+    folder = name.rsplit("/", 1)[0] + "/" if "/" in name else ""
+    parts: list[str] = []
+    for part in (folder + href.split("#")[0]).removesuffix(".html").split("/"):
+        if part == "..":
+            parts.pop()
+        elif part:
+            parts.append(part)
+    return "/".join(parts)
+
+
+def test_previous_and_next_stay_within_their_section(pages, site):
+    from kennisbank.sphinx_ext.pagefooter import section_of
+
+    relations = site.env.collect_relations()
+    stepped = 0
+    for name, page in pages.items():
+        docname = name.removesuffix(".html")
+        for link in page.select(".related-pages a.prev-page, .related-pages a.next-page"):
+            other = _docname_of(name, link["href"])
+            assert section_of(relations, "index", other) == section_of(relations, "index", docname), (name, other)
+            stepped += 1
+    assert stepped > 50  # pages within a section still link their neighbours
+    assert pages["index.html"].select(".related-pages a") == []
+    # The last theme is followed by no programme, the programmes' overview preceded by no theme.
+    assert pages["themas/index.html"].select(".related-pages a.prev-page") == []
+    last_theme = relations["programmas/index"][1]
+    assert last_theme.startswith("themas/")
+    assert pages[f"{last_theme}.html"].select(".related-pages a.next-page") == []
+
+
+#: Pages for developers and contributors, which may name commands such as `make html`.
+FOR_BUILDERS = ("bijdragen/", "prestaties.html", "hosting.html")
+
+
+def test_readers_are_never_told_to_run_make(pages):
+    told = {
+        name: re.findall(r".{0,40}\bmake\s+\w+", " ".join(main.get_text(" ").split()))
+        for name, page in pages.items()
+        if not name.startswith(FOR_BUILDERS) and (main := page.select_one("[role=main]")) is not None
+    }
+    assert {name: found for name, found in told.items() if found} == {}
+
+
+def test_the_front_page_and_the_packs_overview_link_the_packs(pages):
+    front = pages["index.html"].select_one("[role=main]")
+    hrefs = {a["href"] for a in front.select("a[href]")}
+    assert {"bestuurspakketten/index.html", "downloads.html"} <= hrefs
+    newest = front.select_one("ul.kb-downloads-pakketten")
+    assert newest.select_one('a[href="bestuurspakketten/2023-04-algemeen-bestuur.html"]')
+    assert len(newest.select("li")) == 1
+    overview = pages["bestuurspakketten/index.html"].select_one("[role=main] ul.kb-downloads-pakketten")
+    assert overview.select_one('a[href="2023-04-algemeen-bestuur.html"]')
+    # Without the PDFs (make html) the line says so in words; with them (make site) it is the link.
+    assert "het bestuurspakket van april 2023 als PDF" in overview.get_text()
 
 
 def test_the_benchmark_markers_are_not_shown(pages):
@@ -274,10 +378,11 @@ def test_one_page_of_people_one_of_organisations_no_title_twice(pages):
 
 def test_who_is_who_holds_the_directories_in_reading_order(site):
     relations = site.env.collect_relations()  # docname -> [parent, previous, next]
-    assert relations["personen"][0] == relations["organisaties"][0] == relations["netwerken/index"][0] == "gids/index"
+    assert relations["personen"][0] == relations["organisaties"][0] == "gids/index"
     assert relations["gids/index"][2] == "personen"
     assert relations["personen"][2] == "organisaties"
-    assert relations["organisaties"][2] == "netwerken/index"
+    # The networks have a place of their own in the menu, before "Wie is wie".
+    assert relations["netwerken/index"][0] == "index"
 
 
 def test_directories_stand_with_their_objects(pages):

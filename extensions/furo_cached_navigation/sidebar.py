@@ -194,6 +194,8 @@ def _drop_hidden(soup: BeautifulSoup, docname_of_href: Callable[[str], str | Non
     if not hidden:
         return
     for link in list(soup.find_all("a")):
+        if link.decomposed:  # below a hidden page, already gone with it
+            continue
         if docname_of_href(str(link.get("href", ""))) in hidden:
             item = link.find_parent("li")
             if item is not None:

@@ -6,6 +6,7 @@ import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from babel.dates import format_date as format_date_babel
 from babel.units import format_unit
 
 from .dates import LOCALE, format_date
@@ -26,7 +27,33 @@ class PdfFile:
     @property
     def description(self) -> str:
         """'PDF, 412 kB, stand van 1 mei 2023'."""
-        return f"PDF, {size_text(self.size)}, stand van {format_date(self.made)}"
+        return f"{self.kind_and_size}, {self.as_of}"
+
+    @property
+    def kind_and_size(self) -> str:
+        """'PDF, 412 kB': what a link to the file says about it."""
+        return f"PDF, {size_text(self.size)}"
+
+    @property
+    def as_of(self) -> str:
+        """'stand van maandag 1 mei 2023'."""
+        return f"stand van {format_date(self.made)}"
+
+
+#: What the PDF of the whole knowledge base is, in a sentence.
+WHOLE_SUBJECT = "de hele kennisbank"
+
+
+def pack_subject(pack: BoardPack) -> str:
+    """'het bestuurspakket van april 2023' (or '... van 20 april 2023'): which pack, in words."""
+    assert pack.date is not None
+    shown = {"year": "y", "month": "LLLL y"}.get(pack.date.precision, "d MMMM y")
+    return f"het bestuurspakket van {format_date_babel(pack.date.value.date(), shown, locale=LOCALE)}"
+
+
+def download_text(subject: str, pdf: PdfFile) -> str:
+    """'Download het bestuurspakket van april 2023 (PDF, 105 kB)': the action, the file, its format and size."""
+    return f"Download {subject} ({pdf.kind_and_size})"
 
 
 def size_text(size: int) -> str:

@@ -17,13 +17,23 @@ from sphinx.config import Config
 from .. import __version__
 
 #: Bump when the stored data changes shape, so old environments are rebuilt.
-ENV_VERSION = 4
+ENV_VERSION = 5  # 5: our boxes are divs (is_div), without the container class
 
 STATIC = Path(__file__).parent.parent / "static"
 
 
 def setup(app: Sphinx) -> dict[str, Any]:
-    from ..writers import background_jobs, htmlfixes, newsfeeds, pagefind, pdf, sharing, singlehtml, sitemap
+    from ..writers import (
+        background_jobs,
+        htmlfixes,
+        newsfeeds,
+        pagefind,
+        pdf,
+        sharing,
+        singlehtml,
+        sitemap,
+        stackedtables,
+    )
     from ..writers import newsletter as newsletter_builder
     from . import (
         agenda,
@@ -49,6 +59,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
         newsletter,
         newspages,
         packs,
+        pagefooter,
         placeholders,
         privacy,
         problems,
@@ -88,6 +99,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
         fieldtable,
         singlehtml,
         htmlfixes,
+        stackedtables,
         sharing,
         sitemap,
         lastchanged,
@@ -96,6 +108,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
         agendapages,
         newspages,
         navigation,
+        pagefooter,
         pdf,
         failures,
         problems,

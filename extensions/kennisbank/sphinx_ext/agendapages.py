@@ -13,6 +13,10 @@ events are deleted. A page whose input did not change since the last build (its
 events, its neighbours, the reference date, the navigation, our code, the
 templates and the configuration) is not written again: an incremental build
 after one edit rewrites one month and one year, not the whole archive.
+
+A year with more past events than ``kennisbank_long_list`` lists its months, each
+with how many events and a link to the month's page, instead of every event (a
+year of two thousand events made a page of 365 kB).
 """
 
 from __future__ import annotations
@@ -28,7 +32,7 @@ from typing import Any
 from docutils import nodes
 from sphinx.application import Sphinx
 
-from ..model.agenda import CalendarEvent, month_pages, past, year_pages
+from ..model.agenda import CalendarEvent, MonthPages, month_pages, past, year_pages
 from ..model.dates import format_month
 from ..writers.feeds import SITE_FEED, writer_version
 from .agenda import ARCHIVE_VIEW, MONTH_PAGE_BUILDERS, MONTH_VIEW, AgendaView, view_page_of
@@ -136,17 +140,27 @@ def year_pages_of(app: Sphinx) -> list[PlannedPage]:
     today = domain.build.settings.today()
     pages = year_pages(parent, domain.events, today)
     delete_other_pages(app, pages.parent, YEAR_FILE, [pages.pagename(year) for year in pages.years])
+    month_view = view_page(app, MONTH_VIEW)
+    months = month_pages(month_view, domain.event_months(), today) if month_view else None
+    long_list = domain.build.settings.long_list
     planned = []
     for year in pages.years:
         view = AgendaView(app.env, app.builder, pages.pagename(year), today)
         title = f"Archief {year}"
         events = [e for e in view.events if e.when.value.year == year]
+        by_month = months if len(past(events, today)) > long_list else None
 
-        def body(view: AgendaView = view, year: int = year, title: str = title, events: list = events) -> nodes.section:
+        def body(
+            view: AgendaView = view,
+            year: int = year,
+            title: str = title,
+            events: list = events,
+            by_month: MonthPages | None = by_month,
+        ) -> nodes.section:
             section = nodes.section("", ids=[f"archief-{year}"], classes=["kb-jaarpagina"])
             section += nodes.title(title, title)
             section += view.year_navigation(pages, year)
-            section.extend(view.archive(events))
+            section.extend(month_counts(view, past(events, view.today), by_month) if by_month else view.archive(events))
             return section
 
         inputs = repr((pages.neighbours(year), events_input(domain, events)))
@@ -160,6 +174,22 @@ def described(lead: str, titles: list[str], none: str = "") -> str:
     """A generated page's description: 'De bijeenkomsten in mei 2023: A; B.' (sharing.py
     shortens it), or ``none`` without titles."""
     return f"{lead}: {'; '.join(titles)}." if titles else none
+
+
+def month_counts(view: AgendaView, events: list[CalendarEvent], months: MonthPages) -> list[nodes.Node]:
+    """A long year: the months of its past events, newest first, each with how many and a link to its page."""
+    counts: dict[tuple[int, int], int] = {}
+    for event in events:  # month 0: an event known only by its year
+        key = (event.when.value.year, 0 if event.when.precision == "year" else event.when.value.month)
+        counts[key] = counts.get(key, 0) + 1
+    note = f"In dit jaar waren {len(events)} bijeenkomsten; per maand staan ze op de pagina van die maand."
+    listing = nodes.bullet_list(classes=["kb-archief-maanden"])
+    for year, month in sorted(counts, reverse=True):
+        label = format_month(year, month) if month else f"{year} (maand niet vastgelegd)"  # all past
+        count = f" ({counts[year, month]} {'bijeenkomst' if counts[year, month] == 1 else 'bijeenkomsten'})"
+        link = view.page_link(months.pagename(year, month), label) if (year, month) in months.months else None
+        listing += nodes.list_item("", nodes.paragraph("", "", link or nodes.Text(label), nodes.Text(count)))
+    return [nodes.paragraph(note, note), listing]
 
 
 def events_input(domain: KnowledgeBaseDomain, events: list[CalendarEvent]) -> list[str]:

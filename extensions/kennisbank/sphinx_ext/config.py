@@ -39,6 +39,7 @@ POSITIVE_NUMBERS = (
     "news_old_after_months",
     "review_months",
     "placeholder_days",
+    "long_list",
 )
 #: The settings that are an e-mail address (see the ``nieuwsbrief`` builder).
 NEWSLETTER_ADDRESSES = ("newsletter_from", "newsletter_reply_to", "newsletter_to")
@@ -67,6 +68,10 @@ class KennisbankConfig:
     #: How many events a full "komend" list shows on the website before it sends the
     #: reader on to the month pages (``:aantal:`` on the directive overrides it).
     coming_limit: int = 30
+    #: A directory or a year of the agenda's archive with more entries than this shows one
+    #: line per entry or group, without the details (they are on the pages it links): so
+    #: that a page stays light at scale (a phone fetches it whole).
+    long_list: int = 250
     #: How often calendar apps should fetch the feeds again.
     feed_refresh_hours: int = 12
     #: The domain part of every event UID; never change it once feeds are out.
@@ -74,6 +79,9 @@ class KennisbankConfig:
     #: With uid_domain, the start of every Atom id (a tag: URI, RFC 4151): a year or day on
     #: which the association held that domain. Never change it once feeds are out.
     feed_tag_date: str = "2023"
+    #: The page whose toctree lists the pages about the site itself (accessibility, privacy,
+    #: open data, contributing): linked from every page's footer, out of the members' menu.
+    about_page: str = field(default="over-deze-site", metadata={"rebuild": "html"})
     #: The organisation id of the association's board: listed first among people.
     board_organisation: str = ""
     #: PDF flavour: tagged PDF/UA-1 (accessible) or PDF/A-3u (archiving).

@@ -177,7 +177,7 @@ class ObjectDirective(KBDirective):
         obj = KBObject(spec.name, obj_id, title, self.env.docname, self.lineno, fields, self.field_lines)
         kb_domain(self.env).note_object(obj)
 
-        container = nodes.container(classes=["kb-object", f"kb-{spec.name}"], kb_object=obj_id)
+        container = nodes.container(classes=["kb-object", f"kb-{spec.name}"], kb_object=obj_id, is_div=True)
         container["kb_heading_title"] = not explicit_title
         self.set_source_info(container)
         if explicit_title:

@@ -5,6 +5,12 @@ script adds a filter box (progressive enhancement: without JavaScript the full
 list shows); it finds the parts to filter by their classes:
 ``kb-filterbaar`` on the directory, ``kb-filter-item`` on each entry and
 ``kb-filter-group`` on a group of entries.
+
+A directory with more entries than ``kennisbank_long_list`` shows one line per
+entry or group without the details, which stand on the pages it links (a
+network's own page, an organisation's people under the organisation): at the
+benchmark's size the networks table and the people by organisation made a page
+of half a megabyte, which a phone fetches whole.
 """
 
 from __future__ import annotations
@@ -28,7 +34,16 @@ from .failures import internal_errors, page_location
 from .internals import builder_of
 from .nodes import directory_placeholder
 from .placeholders import placeholders_in
-from .render import joined, labeled_group, mail_link, pending_marker, table, url_nodes, without_empty_columns
+from .render import (
+    COMPACT,
+    joined,
+    labeled_group,
+    mail_link,
+    pending_marker,
+    table,
+    url_nodes,
+    without_empty_columns,
+)
 
 #: Each directory, with the object types whose facts it shows (its page is rewritten when they change).
 DIRECTORIES = {
@@ -72,7 +87,7 @@ class FillDirectories(SphinxPostTransform):
         for node in placeholders_in(self, directory_placeholder):
             with internal_errors(f"de gids '{node['name']}'", page_location(self.env, node), placeholder=node):
                 render = renderers[node["name"]]
-                box = nodes.container(classes=["kb-gids", f"kb-gids-{node['name']}", "kb-filterbaar"])
+                box = nodes.container(classes=["kb-gids", f"kb-gids-{node['name']}", "kb-filterbaar"], is_div=True)
                 box.extend(render())
                 node.replace_self(box)
 
@@ -91,12 +106,27 @@ class FillDirectories(SphinxPostTransform):
         obj = self.objects.get(obj_id or "")
         return [self.link(obj)] if obj else []
 
+    def is_long(self, entries: int) -> bool:
+        return entries > kb_domain(self.env).build.settings.long_list
+
+    def in_short(self, note: str, lines: Iterable[list[nodes.Node]]) -> list[nodes.Node]:
+        """A long directory: what it leaves out and where that stands, then a line per entry."""
+        listing = nodes.bullet_list(classes=["kb-gids-lijst", COMPACT])
+        listing.extend(_item(parts, classes=["kb-filter-item"]) for parts in lines)
+        return [nodes.paragraph(note, note, classes=["kb-gids-kort"]), listing]
+
     # -- networks ----------------------------------------------------------
 
     def render_netwerken(self) -> list[nodes.Node]:
         networks = of_kind(self.objects, "netwerk")
         if not networks:
             return [nodes.paragraph("Er zijn nog geen netwerken.", "Er zijn nog geen netwerken.")]
+        if self.is_long(len(networks)):
+            note = (
+                f"Er zijn {len(networks)} netwerken: hier staat van elk hoe u aansluit. Wat een netwerk doet "
+                "en wie het coördineert, staat op de pagina van het netwerk."
+            )
+            return self.in_short(note, ([self.link(n), nodes.Text(": "), *self.how_to_join(n)] for n in networks))
         headers, rows = without_empty_columns(NETWORK_COLUMNS, [self.network_row(n) for n in networks])
         body = (nodes.row("", *(_cell(parts) for parts in cells), classes=["kb-filter-item"]) for cells in rows)
         return [
@@ -153,15 +183,18 @@ class FillDirectories(SphinxPostTransform):
     # -- organisations -------------------------------------------------------
 
     def render_organisaties(self) -> list[nodes.Node]:
-        listing = nodes.bullet_list(classes=["kb-gids-lijst"])
-        for entry in organisation_directory(self.objects, self.today):
-            org = entry.organisation
-            head = nodes.paragraph(
-                "",
-                "",
-                nodes.strong("", "", self.link(org)),
-                nodes.Text(f" ({org.fields['soort']})" if "soort" in org.fields else ""),
+        entries = organisation_directory(self.objects, self.today)
+        if self.is_long(len(entries)):
+            note = (
+                f"Er zijn {len(entries)} organisaties: hier staat van elk de soort. Wie er werkt en waaraan "
+                "zij meedoet, staat bij de organisatie zelf."
             )
+            return self.in_short(note, (self.organisation_kind(e.organisation) for e in entries))
+        listing = nodes.bullet_list(classes=["kb-gids-lijst"])
+        for entry in entries:
+            org = entry.organisation
+            link, kind = self.organisation_kind(org)
+            head = nodes.paragraph("", "", nodes.strong("", "", link), kind)
             details = nodes.bullet_list()
             if "website" in org.fields:
                 details += _item([nodes.Text("Website: "), *url_nodes(cast(Url, org.fields["website"]))])
@@ -192,6 +225,9 @@ class FillDirectories(SphinxPostTransform):
             listing += item
         return [listing]
 
+    def organisation_kind(self, org: KBObject) -> list[nodes.Node]:
+        return [self.link(org), nodes.Text(f" ({org.fields['soort']})" if "soort" in org.fields else "")]
+
     def event_with_date(self, event: KBObject) -> list[nodes.Node]:
         start = cast(When | None, event.fields.get("start"))  # left out if it was invalid: reported
         return [self.link(event), *([nodes.Text(f" ({format_span(start)})")] if start else [])]
@@ -200,8 +236,16 @@ class FillDirectories(SphinxPostTransform):
 
     def render_personen(self) -> list[nodes.Node]:
         board = kb_domain(self.env).build.settings.board_organisation
+        directory = people_directory(self.objects, board, self.today)
+        entries = sum(len(members) for _, members in directory)
+        if self.is_long(entries):
+            note = (
+                f"De gids noemt {entries} keer iemand: hier staat per organisatie en netwerk hoeveel mensen. "
+                "Wie dat zijn en in welke rol, staat bij de organisatie of het netwerk."
+            )
+            return self.in_short(note, (self.group_count(group, len(members)) for group, members in directory))
         groups = nodes.bullet_list(classes=["kb-gids-lijst"])
-        for group, members in people_directory(self.objects, board, self.today):
+        for group, members in directory:
             items = [self.person_with_role(m) for m in members]
             label = self.link(group)
             # Members of a network follow the organisations; the label says which is which.
@@ -209,6 +253,11 @@ class FillDirectories(SphinxPostTransform):
                 nodes.inline("", "", label, nodes.Text(" (netwerk)")) if group.kind == "netwerk" else label, items
             )
         return [groups]
+
+    def group_count(self, group: KBObject, count: int) -> list[nodes.Node]:
+        people = "persoon" if count == 1 else "personen"
+        kind = "netwerk, " if group.kind == "netwerk" else ""
+        return [self.link(group), nodes.Text(f" ({kind}{count} {people})")]
 
     def person_with_role(self, membership: Membership) -> list[nodes.Node]:
         parts = [self.link(membership.person), nodes.Text(f" ({membership.label})")]

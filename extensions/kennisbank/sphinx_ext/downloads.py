@@ -1,10 +1,15 @@
-"""Links to the PDFs: on every board pack page, and ``{downloads}``, the list of all of them.
+"""Links to the PDFs: on every board pack page, and ``{downloads}``, the list of all of them
+(``{downloads} bestuurspakketten``: the board packs only, for their overview).
+
+A link says what it does, which file, its format and size: "Download het
+bestuurspakket van april 2023 (PDF, 105 kB)", then the date of its content.
 
 ``make site`` builds the PDFs first and copies them into the HTML output's PDF
 folder (``kennisbank_pdf_folder``, "pdf"), then builds the HTML: a page links a
 PDF relatively, with its size and date, only when the file is there. Without it
-(``make html`` alone) the page says where the PDF comes from, never a dead link.
-Other builders (the PDF builder, text, LaTeX) show the file name.
+(``make html`` alone) the page says where the PDF comes from, never a dead link
+(in words for readers: no ``make``). Other builders (the PDF builder, text, LaTeX)
+show the file name.
 
 The pages that show PDF facts depend on files, not on sources: freshness.py adds
 :func:`PdfShelf.shown_on` to their digest, so they are written again when a PDF
@@ -19,6 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from docutils import nodes
+from docutils.parsers.rst import directives
 from sphinx.application import Sphinx
 from sphinx.builders import Builder
 from sphinx.environment import BuildEnvironment
@@ -26,7 +32,7 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util.nodes import make_refnode
 from sphinx.util.osutil import relative_uri
 
-from ..model.downloads import WHOLE, PdfFile, newest_first, pack_file
+from ..model.downloads import WHOLE, WHOLE_SUBJECT, PdfFile, download_text, newest_first, pack_file, pack_subject
 from ..model.packs import BoardPack, pack_agenda, pack_documents
 from .config import stamp
 from .directives import KBDirective
@@ -43,7 +49,9 @@ PDF_LINK_BUILDERS = ("html", "dirhtml", "singlehtml")
 #: Noted as an overview of pages with ``{downloads}`` (see freshness.py).
 DOWNLOADS = "downloads"
 
-NOT_BUILT = "nog niet gemaakt: de PDF staat op de gepubliceerde site; zelf maakt u hem met "
+NOT_BUILT = "nog niet gemaakt in dit voorbeeld; op de gepubliceerde site staat de PDF hier"
+#: ``{downloads} bestuurspakketten``: the packs only.
+PACKS_ONLY = "bestuurspakketten"
 
 
 class PdfShelf:
@@ -69,19 +77,21 @@ class PdfShelf:
         """The PDF's address relative to the page, as the builder places the page."""
         return relative_uri(self.builder.get_target_uri(fromdocname), f"{self.folder}/{name}")
 
-    def link(self, fromdocname: str, name: str) -> list[nodes.Node]:
-        """'name.pdf (PDF, 412 kB, stand van ...)' linked; the bare name, or the name and where it comes from."""
+    def link(self, fromdocname: str, name: str, subject: str) -> list[nodes.Node]:
+        """'Download <subject> (PDF, 412 kB)' linked, then the date of its content.
+
+        Without the file: the subject and that the PDF is not made yet; the file name
+        for a builder that links no PDFs (a printed page names the file to look for)."""
         found = self.file(name)
-        shown = nodes.literal(name, name)
         if found is None:
             if not self.links:
-                return [shown]
-            note = nodes.inline("", "", classes=["kb-pdf-volgt"])
-            note += [nodes.Text(f" ({NOT_BUILT}"), nodes.literal("make site", "make site"), nodes.Text(")")]
-            return [shown, note]
-        reference = nodes.reference("", "", shown, internal=True, refuri=self.href(fromdocname, name))
+                return [nodes.literal(name, name)]
+            text = f"{subject} als PDF ({NOT_BUILT})"
+            return [nodes.inline(text, text, classes=["kb-pdf-volgt"])]
+        text = download_text(subject, found)
+        reference = nodes.reference(text, text, internal=True, refuri=self.href(fromdocname, name))
         reference["classes"].append("kb-pdf")
-        return [reference, nodes.Text(f" ({found.description})")]
+        return [reference, nodes.Text(f", {found.as_of}")]
 
     def facts(self, names: list[str]) -> tuple:
         """What the pages show of these files: equal facts, equal pages."""
@@ -127,11 +137,20 @@ def content_day(env: BuildEnvironment, name: str) -> dt.date:
 
 
 class DownloadsDirective(KBDirective):
-    """``{downloads}``: kennisbank.pdf and every board pack, the newest meeting first."""
+    """``{downloads}``: kennisbank.pdf and every board pack, the newest meeting first;
+    ``{downloads} bestuurspakketten``: the packs only (``:aantal: 1``: the newest)."""
+
+    optional_arguments = 1
+    option_spec = {"aantal": directives.positive_int}
 
     def make(self) -> list[nodes.Node]:
+        part = self.arguments[0] if self.arguments else ""
+        if part not in ("", PACKS_ONLY):
+            self.warn("Downloads: schrijf '{downloads}' of '{downloads} %s', niet '%s'", PACKS_ONLY, part)
+            return []
         kb_domain(self.env).note_overview(self.env.docname, DOWNLOADS)
-        return [self.placed(downloads_placeholder())]
+        placeholder = downloads_placeholder(packs_only=bool(part), count=self.options.get("aantal", 0))
+        return [self.placed(placeholder)]
 
 
 class FillDownloads(SphinxPostTransform):
@@ -140,24 +159,25 @@ class FillDownloads(SphinxPostTransform):
     def run(self, **kwargs: Any) -> None:
         for node in placeholders_in(self, downloads_placeholder):
             with internal_errors("de lijst met downloads", page_location(self.env, node), placeholder=node):
-                node.replace_self(self.listing())
+                node.replace_self(self.listing(packs_only=node["packs_only"], count=node["count"]))
 
-    def listing(self) -> list[nodes.Node]:
+    def listing(self, *, packs_only: bool, count: int) -> list[nodes.Node]:
         shelf = PdfShelf(self.env, builder_of(self.env))
         docname = self.env.docname
         result: list[nodes.Node] = []
-        if shelf.settings.pdf_whole:
-            line = nodes.paragraph("", "", nodes.Text("De hele kennisbank: "), *shelf.link(docname, WHOLE))
-            result.append(nodes.bullet_list("", nodes.list_item("", line), classes=["kb-downloads"]))
-        title = "Bestuurspakketten"
-        result.append(nodes.rubric(title, title, classes=["kb-downloads-titel"]))
+        if not packs_only:
+            if shelf.settings.pdf_whole:
+                line = nodes.paragraph("", "", *shelf.link(docname, WHOLE, WHOLE_SUBJECT))
+                result.append(nodes.bullet_list("", nodes.list_item("", line), classes=["kb-downloads"]))
+            title = "Bestuurspakketten"
+            result.append(nodes.rubric(title, title, classes=["kb-downloads-titel"]))
         packs = newest_first(kb_domain(self.env).packs.values())
         if not packs:
             text = "Er zijn nog geen bestuurspakketten."
             result.append(nodes.paragraph(text, text))
             return result
         listing = nodes.bullet_list(classes=["kb-downloads", "kb-downloads-pakketten"])
-        for pack in packs:
+        for pack in packs[:count] if count else packs:
             listing += nodes.list_item("", self.pack_line(shelf, pack))
         result.append(listing)
         return result
@@ -170,7 +190,7 @@ class FillDownloads(SphinxPostTransform):
         if pack.version_label:  # "versie 0.3 (concept)", or "concept"
             line += nodes.Text(f", versie {pack.version_label}" if pack.version else f", {pack.version_label}")
         line += nodes.Text(": ")
-        line.extend(shelf.link(self.env.docname, pack_file(pack)))
+        line.extend(shelf.link(self.env.docname, pack_file(pack), pack_subject(pack)))
         return line
 
 

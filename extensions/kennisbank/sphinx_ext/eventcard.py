@@ -68,7 +68,9 @@ class EventCards(SphinxPostTransform):
         facts = next(iter(container.findall(nodes.field_list)), None)
         by_label = _facts_by_label(facts)
 
-        card = nodes.container(classes=[CARD_CLASS, "kb-kaart-afgelopen" if is_past else "kb-kaart-komend"])
+        card = nodes.container(
+            classes=[CARD_CLASS, "kb-kaart-afgelopen" if is_past else "kb-kaart-komend"], is_div=True
+        )
         status = status_label(event, is_past)
         badge = nodes.inline(status, status, classes=["kb-status", f"kb-status-{status.lower()}"])
         card += nodes.paragraph("", "", badge, classes=["kb-status-regel"])

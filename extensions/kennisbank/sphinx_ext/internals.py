@@ -67,6 +67,14 @@ def render_detached(builder: Builder, node: nodes.Node) -> str:
     return html_builder.render_partial(node)["fragment"]
 
 
+def page_relations(builder: Builder) -> dict[str, list[str | None]]:
+    """Each page's ``[parent, previous, next]`` in the toctrees, as the HTML builder worked
+    them out for its "Vorige"/"Volgende" links (``StandaloneHTMLBuilder.relations``, set
+    in ``prepare_writing`` from ``env.collect_relations()``); empty for other builders."""
+    relations: dict[str, list[str | None]] = getattr(builder, "relations", {})
+    return relations
+
+
 def output_path(builder: Builder, pagename: str) -> str:
     """Where an HTML builder writes a page (also one that is no document)."""
     return str(cast(StandaloneHTMLBuilder, builder).get_outfilename(pagename))

@@ -109,7 +109,7 @@ class NewsletterDirective(KBDirective):
 
     def make(self) -> list[nodes.Node]:
         fields = self.read_fields(NEWSLETTER, WHERE)
-        intro = nodes.container(classes=["kb-nieuwsbrief-inleiding"])
+        intro = nodes.container(classes=["kb-nieuwsbrief-inleiding"], is_div=True)
         self.set_source_info(intro)
         if self.content:
             self.state.nested_parse(self.content, self.content_offset, intro)

@@ -15,7 +15,7 @@ from sphinx.environment import BuildEnvironment
 from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util import logging
 
-from ..model.downloads import pack_file
+from ..model.downloads import pack_file, pack_subject
 from ..model.packs import PACK, BoardPack, pack_documents
 from .directives import AnyFieldName, KBDirective
 from .domain import kb_domain
@@ -75,7 +75,7 @@ class FillBoardPack(SphinxPostTransform):
             rows.append(("Plaats", [nodes.Text(pack.place)]))
         if pack.version:
             rows.append(("Versie", [nodes.Text(pack.version_label)]))
-        rows.append(("PDF", PdfShelf(self.env, builder).link(self.env.docname, pack_file(pack))))
+        rows.append(("PDF", PdfShelf(self.env, builder).link(self.env.docname, pack_file(pack), pack_subject(pack))))
         for label, body in rows:
             facts += nodes.field(
                 "", nodes.field_name(label, label), nodes.field_body("", nodes.paragraph("", "", *body))

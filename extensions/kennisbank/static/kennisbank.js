@@ -78,9 +78,46 @@
     });
   }
 
+  /* A table wider than the screen scrolls in its wrapper (focusable and named in the HTML).
+   * Say so above it, while it is wider, and tie the hint to the wrapper for screen readers. */
+  var HINT = "Deze tabel is breder dan het scherm: schuif hem opzij (of gebruik de pijltjestoetsen) om alles te zien.";
+
+  function scrollHints() {
+    var wrappers = document.querySelectorAll("article .table-wrapper");
+    function update() {
+      wrappers.forEach(function (wrapper, number) {
+        var wide = wrapper.scrollWidth > wrapper.clientWidth + 1;
+        var hint = wrapper.previousElementSibling;
+        var has = hint && hint.classList.contains("kb-schuifhint");
+        if (wide && !has) {
+          hint = document.createElement("p");
+          hint.className = "kb-schuifhint";
+          hint.id = "kb-schuifhint-" + number;
+          hint.textContent = HINT;
+          wrapper.parentNode.insertBefore(hint, wrapper);
+          wrapper.setAttribute("aria-describedby", hint.id);
+        } else if (!wide && has) {
+          hint.remove();
+          wrapper.removeAttribute("aria-describedby");
+        }
+      });
+    }
+    update();
+    var pending = false;
+    window.addEventListener("resize", function () {
+      if (pending) return;
+      pending = true;
+      window.requestAnimationFrame(function () {
+        pending = false;
+        update();
+      });
+    });
+  }
+
   function start() {
     document.querySelectorAll(".kb-filterbaar").forEach(setUp);
     keyboardMenus();
+    scrollHints();
   }
 
   if (document.readyState === "loading") {

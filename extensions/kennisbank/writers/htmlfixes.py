@@ -7,7 +7,13 @@ on the table, where Sphinx needs it for the caption's link, and leaves the wrapp
 Code blocks and table wrappers scroll sideways when they are wider than the
 screen. A keyboard user can only scroll what can take focus (WCAG 2.1.1), so
 both get ``tabindex="0"`` and a name, in the HTML itself: the visitors below
-wrap Sphinx's own and add the attributes to the tag it wrote.
+wrap the visitor registered before ours and add the attributes to the tag it wrote.
+
+Each of our visitors calls the one it replaces (visitors.py): the visitor another
+extension registered for the node (MyST-Parser's and sphinx-design's for
+``container``, which keep a ``{div}``'s style and leave the ``container`` class off
+grids and cards, where furo's CSS would take their padding away), or else the
+translator's own method.
 
 Long words in section headings get soft hyphens at their Dutch hyphenation
 points (Pyphen), so that on a phone "Verenigingsstrategie" breaks as
@@ -33,6 +39,7 @@ from ..sphinx_ext.domain import kb_domain
 from ..sphinx_ext.failures import guarded
 from ..sphinx_ext.internals import FURO_TABLE_WRAPPING_PRIORITY
 from .hyphenation import Hyphenator
+from .visitors import Visitor, Wrapper, compose
 
 
 class UniqueTableIds(SphinxPostTransform):
@@ -58,34 +65,38 @@ def _focusable(name: str) -> str:
     return f' tabindex="0" role="region" aria-label="{escape(name)}"'
 
 
-def visit_literal_block(self: Any, node: nodes.literal_block) -> None:
-    """Sphinx's visitor, then focus and a name on the ``<pre>`` that scrolls."""
-    try:
-        type(self).visit_literal_block(self, node)
-    except nodes.SkipNode:
-        self.body[-1] = _LAST_PRE.sub("<pre" + _focusable(CODE_NAME), self.body[-1], count=1)
-        raise
+def _with_focus(self: Any) -> None:
     self.body[-1] = _LAST_PRE.sub("<pre" + _focusable(CODE_NAME), self.body[-1], count=1)
 
 
-def depart_literal_block(self: Any, node: nodes.literal_block) -> None:
-    type(self).depart_literal_block(self, node)
+def literal_block_visitors(visit: Visitor, depart: Visitor) -> tuple[Visitor, Visitor]:
+    """The previous visitor, then focus and a name on the ``<pre>`` that scrolls."""
+
+    def visit_literal_block(self: Any, node: nodes.literal_block) -> None:
+        try:
+            visit(self, node)
+        except nodes.SkipNode:
+            _with_focus(self)
+            raise
+        _with_focus(self)
+
+    return visit_literal_block, depart
 
 
-def visit_container(self: Any, node: nodes.container) -> None:
-    """Sphinx's visitor, then focus and the caption as name on furo's table wrapper."""
-    type(self).visit_container(self, node)
-    if "table-wrapper" not in node["classes"]:
-        return
-    titles = [
-        title for table in node.children if isinstance(table, nodes.table) for title in table.findall(nodes.title)
-    ]
-    name = titles[0].astext() if titles else TABLE_NAME
-    self.body[-1] = _OPENING_DIV.sub("<div" + _focusable(name), self.body[-1], count=1)
+def container_visitors(visit: Visitor, depart: Visitor) -> tuple[Visitor, Visitor]:
+    """The previous visitor, then focus and the caption as name on furo's table wrapper."""
 
+    def visit_container(self: Any, node: nodes.container) -> None:
+        visit(self, node)
+        if "table-wrapper" not in node["classes"]:
+            return
+        titles = [
+            title for table in node.children if isinstance(table, nodes.table) for title in table.findall(nodes.title)
+        ]
+        name = titles[0].astext() if titles else TABLE_NAME
+        self.body[-1] = _OPENING_DIV.sub("<div" + _focusable(name), self.body[-1], count=1)
 
-def depart_container(self: Any, node: nodes.container) -> None:
-    type(self).depart_container(self, node)
+    return visit_container, depart
 
 
 #: The words hyphenated so far, next to the doctrees (see hyphenation.py).
@@ -112,33 +123,47 @@ def save_hyphenation(app: Sphinx, exception: Exception | None) -> None:
 SCREEN_BUILDERS = ("html", "dirhtml", "singlehtml")
 
 
-def visit_title(self: Any, node: nodes.title) -> None:
-    """A section heading's words with soft hyphens, for as long as the heading is written.
+def title_visitors(visit: Visitor, depart: Visitor) -> tuple[Visitor, Visitor]:
+    """A section heading's words with soft hyphens, for as long as the previous visitors write it."""
 
-    Per heading, not per text node: a page has thousands of text nodes and few headings."""
-    plain = list(node.children)
-    if (
-        isinstance(node.parent, nodes.section)
-        and self.config.language
-        and self.builder.name in SCREEN_BUILDERS
-        and any(isinstance(child, nodes.Text) for child in plain)
-    ):
-        node.children = [
-            nodes.Text(hyphenator(self.builder.env)(child.astext())) if isinstance(child, nodes.Text) else child
-            for child in plain
-        ]
-    self.kb_plain_title = plain  # titles do not nest
-    type(self).visit_title(self, node)
+    def visit_title(self: Any, node: nodes.title) -> None:
+        # Per heading, not per text node: a page has thousands of text nodes and few headings.
+        plain = list(node.children)
+        if (
+            isinstance(node.parent, nodes.section)
+            and self.config.language
+            and self.builder.name in SCREEN_BUILDERS
+            and any(isinstance(child, nodes.Text) for child in plain)
+        ):
+            node.children = [
+                nodes.Text(hyphenator(self.builder.env)(child.astext())) if isinstance(child, nodes.Text) else child
+                for child in plain
+            ]
+        self.kb_plain_title = plain  # titles do not nest
+        visit(self, node)
+
+    def depart_title(self: Any, node: nodes.title) -> None:
+        depart(self, node)
+        node.children = self.kb_plain_title  # the doctree keeps its plain words
+
+    return visit_title, depart_title
 
 
-def depart_title(self: Any, node: nodes.title) -> None:
-    type(self).depart_title(self, node)
-    node.children = self.kb_plain_title  # the doctree keeps its plain words
+#: Our HTML visitors, each made from the pair it wraps.
+COMPOSED: dict[type[nodes.Element], Wrapper] = {
+    nodes.literal_block: literal_block_visitors,
+    nodes.container: container_visitors,
+    nodes.title: title_visitors,
+}
+
+
+def compose_visitors(app: Sphinx) -> None:
+    """Ours on top of whatever every extension registered (see the module's docstring)."""
+    compose(app, COMPOSED)
 
 
 def setup(app: Sphinx) -> None:
     app.add_post_transform(UniqueTableIds)
-    app.add_node(nodes.literal_block, override=True, html=(visit_literal_block, depart_literal_block))
-    app.add_node(nodes.container, override=True, html=(visit_container, depart_container))
-    app.add_node(nodes.title, override=True, html=(visit_title, depart_title))
+    # Late, so that the visitors of every extension loaded are there to be wrapped.
+    app.connect("builder-inited", compose_visitors, priority=900)
     app.connect("build-finished", save_hyphenation)
