@@ -10,6 +10,11 @@ from kennisbank.tools.cli import main as kennisbank
 
 def test_a_deleted_page_leaves_no_false_dead_link_in_the_next_check(copy_root, monkeypatch, capsys):
     docs = copy_root("workflow")
+    # A meeting on the theme's page: the theme then has an agenda, which links its own feed.
+    with (docs / "themas" / "wonen.md").open("a", encoding="utf-8") as page:
+        page.write(
+            "\n```{evenement} woondag\n:titel: Woondag\n:start: 2023-05-25\n:organisator: vng\n:thema: wonen\n```\n"
+        )
     monkeypatch.chdir(docs.parent)
     check = ["controleer", "--docs", "workflow", "--uitvoer", "out"]
     assert kennisbank(check) == 0
