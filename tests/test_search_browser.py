@@ -255,9 +255,18 @@ def test_a_search_loads_nothing_from_another_host(browser, site_url):  # noqa: F
     assert any("/pagefind/fragment/" in url for url in requests)
 
 
-@pytest.mark.parametrize("query", ["jeugdzorg", "Zuid-Holland Academie", "mei 2023", "verbonden partijen"])
-def test_a_search_fetches_its_index_at_once_and_each_file_once(query, browser, site_url):  # noqa: F811
-    context, page, requests, _, found = search(browser, site_url, query)
+@pytest.mark.parametrize(
+    ("query", "extra"),
+    [
+        ("jeugdzorg", ""),
+        ("Zuid-Holland Academie", ""),
+        ("mei 2023", ""),
+        ("verbonden partijen", ""),
+        ("bestuur", "&soort=Evenement&volgorde=nieuw"),
+    ],
+)
+def test_a_search_fetches_its_index_at_once_and_each_file_once(query, extra, browser, site_url):  # noqa: F811
+    context, page, requests, _, found = search(browser, site_url, query, extra)
     try:
         preloaded = set(page.eval_on_selector_all('link[rel="preload"]', "links => links.map(l => l.href)"))
     finally:
@@ -266,7 +275,8 @@ def test_a_search_fetches_its_index_at_once_and_each_file_once(query, browser, s
     assert found and len(index) == len(set(index))
     # Asked for by the page before the engine ran: its entry file, metadata and the query's chunks.
     early = [url for url in index if "pagefind-entry.json" in url or url.endswith((".pf_meta", ".pf_index"))]
-    assert len(early) >= 3 and set(early) <= preloaded
+    early += [url for url in index if url.endswith(".pf_filter") or "kennisbank-volgorde" in url]
+    assert len(early) >= (5 if extra else 3) and set(early) <= preloaded
 
 
 def test_without_javascript_the_search_page_says_so_and_offers_the_overviews(browser, site_url):  # noqa: F811

@@ -58,7 +58,8 @@ def test_the_order_by_date_is_a_file_of_its_own(built_app):
     assert meta[META_SORTS] == []
     (order_file,) = bundle.glob("kennisbank-volgorde.*.json")
     order = json.loads(order_file.read_text(encoding="utf-8"))["datum"]
-    assert [fragment(bundle, name)["url"] for name in order] == [
+    names = [name for name, _count in meta[META_PAGES]]
+    assert [fragment(bundle, names[number])["url"] for number in order] == [
         "/actueel/bericht.html",  # 1 September 2022
         "/agenda/oud.html",  # 10 November 2022
         "/agenda/nieuw.html",  # 14 June 2023
@@ -78,6 +79,10 @@ def test_the_search_page_asks_for_the_index_at_once(built_app):
     section = search.select_one("#kb-zoeken")
     assert section["data-index"] == tag and section["data-voorbij"] == PAST_MARK
     assert json.loads(section["data-delen"]) == meta[META_CHUNKS]
+    filters = {name: f"pagefind/filter/{file}.pf_filter" for name, file in meta[META_FILTERS]}
+    assert json.loads(section["data-filters"]) == filters and all(
+        (built_app.outdir / f).exists() for f in filters.values()
+    )
     assert (built_app.outdir / section["data-volgorde"]).exists()
     # What Pagefind's engine reads is compressed anew, and still gzip.
     assert gzip.decompress((bundle / "wasm.nl.pagefind").read_bytes()).startswith(b"pagefind_dcd")

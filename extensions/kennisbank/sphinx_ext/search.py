@@ -192,6 +192,7 @@ def search_page_addresses(context: dict[str, Any]) -> dict[str, Any]:
         "preloads": [pathto(path, 1) for path in index.get("preloads", ())],
         "tag": index.get("tag", ""),
         "chunks": json.dumps(index.get("chunks", []), ensure_ascii=False, separators=(",", ":")),
+        "filters": json.dumps({name: pathto(path, 1) for name, path in index.get("filters", {}).items()}),
         "order": pathto(index["order"], 1) if index.get("order") else "",
         "past": index.get("past", ""),
     }

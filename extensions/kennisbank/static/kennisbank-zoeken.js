@@ -91,29 +91,47 @@
       });
     }
     found.forEach(function (chunk) {
-      var address = chunk && folder + "index/" + chunk[2] + ".pf_index";
-      if (!address || document.head.querySelector('link[href="' + address + '"]')) return;
-      var link = document.createElement("link");
-      link.rel = "preload";
-      link.as = "fetch";
-      link.crossOrigin = "anonymous";
-      link.href = address;
-      document.head.append(link);
+      if (chunk) fetchEarly(folder + "index/" + chunk[2] + ".pf_index");
     });
   }
 
-  /* The records by date, oldest first: loaded only when a member sorts by date. */
+  /* The filters and the order by date that the address asks for, beside the engine. */
+  function fetchFiltersAndOrder(params) {
+    var files = JSON.parse(root.dataset.filters || "{}");
+    FILTERS.forEach(function (name) {
+      if (params.get(name) && files[name]) fetchEarly(new URL(files[name], window.location.href).href);
+    });
+    if (params.get("volgorde") && root.dataset.volgorde) fetchEarly(new URL(root.dataset.volgorde, window.location.href).href);
+  }
+
+  /* Ask for a file the way Pagefind (or loadDates) will fetch it, so that it takes this answer. */
+  function fetchEarly(address) {
+    if (document.head.querySelector('link[href="' + address + '"]')) return;
+    var link = document.createElement("link");
+    link.rel = "preload";
+    link.as = "fetch";
+    link.crossOrigin = "anonymous";
+    link.href = address;
+    document.head.append(link);
+  }
+
+  /* The records by date, oldest first, by their numbers: loaded only when a member sorts
+   * by date. A record's number is in its name (<index>/<number>, writers/pagefind_bundle.py). */
   function loadDates() {
     if (!dates) {
       var file = root.dataset.volgorde;
       dates = (file ? fetch(file).then(function (r) { return r.ok ? r.json() : {}; }) : Promise.resolve({}))
         .then(function (order) {
           var place = new Map();
-          (order.datum || []).forEach(function (name, number) { place.set(name, number); });
+          (order.datum || []).forEach(function (number, rank) { place.set(number, rank); });
           return place;
         });
     }
     return dates;
+  }
+
+  function numberOf(result) {
+    return parseInt(result.id.split("/").pop(), 10);
   }
 
   function loadWords() {
@@ -189,8 +207,8 @@
   function byDate(results, place, order) {
     var direction = order === "oud" ? 1 : -1;
     return results
-      .filter(function (result) { return place.has(result.id); })
-      .sort(function (a, b) { return direction * (place.get(a.id) - place.get(b.id)); });
+      .filter(function (result) { return place.has(numberOf(result)); })
+      .sort(function (a, b) { return direction * (place.get(numberOf(a)) - place.get(numberOf(b))); });
   }
 
   function run() {
@@ -429,6 +447,7 @@
   refine.open = FILTERS.some(function (name) { return params.get(name); });
   if (field.value || FILTERS.some(function (name) { return params.get(name); })) {
     if (field.value) fetchChunks(field.value);
+    fetchFiltersAndOrder(params);
     run();
   } else {
     loadEngine();

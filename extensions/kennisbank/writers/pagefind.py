@@ -267,8 +267,8 @@ def write_search_page(app: Sphinx, bundle: Bundle | None) -> None:
     """The search page, written after the index so that it can name the index's files. Its
     head asks for them all at once (a phone pays the round trip once, not per file): the
     engine and its WebAssembly (always the same names), and Pagefind's entry file and
-    metadata (named after this index); its script fetches the query's index chunks in
-    the same go, from the list of chunks."""
+    metadata (named after this index); its script fetches the query's index chunks, the
+    filters and the order by date that the address asks for in the same go."""
     assert isinstance(app.builder, StandaloneHTMLBuilder)  # is_indexed_build
     index = {}
     if bundle is not None:
@@ -276,6 +276,7 @@ def write_search_page(app: Sphinx, bundle: Bundle | None) -> None:
             "preloads": [f"{BUNDLE}/{bundle.entry}", f"{BUNDLE}/{bundle.meta}"],
             "tag": bundle.tag,
             "chunks": [list(chunk) for chunk in bundle.chunks],
+            "filters": {name: f"{BUNDLE}/filter/{file}.pf_filter" for name, file in bundle.filters.items()},
             "order": f"{BUNDLE}/{bundle.order}" if bundle.order else "",
             "past": PAST_MARK,
         }

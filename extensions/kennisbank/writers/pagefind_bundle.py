@@ -16,7 +16,7 @@ words asked. The metadata gets smaller:
   page reads from the result itself. The filter goes.
 - **the order by date** (the sort ``datum``: a list of all dated records), needed only
   when a member sorts by date: it moves into a file of its own (:data:`ORDER_FILE`), the
-  names of the dated records from oldest to newest, which the search page then loads.
+  numbers of the dated records from oldest to newest, which the search page then loads.
 
 Two more things make what every search loads lighter or surer:
 
@@ -62,7 +62,7 @@ from .pagefind_order import (
 
 #: The end of the name of a past record's fragment (the rest is a folder and a number).
 PAST_MARK = "v"
-#: The order by date, in the bundle: ``{"datum": [names, oldest first]}``; <hash> after its content.
+#: The order by date, in the bundle: ``{"datum": [numbers, oldest first]}``; <hash> after its content.
 ORDER_FILE = "kennisbank-volgorde.{hash}.json"
 
 
@@ -73,6 +73,7 @@ class Bundle:
     tag: str  # the metadata's name, which changes with the index (Pagefind's ``metaCacheTag``)
     meta: str  # its file
     chunks: tuple[tuple[str, str, str], ...]  # each index chunk: first word, last word, name
+    filters: dict[str, str]  # each filter's file
     order: str  # the order file, "" when nothing has a date
 
     @property
@@ -98,7 +99,8 @@ def finish(bundle: Path) -> Bundle:
     facts["hash"] = write_meta(bundle, language, meta)
     entry_path.write_text(json.dumps(entry, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
     chunks = tuple((first, last, name) for first, last, name in meta[META_CHUNKS])
-    return Bundle(tag=facts["hash"], meta=f"pagefind.{facts['hash']}.pf_meta", chunks=chunks, order=order)
+    filters = {name: file for name, file in meta[META_FILTERS]}
+    return Bundle(facts["hash"], f"pagefind.{facts['hash']}.pf_meta", chunks, filters, order)
 
 
 def take_out_the_past(bundle: Path, meta: list[Any]) -> set[int]:
@@ -142,13 +144,12 @@ def end_chunks_at_their_last_words(bundle: Path, meta: list[Any]) -> None:
 
 
 def move_the_order(bundle: Path, meta: list[Any]) -> str:
-    """Write the sort by date into ORDER_FILE, by the records' names; return the file's name."""
+    """Write the sort by date into ORDER_FILE, by the records' numbers; return the file's name."""
     sorts = dict(meta[META_SORTS])
     meta[META_SORTS] = [[name, order] for name, order in meta[META_SORTS] if name != SORT_DATE]
     if SORT_DATE not in sorts:
         return ""
-    names = [meta[META_PAGES][number][0] for number in sorts[SORT_DATE]]
-    data = json.dumps({SORT_DATE: names}, separators=(",", ":")).encode()
+    data = json.dumps({SORT_DATE: sorts[SORT_DATE]}, separators=(",", ":")).encode()
     file = ORDER_FILE.format(hash=hashlib.sha256(data).hexdigest()[:10])
     (bundle / file).write_bytes(data)
     return file
