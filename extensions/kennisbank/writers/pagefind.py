@@ -1,4 +1,4 @@
-"""The members' search index: Pagefind over the written pages, at the end of each HTML build.
+"""The members' search index: Pagefind over the written pages, in every HTML build.
 
 Pagefind (https://pagefind.app, from PyPI as ``pagefind[bin]``) writes a static index in
 chunks into ``pagefind/``; the search page loads only the chunks a query needs, the
@@ -7,8 +7,10 @@ prepared in the pages (``sphinx_ext/search.py``): the content under
 ``data-pagefind-body``, without the generated lists of EXCLUDED (which would make every
 person a hit on every page that lists people), and each page's hidden search data.
 
-Pagefind's command line reads the records from a folder of their own, outside the output
-(in memory where the system has it, ``/dev/shm``), written there by ``stage``:
+As soon as the last page is written, ``stage`` writes the records into a folder of their
+own, outside the output (in memory where the system has it, ``/dev/shm``), and Pagefind's
+command line starts on them (``pagefind_run.py``); the build waits for it at its end
+(``SearchIndexer``). The records:
 
 - each page for members, as the part Pagefind reads of it: the content and its data,
   without the navigation around it and without the sections of the objects below, both
@@ -21,12 +23,12 @@ Pagefind's command line reads the records from a folder of their own, outside th
 The index is the same as Pagefind makes of the whole pages (only its lists of anchors
 are shorter), at a third of the HTML to parse. Then ``pagefind_bundle.py`` makes it
 lighter to download, and the search page is written with what it should fetch at once
-(see ``write_search_page``). Pagefind runs as a process of its own, through its command
-line rather than its Python API, which waits a tenth of a second for every answer.
+(see ``write_search_page``).
 
 The whole index is made anew in every build, incremental or not, from the pages as they
-are then: it cannot go stale, and it is the same after a clean, an incremental and a
-``-j 2`` build (Pagefind names its files after their content).
+are then (the pages of documents removed since the last build are left out, though still
+on disk until the build's end): it cannot go stale, and it is the same after a clean, an
+incremental and a ``-j 2`` build.
 
 Besides the index: ``kennisbank-zoekwoorden.json``, the vocabulary for "Bedoelde u ...?",
 which the search page loads only when nothing matches.
@@ -38,7 +40,6 @@ import json
 import os
 import re
 import shutil
-import subprocess
 import tempfile
 import time
 from collections.abc import Iterator
@@ -66,6 +67,7 @@ from ..sphinx_ext.search import (
     synonyms,
 )
 from .pagefind_bundle import PAST_MARK, Bundle, finish
+from .pagefind_run import PagefindRun
 
 logger = logging.getLogger(__name__)
 
@@ -103,26 +105,83 @@ _INDEXED = re.compile(r"<(?:article|div)\b[^>]*\sdata-pagefind-body[\s>]")
 _DATA_START, _DATA_END = '<div class="kb-zoekgegevens" hidden>', "</div>"
 
 
-@guarded("het maken van de zoekindex")
-def write_search_index(app: Sphinx, exception: Exception | None) -> None:
-    if exception is not None or not is_indexed_build(app):
-        return
-    started = time.perf_counter()
-    outdir = Path(app.outdir)
-    shutil.rmtree(outdir / BUNDLE, ignore_errors=True)
-    bundle = None
-    try:
-        with tempfile.TemporaryDirectory(prefix="kennisbank-zoekindex-", dir=memory_folder()) as folder:
-            count = stage(app, outdir, Path(folder))
-            run_pagefind(Path(folder), outdir / BUNDLE)
+#: Pagefind's settings (besides where it reads and writes).
+SETTINGS = {"force_language": "nl", "exclude_selectors": list(EXCLUDED), "keep_index_url": True}
+
+
+class SearchIndexer:
+    """The index, in two steps. When the last page is written (``html-collect-pages``, after
+    the agenda's and the news' pages), the records are staged and Pagefind starts; it runs
+    while Sphinx copies its files and the other writers finish. At the end of the build
+    the indexer waits for it, makes the index lighter and writes the search page. The time
+    the build spends on it (staging, waiting, finishing) is logged."""
+
+    def __init__(self) -> None:
+        self._run: PagefindRun | None = None
+        self._staging: tempfile.TemporaryDirectory[str] | None = None
+        self._count = 0
+        self._spent = 0.0
+
+    def setup(self, app: Sphinx) -> None:
+        app.connect("html-collect-pages", self.start, priority=900)
+        # After the background writers' wait (800), so that Pagefind runs beside it; before the
+        # summary of problems (950), which counts those of the index.
+        app.connect("build-finished", self.finish, priority=900)
+
+    def start(self, app: Sphinx) -> Iterator[tuple[str, dict[str, object], str]]:
+        """No pages of its own (the search page comes after the index). A generator: Sphinx
+        goes through the handlers' pages in order, so it starts once theirs are written."""
+        self._clean_up()
+        if is_indexed_build(app):
+            self._start(app)
+        yield from ()
+
+    @guarded("het maken van de zoekindex", default=())
+    def _start(self, app: Sphinx) -> None:
+        started = time.perf_counter()
+        outdir = Path(app.outdir)
+        shutil.rmtree(outdir / BUNDLE, ignore_errors=True)
+        self._staging = tempfile.TemporaryDirectory(prefix="kennisbank-zoekindex-", dir=memory_folder())
+        self._count = stage(app, outdir, Path(self._staging.name))
+        self._run = PagefindRun(Path(self._staging.name), outdir / BUNDLE, SETTINGS)
+        self._spent = time.perf_counter() - started
+
+    def finish(self, app: Sphinx, exception: Exception | None) -> None:
+        if exception is not None or not is_indexed_build(app):
+            self._clean_up()
+            return
+        bundle = None
+        try:
+            bundle = self._finish(app)
+        finally:
+            self._clean_up()
+            write_search_page(app, bundle)  # also without an index: it says so, and offers the overviews
+
+    @guarded("het maken van de zoekindex")
+    def _finish(self, app: Sphinx) -> Bundle | None:
+        if self._run is None:
+            return None  # it could not start: reported
+        started = time.perf_counter()
+        run, self._run = self._run, None
+        for line in run.wait():
+            logger.warning("Pagefind: %s", line, type="kennisbank", subtype="zoekindex")
+        outdir = Path(app.outdir)
         bundle = finish(outdir / BUNDLE)
         for pattern in UNUSED:
             for path in (outdir / BUNDLE).glob(pattern):
                 path.unlink()
         write_vocabulary(app, outdir / VOCABULARY)
-        logger.info("zoekindex: Pagefind, %d resultaten, in %.1f s", count, time.perf_counter() - started)
-    finally:
-        write_search_page(app, bundle)  # also without an index: it says so, and offers the overviews
+        spent = self._spent + time.perf_counter() - started
+        logger.info("zoekindex: Pagefind, %d resultaten, in %.1f s", self._count, spent)
+        return bundle
+
+    def _clean_up(self) -> None:
+        if self._run is not None:
+            self._run.stop()
+            self._run = None
+        if self._staging is not None:
+            self._staging.cleanup()
+            self._staging = None
 
 
 def memory_folder() -> str | None:
@@ -143,30 +202,9 @@ def stage(app: Sphinx, outdir: Path, staging: Path) -> int:
 
 
 def run_pagefind(site: Path, output: Path) -> None:
-    """Pagefind's command line over the records in ``site``, into ``output``, with its settings in a file."""
-    from pagefind_bin import get_executable  # type: ignore[import-untyped]  # ships no types
-
-    settings = {
-        "site": str(site),
-        "output_path": str(output),
-        "force_language": "nl",
-        "exclude_selectors": list(EXCLUDED),
-        "keep_index_url": True,
-        "quiet": True,
-    }
-    with tempfile.TemporaryDirectory() as folder:  # Pagefind reads pagefind.json where it runs
-        Path(folder, "pagefind.json").write_text(json.dumps(settings), encoding="utf-8")
-        # Without PAGEFIND_* variables of the environment, which Pagefind would merge in.
-        environment = {name: value for name, value in os.environ.items() if not name.startswith("PAGEFIND_")}
-        done = subprocess.run(
-            [str(get_executable())], cwd=folder, env=environment, capture_output=True, text=True, timeout=600
-        )
-    if done.returncode != 0 or not (output / "pagefind.js").exists():
-        said = (done.stderr or done.stdout).strip()[-2000:]
-        raise RuntimeError(f"Pagefind stopte met code {done.returncode}: {said}")
-    for line in (done.stderr + done.stdout).splitlines():  # with "quiet": only warnings and errors
-        if line.strip():
-            logger.warning("Pagefind: %s", line.strip(), type="kennisbank", subtype="zoekindex")
+    """Pagefind over the records in ``site`` into ``output``, waited for (the tests' way)."""
+    for line in PagefindRun(site, output, SETTINGS).wait():
+        logger.warning("Pagefind: %s", line, type="kennisbank", subtype="zoekindex")
 
 
 def records(app: Sphinx, outdir: Path) -> Iterator[tuple[str, str]]:
@@ -177,9 +215,10 @@ def records(app: Sphinx, outdir: Path) -> Iterator[tuple[str, str]]:
     shared = {f"{docname}{suffix}": (docname, objects) for docname, objects in shared_objects(app).items()}
     domain = kb_domain(app.env)
     today, words = domain.build.settings.today(), synonyms(domain)
+    removed = {f"{docname}{suffix}" for docname in domain.build.removed_docs}  # their pages go at the end
     for path in sorted(outdir.rglob(f"*{suffix}")):
         name = path.relative_to(outdir).as_posix()
-        if name.startswith(f"{BUNDLE}/"):
+        if name.startswith(f"{BUNDLE}/") or name in removed:
             continue
         indexed = indexed_part(path.read_text(encoding="utf-8"))
         if indexed is None:
@@ -298,4 +337,4 @@ def write_vocabulary(app: Sphinx, path: Path) -> None:
 
 
 def setup(app: Sphinx) -> None:
-    app.connect("build-finished", write_search_index)
+    SearchIndexer().setup(app)
