@@ -614,12 +614,21 @@ def main() -> int:
         action="store_true",
         help="only the preview of a pull request on main's cached build (benchmarks/preview.py), 3 to 5 minutes",
     )
+    parser.add_argument(
+        "--hergebruik",
+        action="store_true",
+        help="met --zoeken: de sites van de vorige meting niet opnieuw bouwen, alleen opnieuw zoeken",
+    )
     args = parser.parse_args()
     if args.zoeken:
         import searchbench  # beside this script
 
         found = searchbench.measure_search(
-            sys.modules[__name__], args.scale, args.workdir, progress=lambda line: print(line, flush=True)
+            sys.modules[__name__],
+            args.scale,
+            args.workdir,
+            progress=lambda line: print(line, flush=True),
+            reuse=args.hergebruik,
         )
         table = searchbench.report(sys.modules[__name__], found)
         print(table)

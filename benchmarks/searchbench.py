@@ -2,6 +2,7 @@
 
     python benchmarks/bench.py --zoeken               # only this, at the default size
     python benchmarks/bench.py --zoeken --scale 0.2   # a fifth, while developing
+    python benchmarks/bench.py --zoeken --hergebruik  # search the sites of the last run again
 
 The synthetic knowledge base of bench.py is built twice, clean: with our extension
 (Pagefind) and as the baseline with the same navigation (furo, Sphinx's own search, the
@@ -22,6 +23,7 @@ from __future__ import annotations
 import functools
 import gzip
 import http.server
+import json
 import re
 import shutil
 import subprocess
@@ -51,7 +53,9 @@ class SearchRun:
 
 
 class GzipHandler(http.server.SimpleHTTPRequestHandler):
-    """A static host: text compressed with gzip (cached), everything else as it is."""
+    """A static host: text compressed with gzip, everything else as it is, and each file fresh
+    for ten minutes (GitHub Pages: ``Cache-Control: max-age=600``), so that the search page
+    takes the CSS and scripts the front page loaded from the browser's cache."""
 
     def send_head(self):  # noqa: ANN201 (the standard library's signature)
         path = Path(self.translate_path(self.path))
@@ -67,6 +71,10 @@ class GzipHandler(http.server.SimpleHTTPRequestHandler):
         self.end_headers()
         self.wfile.write(body)
         return None
+
+    def end_headers(self) -> None:
+        self.send_header("Cache-Control", "max-age=600")
+        super().end_headers()
 
     def log_message(self, *args: object) -> None:
         pass
@@ -123,16 +131,22 @@ def build(srcdir: Path, outdir: Path) -> tuple[float, float | None]:
     return seconds, float(step.group(1)) if step else None
 
 
-def measure_search(bench, scale: float, workdir: Path, progress=print) -> dict:  # noqa: ANN001 (the bench module)
-    """Build both sites at ``scale`` and search each; the results for ``report``."""
+def measure_search(bench, scale: float, workdir: Path, progress=print, reuse: bool = False) -> dict:  # noqa: ANN001
+    """Build both sites at ``scale`` (or, with ``reuse``, take those of the last run as they
+    are) and search each; the results for ``report``."""
     from playwright.sync_api import sync_playwright
 
-    items, pages = bench.plan(scale)
-    sites = {}
-    for variant in (bench.OURS, bench.SAME_NAVIGATION):
-        bench.write_site(variant, workdir / "zoeken" / variant / "src", items, pages)
-        sites[variant] = build(workdir / "zoeken" / variant / "src", workdir / "zoeken" / variant / "html")
-        progress(f"zoeken: {variant} gebouwd in {sites[variant][0]:.1f} s")
+    builds = workdir / "zoeken" / "builds.json"
+    if reuse:
+        sites = {variant: tuple(times) for variant, times in json.loads(builds.read_text())["build"].items()}
+    else:
+        items, pages = bench.plan(scale)
+        sites = {}
+        for variant in (bench.OURS, bench.SAME_NAVIGATION):
+            bench.write_site(variant, workdir / "zoeken" / variant / "src", items, pages)
+            sites[variant] = build(workdir / "zoeken" / variant / "src", workdir / "zoeken" / variant / "html")
+            progress(f"zoeken: {variant} gebouwd in {sites[variant][0]:.1f} s")
+        builds.write_text(json.dumps({"scale": scale, "build": sites}))
     runs: dict[str, list[SearchRun]] = {}
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=shutil.which("chromium"), args=["--no-sandbox"])
@@ -146,7 +160,7 @@ def measure_search(bench, scale: float, workdir: Path, progress=print) -> dict: 
         browser.close()
     return {
         "documents": bench.documents_of(workdir / "zoeken" / bench.OURS / "src"),
-        "scale": scale,
+        "scale": json.loads(builds.read_text())["scale"],
         "build": sites,
         "runs": runs,
     }

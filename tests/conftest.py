@@ -178,7 +178,7 @@ def pagefind_records(outdir: Path) -> dict[str, dict]:
     from kennisbank.writers import pagefind_order
 
     found = {}
-    for path in (outdir / "pagefind" / "fragment").iterdir():
+    for path in (outdir / "pagefind" / "fragment").rglob("*.pf_fragment"):
         data = json.loads(gzip.decompress(path.read_bytes())[len(pagefind_order.SIGNATURE) :])
         url = data["url"]
         if url.startswith(STAGED):

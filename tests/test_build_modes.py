@@ -300,7 +300,8 @@ def test_incremental_matrix_equals_clean_build(kind, change, first_build, build,
 
 
 def pagefind_files(outdir) -> dict[str, bytes]:
-    """Pagefind's index in a build: its files are named after their content (``fragment/nl_3f2a….pf_fragment``)."""
+    """Pagefind's index in a build: its files are named after their content (``index/nl_3f2a….pf_index``)
+    or the index's (``fragment/<tag>/<number>.pf_fragment``)."""
     return {path: data for path, data in output_files(outdir).items() if path.startswith("pagefind/")}
 
 

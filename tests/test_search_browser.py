@@ -10,6 +10,7 @@ there is no browser or no Playwright).
 
 from __future__ import annotations
 
+import re
 from urllib.parse import quote, urlsplit
 
 import pytest
@@ -84,6 +85,17 @@ def results(page) -> list[dict]:
             excerpt: li.querySelector('.kb-resultaat-tekst')?.innerText ?? '',
         }))""",
     )
+
+
+MONTHS = "januari februari maart april mei juni juli augustus september oktober november december".split()
+
+
+def day_of(fact: str) -> tuple[int, int, int]:
+    """The date in a result's key fact as (year, month, day): "Evenement · vrijdag 12 mei 2023, Den
+    Haag"; as precise as the event is known, "april 2023" or "2023", counts from its first day."""
+    found = re.search(r"(?:(?:(\d{1,2}) )?([a-z]+) )?(\d{4})", fact.split(" · ", 1)[1])
+    day, month, year = found.groups()
+    return int(year), MONTHS.index(month) + 1 if month else 1, int(day or 1)
 
 
 def below_site(href: str) -> str:
@@ -161,8 +173,11 @@ def test_filters_narrow_the_results(browser, site_url):  # noqa: F811
         assert page.is_visible("#kb-volgorde")
         page.select_option("#kb-volgorde", "nieuw")
         page.wait_for_selector("#kb-zoekstatus:has-text('nieuwste datum eerst')")
-        dates = [r["href"] for r in results(page)]
-        assert len(dates) == len(events)
+        days = [day_of(r["fact"]) for r in results(page)]
+        assert len(days) == len(events) and days == sorted(days, reverse=True) and days[0] != days[-1]
+        page.select_option("#kb-volgorde", "oud")
+        page.wait_for_selector("#kb-zoekstatus:has-text('oudste datum eerst')")
+        assert [day_of(r["fact"]) for r in results(page)] == sorted(days)
         page.select_option("#kb-filter-soort", "")
         assert not page.is_visible("#kb-volgorde")
     finally:
@@ -240,6 +255,30 @@ def test_a_search_loads_nothing_from_another_host(browser, site_url):  # noqa: F
     assert [url for url in requests if not url.startswith(("http://127.0.0.1:", "data:", "blob:"))] == []
     assert any("/pagefind/wasm.nl.pagefind" in url for url in requests)
     assert any("/pagefind/fragment/" in url for url in requests)
+
+
+@pytest.mark.parametrize(
+    ("query", "extra"),
+    [
+        ("jeugdzorg", ""),
+        ("Zuid-Holland Academie", ""),
+        ("mei 2023", ""),
+        ("verbonden partijen", ""),
+        ("bestuur", "&soort=Evenement&volgorde=nieuw"),
+    ],
+)
+def test_a_search_fetches_its_index_at_once_and_each_file_once(query, extra, browser, site_url):  # noqa: F811
+    context, page, requests, _, found = search(browser, site_url, query, extra)
+    try:
+        preloaded = set(page.eval_on_selector_all('link[rel="preload"]', "links => links.map(l => l.href)"))
+    finally:
+        context.close()
+    index = [url for url in requests if "/pagefind/" in url]
+    assert found and len(index) == len(set(index))
+    # Asked for by the page before the engine ran: its entry file, metadata and the query's chunks.
+    early = [url for url in index if "pagefind-entry.json" in url or url.endswith((".pf_meta", ".pf_index"))]
+    early += [url for url in index if url.endswith(".pf_filter") or "kennisbank-volgorde" in url]
+    assert len(early) >= (5 if extra else 3) and set(early) <= preloaded
 
 
 def test_without_javascript_the_search_page_says_so_and_offers_the_overviews(browser, site_url):  # noqa: F811

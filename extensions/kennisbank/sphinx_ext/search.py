@@ -13,12 +13,13 @@ prepares the pages for it:
 - an object among others on a page (a person on the people page) is a result of its
   own: its section gets the class ``kb-zoekdeel``, which keeps it out of the page's
   record, and the indexer makes it a record with its own data;
-- the search page itself is ours (``templates/*/search.html``), made in every HTML build.
+- the search page itself is ours (``templates/*/search.html``), written in every HTML
+  build after the index (``writers/pagefind.py``), whose files it names to fetch at once.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import json
 from fnmatch import fnmatch
 from html import escape
 from typing import Any
@@ -36,9 +37,11 @@ from .failures import guarded
 from .newsletter import newsletter_domain
 from .nodes import enclosing_section
 
-#: Pagefind's folder in the output, the folder where the indexer stages the objects that share
-#: a page (see writers/pagefind.py), and the vocabulary of "Bedoelde u ...?".
+#: Pagefind's folder in the output, the folder in which the indexer stages the objects that
+#: share a page (see writers/pagefind.py), and the vocabulary of "Bedoelde u ...?".
 BUNDLE, STAGING, VOCABULARY = "pagefind", "_kennisbank_zoekdelen", "kennisbank-zoekwoorden.json"
+#: The search page, and what the indexer tells it of the index (see search_page_addresses).
+SEARCH_PAGE, INDEX_CONTEXT = "search", "kb_search_index"
 #: The class of the section of an object that shares its page: a search result of its own.
 SEARCH_PART = "kb-zoekdeel"
 #: The builders whose pages Pagefind indexes (dirhtml's addresses differ: not supported).
@@ -57,12 +60,6 @@ def switch_off_sphinx_search(app: Sphinx) -> None:
     if is_indexed_build(app):
         assert isinstance(app.builder, StandaloneHTMLBuilder)
         app.builder.search = False
-
-
-def add_search_page(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
-    """The search page, which Sphinx makes only with its own search switched on."""
-    if is_indexed_build(app):
-        yield "search", {"title": "Zoeken"}, "search.html"
 
 
 @guarded("het voorbereiden van een pagina voor de zoekfunctie")
@@ -142,7 +139,7 @@ def add_search_data(
     context["kb_search"] = None
     if not is_indexed_build(app):
         return
-    if pagename == "search":
+    if pagename == SEARCH_PAGE:
         # The form and the search work without the filters: should working them out fail
         # (reported by @guarded), the page is still written.
         context["kb_search_page"] = search_page_addresses(context)
@@ -186,8 +183,10 @@ def search_page_context(app: Sphinx, context: dict[str, Any]) -> dict[str, Any]:
 
 
 def search_page_addresses(context: dict[str, Any]) -> dict[str, Any]:
-    """Where the search page's script finds Pagefind and the vocabulary; no filters yet."""
+    """Where the search page's script finds Pagefind, the vocabulary and (from the indexer's
+    INDEX_CONTEXT, paths in the output) the files of this index; no filters yet."""
     pathto = context["pathto"]
+    index = context.get(INDEX_CONTEXT) or {}
     return {
         "kinds": [],
         "themes": [],
@@ -196,6 +195,12 @@ def search_page_addresses(context: dict[str, Any]) -> dict[str, Any]:
         "bundle": pathto(f"{BUNDLE}/pagefind.js", 1),
         "vocabulary": pathto(VOCABULARY, 1),
         "staging": STAGING,
+        "preloads": [pathto(path, 1) for path in index.get("preloads", ())],
+        "tag": index.get("tag", ""),
+        "chunks": json.dumps(index.get("chunks", []), ensure_ascii=False, separators=(",", ":")),
+        "filters": json.dumps({name: pathto(path, 1) for name, path in index.get("filters", {}).items()}),
+        "order": pathto(index["order"], 1) if index.get("order") else "",
+        "past": index.get("past", ""),
     }
 
 
@@ -206,7 +211,6 @@ def _plain(title: str) -> str:
 
 def setup(app: Sphinx) -> None:
     app.connect("builder-inited", switch_off_sphinx_search)
-    app.connect("html-collect-pages", add_search_page)
     # After Sphinx's title collector (doctree-read at priority 500): is_page_object reads the title.
     app.connect("doctree-read", mark_shared_objects, priority=600)
     app.connect("html-page-context", add_search_data)

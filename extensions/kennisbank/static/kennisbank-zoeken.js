@@ -7,9 +7,13 @@
   "use strict";
 
   var PAGE_SIZE = 10;
-  /* Past events and old news (the filter "tijd") rank below current ones: their score
-   * counts for this much. Measured with the query set in tests/test_search_browser.py. */
+  /* Past events and old news rank below current ones: their score counts for this much.
+   * Measured with the query set in tests/test_search_browser.py. Such a record's name ends
+   * in data-voorbij (writers/pagefind_bundle.py), so no filter need be fetched to know it. */
   var PAST_WEIGHT = 0.5;
+  /* A filter no record has: a search with it finds nothing, but still counts what it would
+   * have found without it (unfilteredResultCount), and that is quick. */
+  var NO_RECORD = { "kb-geen": "-" };
   /* Matches in the title count most, then the keywords and synonyms, the words of the id,
    * the key fact. */
   var RANKING = { metaWeights: { title: 6, trefwoorden: 4, kenmerk: 2, feit: 1.5, soort: 1 } };
@@ -27,29 +31,107 @@
   var order = document.getElementById("kb-volgorde");
   var orderBox = root.querySelector(".kb-zoekvolgorde");
   var pageTitle = document.title;
+  var past = root.dataset.voorbij || "";
   var engine = null;
   var words = null;
+  var dates = null;
   var latest = 0;
   var shown = { results: [], count: 0 };
 
   function loadEngine() {
     if (!engine) {
       engine = import(new URL(root.dataset.bundle, window.location.href).href).then(function (pagefind) {
+        var options = {
+          baseUrl: new URL(".", window.location.href).pathname,
+          ranking: RANKING,
+          excerptLength: 26,
+          /* noWorker: a worker is one more script to fetch before the first result (and it
+           * fetches the index out of sight of the page's preloads). */
+          noWorker: true,
+        };
+        /* The index's name, in place of the time Pagefind would add to the address of its
+         * entry file: the page's head has asked for that file already. */
+        if (root.dataset.index) options.metaCacheTag = root.dataset.index;
         return pagefind
-          /* noWorker: a search of this site takes milliseconds, and a worker is one more
-           * script to fetch before the first result (and fetches the index out of the page's sight). */
-          .options({
-            baseUrl: new URL(".", window.location.href).pathname,
-            ranking: RANKING,
-            excerptLength: 26,
-            noWorker: true,
-          })
+          .options(options)
           .then(function () {
             return pagefind;
           });
       });
     }
     return engine;
+  }
+
+  /* The index chunks that Pagefind will fetch for ``query``, asked for now, beside the
+   * engine. Pagefind looks each word of the query up in the first chunk whose range holds
+   * it, and only if no word is found, in the first whose range may hold a word that begins
+   * or starts it (request_indexes, pagefind_web/src/lib.rs); the query written as in its
+   * search(): without punctuation, in lower case, without diacritics. */
+  function fetchChunks(query) {
+    var chunks = JSON.parse(root.dataset.delen || "[]");
+    var folder = new URL(".", new URL(root.dataset.bundle, window.location.href)).href;
+    var words = Array.from(query)
+      .filter(function (c) { return !/[\p{Pd}\p{Pe}\p{Pf}\p{Pi}\p{Po}\p{Ps}]/u.test(c); })
+      .join("")
+      .toLocaleLowerCase()
+      .normalize("NFD")
+      .replace(/\p{M}/gu, "")
+      .split(/\s+/)
+      .filter(Boolean);
+    var found = words.map(function (word) {
+      return chunks.find(function (c) { return word >= c[0] && word <= c[1]; });
+    });
+    if (!found.some(Boolean)) {
+      found = words.map(function (word) {
+        return chunks.find(function (c) {
+          var first = Math.min(word.length, c[0].length);
+          var last = Math.min(word.length, c[1].length);
+          return word.slice(0, first) >= c[0].slice(0, first) && word.slice(0, last) <= c[1].slice(0, last);
+        });
+      });
+    }
+    found.forEach(function (chunk) {
+      if (chunk) fetchEarly(folder + "index/" + chunk[2] + ".pf_index");
+    });
+  }
+
+  /* The filters and the order by date that the address asks for, beside the engine. */
+  function fetchFiltersAndOrder(params) {
+    var files = JSON.parse(root.dataset.filters || "{}");
+    FILTERS.forEach(function (name) {
+      if (params.get(name) && files[name]) fetchEarly(new URL(files[name], window.location.href).href);
+    });
+    if (params.get("volgorde") && root.dataset.volgorde) fetchEarly(new URL(root.dataset.volgorde, window.location.href).href);
+  }
+
+  /* Ask for a file the way Pagefind (or loadDates) will fetch it, so that it takes this answer. */
+  function fetchEarly(address) {
+    if (document.head.querySelector('link[href="' + address + '"]')) return;
+    var link = document.createElement("link");
+    link.rel = "preload";
+    link.as = "fetch";
+    link.crossOrigin = "anonymous";
+    link.href = address;
+    document.head.append(link);
+  }
+
+  /* The records by date, oldest first, by their numbers: loaded only when a member sorts
+   * by date. A record's number is in its name (<index>/<number>, writers/pagefind_bundle.py). */
+  function loadDates() {
+    if (!dates) {
+      var file = root.dataset.volgorde;
+      dates = (file ? fetch(file).then(function (r) { return r.ok ? r.json() : {}; }) : Promise.resolve({}))
+        .then(function (order) {
+          var place = new Map();
+          (order.datum || []).forEach(function (number, rank) { place.set(number, rank); });
+          return place;
+        });
+    }
+    return dates;
+  }
+
+  function numberOf(result) {
+    return parseInt(result.id.split("/").pop(), 10);
   }
 
   function loadWords() {
@@ -102,26 +184,31 @@
   /* -- searching ---------------------------------------------------------------- */
 
   function find(pagefind, query, state) {
-    var filters = filtersOf(state);
-    var options = { filters: filters };
-    if (state.volgorde) options.sort = { datum: state.volgorde === "oud" ? "asc" : "desc" };
-    return pagefind.search(query || null, options).then(function (search) {
-      if (state.volgorde || search.results.length < 2) return search.results;
-      var past = Object.assign({}, filters, { tijd: "voorbij" });
-      return pagefind.search(query || null, { filters: past }).then(function (old) {
-        return currentFirst(search.results, old.results);
-      });
+    return pagefind.search(query || null, { filters: filtersOf(state) }).then(function (search) {
+      if (!state.volgorde) return currentFirst(search.results);
+      return loadDates().then(function (place) { return byDate(search.results, place, state.volgorde); });
     });
   }
 
-  function currentFirst(results, past) {
-    var isPast = new Set(past.map(function (r) { return r.id; }));
+  function isPast(result) {
+    return Boolean(past) && result.id.slice(-past.length) === past;
+  }
+
+  function currentFirst(results) {
     return results
       .map(function (result, place) {
-        return { result: result, place: place, score: result.score * (isPast.has(result.id) ? PAST_WEIGHT : 1) };
+        return { result: result, place: place, score: result.score * (isPast(result) ? PAST_WEIGHT : 1) };
       })
       .sort(function (a, b) { return b.score - a.score || a.place - b.place; })
       .map(function (entry) { return entry.result; });
+  }
+
+  /* As Pagefind sorts: only what has a date, by its place in the order by date. */
+  function byDate(results, place, order) {
+    var direction = order === "oud" ? 1 : -1;
+    return results
+      .filter(function (result) { return place.has(numberOf(result)); })
+      .sort(function (a, b) { return direction * (place.get(numberOf(a)) - place.get(numberOf(b))); });
   }
 
   function run() {
@@ -169,7 +256,9 @@
     return Promise.all(
       parts.map(function (word) {
         if (word.length < 3) return false;
-        return pagefind.search('"' + word + '"').then(function (exact) { return !exact.results.length; });
+        return pagefind.search('"' + word + '"', { filters: NO_RECORD }).then(function (exact) {
+          return !exact.unfilteredResultCount;
+        });
       })
     ).then(function (unknown) {
       if (unknown.indexOf(true) < 0) return null;
@@ -283,11 +372,20 @@
     shown.count += batch.length;
     more.hidden = shown.count >= shown.results.length;
     var current = shown;
-    return Promise.all(batch.map(function (result) { return result.data(); })).then(function (data) {
-      if (current !== shown) return;
-      data.forEach(function (item) { list.append(resultItem(item)); });
-      if (moveFocus && list.children[start]) list.children[start].querySelector("a").focus();
+    /* All excerpts are asked for at once; each result shows as soon as it and those above it
+     * are there, so the first does not wait for the slowest. */
+    var shownInOrder = Promise.resolve();
+    batch.forEach(function (result, place) {
+      var data = result.data();
+      shownInOrder = shownInOrder.then(function () {
+        return data.then(function (item) {
+          if (current !== shown) return;
+          list.append(resultItem(item));
+          if (moveFocus && place === 0) list.children[start].querySelector("a").focus();
+        });
+      });
     });
+    return shownInOrder;
   }
 
   /* A staged record's address, <deel>/<page>/<anchor>.html, is <page>.html#<anchor>. */
@@ -348,6 +446,8 @@
   fillForm(params);
   refine.open = FILTERS.some(function (name) { return params.get(name); });
   if (field.value || FILTERS.some(function (name) { return params.get(name); })) {
+    if (field.value) fetchChunks(field.value);
+    fetchFiltersAndOrder(params);
     run();
   } else {
     loadEngine();

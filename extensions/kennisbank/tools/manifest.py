@@ -34,6 +34,9 @@ NAVIGATION = (
 #: Stylesheets, icons and scripts loaded from a file: their addresses carry a digest of the file.
 _ASSETS = re.compile(r'<link\b[^>]*>|<script\b[^>]*\bsrc="[^"]*"[^>]*>\s*</script>')
 _TITLE = re.compile(r"<title>(.*?)</title>", re.S)
+#: Pages that are tools rather than content: the search page names the files of the search
+#: index, which change with any page, so it would be listed as changed by every pull request.
+NOT_CONTENT = frozenset({"search.html"})
 
 
 @dataclass(frozen=True)
@@ -67,11 +70,13 @@ def _digest(text: str) -> str:
 
 
 def site_pages(outdir: Path) -> list[Path]:
-    """The HTML pages of a built site, without Sphinx's own folders (``_static``, ``_sources``)."""
+    """The HTML pages of a built site, without Sphinx's own folders (``_static``, ``_sources``)
+    and without the pages that are tools (NOT_CONTENT)."""
     return sorted(
         path
         for path in outdir.rglob("*.html")
         if not any(part.startswith("_") for part in path.relative_to(outdir).parts[:-1])
+        and path.relative_to(outdir).as_posix() not in NOT_CONTENT
     )
 
 

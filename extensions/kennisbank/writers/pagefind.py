@@ -1,23 +1,34 @@
-"""The members' search index: Pagefind over the written pages, at the end of each HTML build.
+"""The members' search index: Pagefind over the written pages, in every HTML build.
 
-Pagefind (https://pagefind.app, from PyPI as ``pagefind[bin]``) reads the built HTML and
-writes a static index in chunks into ``pagefind/``; the search page loads only the
-chunks a query needs, the engine (WebAssembly) and the excerpts of the results it shows.
-What it indexes is prepared in the pages (``sphinx_ext/search.py``): the content under
+Pagefind (https://pagefind.app, from PyPI as ``pagefind[bin]``) writes a static index in
+chunks into ``pagefind/``; the search page loads only the chunks a query needs, the
+engine (WebAssembly) and the excerpts of the results it shows. What it indexes is
+prepared in the pages (``sphinx_ext/search.py``): the content under
 ``data-pagefind-body``, without the generated lists of EXCLUDED (which would make every
 person a hit on every page that lists people), and each page's hidden search data.
 
-An object that shares its page (a person on the people page) is a record of its own: its
-section is copied into a small page of its own in ``STAGING`` (with its data, from the
-domain), indexed with the rest, and removed again. Its address there,
-``STAGING/<page>/<anchor>.html``, stands for ``<page>.html#<anchor>``: the search page
-(``static/kennisbank-zoeken.js``) turns one into the other.
+As soon as the last page is written, ``stage`` writes the records into a folder of their
+own, outside the output (in memory where the system has it, ``/dev/shm``), and Pagefind's
+command line starts on them (``pagefind_run.py``); the build waits for it at its end
+(``SearchIndexer``). The records:
+
+- each page for members, as the part Pagefind reads of it: the content and its data,
+  without the navigation around it and without the sections of the objects below, both
+  of which Pagefind would parse only to leave them out (most of a page);
+- each object that shares its page (a person on the people page) as a record of its
+  own: its section cut from the page, with its data from the domain, as
+  ``STAGING/<page>/<anchor>.html``, which stands for ``<page>.html#<anchor>``: the
+  search page (``static/kennisbank-zoeken.js``) turns one into the other.
+
+The index is the same as Pagefind makes of the whole pages (only its lists of anchors
+are shorter), at a third of the HTML to parse. Then ``pagefind_bundle.py`` makes it
+lighter to download, and the search page is written with what it should fetch at once
+(see ``write_search_page``).
 
 The whole index is made anew in every build, incremental or not, from the pages as they
-are then: it cannot go stale, and it is the same after a clean, an incremental and a
-``-j 2`` build (Pagefind names its files after their content). Pagefind's binary runs as a
-process of its own, through its command line rather than its Python API, which waits a
-tenth of a second for every answer (a second for ten objects that share pages).
+are then (the pages of documents removed since the last build are left out, though still
+on disk until the build's end): it cannot go stale, and it is the same after a clean, an
+incremental and a ``-j 2`` build.
 
 Besides the index: ``kennisbank-zoekwoorden.json``, the vocabulary for "Bedoelde u ...?",
 which the search page loads only when nothing matches.
@@ -25,13 +36,15 @@ which the search page loads only when nothing matches.
 
 from __future__ import annotations
 
+import contextlib
+import gc
 import json
 import os
 import re
 import shutil
-import subprocess
 import tempfile
 import time
+from collections.abc import Iterator
 from pathlib import Path
 from typing import cast
 
@@ -39,11 +52,14 @@ from sphinx.application import Sphinx
 from sphinx.builders.html import StandaloneHTMLBuilder
 from sphinx.util import logging
 
+from ..model.objects import KBObject
 from ..model.search import object_facts, vocabulary
 from ..sphinx_ext.domain import kb_domain
 from ..sphinx_ext.failures import guarded
 from ..sphinx_ext.search import (
     BUNDLE,
+    INDEX_CONTEXT,
+    SEARCH_PAGE,
     SEARCH_PART,
     STAGING,
     VOCABULARY,
@@ -52,7 +68,8 @@ from ..sphinx_ext.search import (
     is_searchable,
     synonyms,
 )
-from .pagefind_order import put_in_order
+from .pagefind_bundle import PAST_MARK, Bundle, finish
+from .pagefind_run import PagefindRun
 
 logger = logging.getLogger(__name__)
 
@@ -84,127 +101,247 @@ UNUSED = ("pagefind-ui.*", "pagefind-component-ui.*", "pagefind-modular-ui.*", "
 #: Where a shared object's section starts and how far it runs: docutils writes sections only
 #: as these tags (contributors cannot write HTML).
 _SECTION_TAG = re.compile(r"<section\b|</section>")
+#: The element whose content Pagefind indexes (templates/*/kennisbank/page.html), and the
+#: page's search data after it (sphinx_ext/search.py, data_html).
+_INDEXED = re.compile(r"<(?:article|div)\b[^>]*\sdata-pagefind-body[\s>]")
+_DATA_START, _DATA_END = '<div class="kb-zoekgegevens" hidden>', "</div>"
 
 
-@guarded("het maken van de zoekindex")
-def write_search_index(app: Sphinx, exception: Exception | None) -> None:
-    if exception is not None or not is_indexed_build(app):
-        return
-    started = time.perf_counter()
-    outdir = Path(app.outdir)
-    for folder in (outdir / BUNDLE, outdir / STAGING):
-        shutil.rmtree(folder, ignore_errors=True)
+#: Pagefind's settings (besides where it reads and writes).
+SETTINGS = {"force_language": "nl", "exclude_selectors": list(EXCLUDED), "keep_index_url": True}
+
+
+class SearchIndexer:
+    """The index, in two steps. When the last page is written (``html-collect-pages``, after
+    the agenda's and the news' pages), the records are staged and Pagefind starts; it runs
+    while Sphinx copies its files and the other writers finish. At the end of the build
+    the indexer waits for it, makes the index lighter and writes the search page. The time
+    the build spends on it (staging, waiting, finishing) is logged."""
+
+    def __init__(self) -> None:
+        self._run: PagefindRun | None = None
+        self._staging: tempfile.TemporaryDirectory[str] | None = None
+        self._count = 0
+        self._spent = 0.0
+
+    def setup(self, app: Sphinx) -> None:
+        app.connect("html-collect-pages", self.start, priority=900)
+        # After the background writers' wait (800), so that Pagefind runs beside it; before the
+        # summary of problems (950), which counts those of the index.
+        app.connect("build-finished", self.finish, priority=900)
+
+    def start(self, app: Sphinx) -> Iterator[tuple[str, dict[str, object], str]]:
+        """No pages of its own (the search page comes after the index). A generator: Sphinx
+        goes through the handlers' pages in order, so it starts once theirs are written."""
+        self._clean_up()
+        if is_indexed_build(app):
+            self._start(app)
+        yield from ()
+
+    @guarded("het maken van de zoekindex", default=())
+    def _start(self, app: Sphinx) -> None:
+        started = time.perf_counter()
+        outdir = Path(app.outdir)
+        shutil.rmtree(outdir / BUNDLE, ignore_errors=True)
+        self._staging = tempfile.TemporaryDirectory(prefix="kennisbank-zoekindex-", dir=memory_folder())
+        self._count = stage(app, outdir, Path(self._staging.name))
+        self._run = PagefindRun(Path(self._staging.name), outdir / BUNDLE, SETTINGS)
+        self._spent = time.perf_counter() - started
+
+    def finish(self, app: Sphinx, exception: Exception | None) -> None:
+        if exception is not None or not is_indexed_build(app):
+            self._clean_up()
+            return
+        bundle = None
+        try:
+            bundle = self._finish(app)
+        finally:
+            self._clean_up()
+            write_search_page(app, bundle)  # also without an index: it says so, and offers the overviews
+
+    @guarded("het maken van de zoekindex")
+    def _finish(self, app: Sphinx) -> Bundle | None:
+        if self._run is None:
+            return None  # it could not start: reported
+        started = time.perf_counter()
+        run, self._run = self._run, None
+        for line in run.wait():
+            logger.warning("Pagefind: %s", line, type="kennisbank", subtype="zoekindex")
+        outdir = Path(app.outdir)
+        with collector_paused():
+            bundle = finish(outdir / BUNDLE)
+        for pattern in UNUSED:
+            for path in (outdir / BUNDLE).glob(pattern):
+                path.unlink()
+        write_vocabulary(app, outdir / VOCABULARY)
+        spent = self._spent + time.perf_counter() - started
+        logger.info("zoekindex: Pagefind, %d resultaten, in %.1f s", self._count, spent)
+        return bundle
+
+    def _clean_up(self) -> None:
+        if self._run is not None:
+            self._run.stop()
+            self._run = None
+        if self._staging is not None:
+            self._staging.cleanup()
+            self._staging = None
+
+
+@contextlib.contextmanager
+def collector_paused() -> Iterator[None]:
+    """Python's cyclic garbage collector off while the index is read and written again.
+
+    At the end of the build the build's millions of objects are no longer frozen
+    (sphinx_frozen_gc thaws them), and the lists of Pagefind's data made the collector
+    scan them all, again and again: 5 s at the benchmark's size. These lists hold no
+    cycles; they are freed as soon as they are no longer used."""
+    was_enabled = gc.isenabled()
+    gc.disable()
     try:
-        staged = stage_shared_objects(app, outdir / STAGING)
-        run_pagefind(outdir)
-        put_in_order(outdir / BUNDLE)
+        yield
     finally:
-        shutil.rmtree(outdir / STAGING, ignore_errors=True)
-    for pattern in UNUSED:
-        for path in (outdir / BUNDLE).glob(pattern):
-            path.unlink()
-    write_vocabulary(app, outdir / VOCABULARY)
-    logger.info(
-        "zoekindex: Pagefind, %d objecten met een eigen resultaat, in %.1f s",
-        staged,
-        time.perf_counter() - started,
-    )
+        if was_enabled:
+            gc.enable()
 
 
-def run_pagefind(outdir: Path) -> None:
-    """Pagefind's command line over ``outdir``, with its settings in a file of their own."""
-    from pagefind_bin import get_executable  # type: ignore[import-untyped]  # ships no types
-
-    settings = {
-        "site": str(outdir),
-        "output_path": str(outdir / BUNDLE),
-        "force_language": "nl",
-        "exclude_selectors": list(EXCLUDED),
-        "keep_index_url": True,
-        "quiet": True,
-    }
-    with tempfile.TemporaryDirectory() as folder:  # Pagefind reads pagefind.json where it runs
-        Path(folder, "pagefind.json").write_text(json.dumps(settings), encoding="utf-8")
-        # Without PAGEFIND_* variables of the environment, which Pagefind would merge in.
-        environment = {name: value for name, value in os.environ.items() if not name.startswith("PAGEFIND_")}
-        done = subprocess.run(
-            [str(get_executable())], cwd=folder, env=environment, capture_output=True, text=True, timeout=600
-        )
-    if done.returncode != 0 or not (outdir / BUNDLE / "pagefind.js").exists():
-        output = (done.stderr or done.stdout).strip()[-2000:]
-        raise RuntimeError(f"Pagefind stopte met code {done.returncode}: {output}")
-    for line in (done.stderr + done.stdout).splitlines():  # with "quiet": only warnings and errors
-        if line.strip():
-            logger.warning("Pagefind: %s", line.strip(), type="kennisbank", subtype="zoekindex")
+def memory_folder() -> str | None:
+    """A folder in memory for the records, if the system has one (Linux); else the temporary folder."""
+    folder = Path("/dev/shm")
+    return str(folder) if folder.is_dir() and os.access(folder, os.W_OK) else None
 
 
-def stage_shared_objects(app: Sphinx, staging: Path) -> int:
-    """A page of its own in ``staging`` for each object whose section is a search result of its own."""
-    domain = kb_domain(app.env)
-    today, words = domain.build.settings.today(), synonyms(domain)
-    by_page: dict[str, list] = {}
-    for obj in domain.objects.values():
-        if domain.page_object(obj.docname) is not obj and is_searchable(domain, obj.docname):
-            by_page.setdefault(obj.docname, []).append(obj)
+def stage(app: Sphinx, outdir: Path, staging: Path) -> int:
+    """Write each record into ``staging``, at the path Pagefind makes its address of; return
+    how many. In one process and in order: Pagefind numbers the records in the order it
+    finds the files, which in a folder in memory is the order they were written."""
     count = 0
-    for docname, objects in sorted(by_page.items()):
-        assert isinstance(app.builder, StandaloneHTMLBuilder)  # is_indexed_build
-        path = Path(app.builder.get_outfilename(docname))
-        if not path.exists():
-            continue
-        html = path.read_text(encoding="utf-8")
-        for obj in sorted(objects, key=lambda o: o.id):
-            section = shared_section(html, obj.anchor)
-            if section is None:
-                continue  # not in a section of its own: found with its page
-            facts = object_facts(obj, domain.objects, today, words)
-            target = staging / docname / f"{obj.anchor}.html"
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(record_page(section, data_html(facts)), encoding="utf-8")
-            count += 1
+    for path, html in records(app, outdir):
+        target = staging / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(html, encoding="utf-8")
+        count += 1
     return count
 
 
-def shared_section(html: str, anchor: str) -> str | None:
-    """The ``kb-zoekdeel`` section around the element with id ``anchor``, without that class."""
-    position = html.find(f'id="{anchor}"')
-    if position < 0:
-        return None
-    start = _open_section_before(html, position)
-    if start is None:
-        return None
-    depth = 0
-    for tag in _SECTION_TAG.finditer(html, start):
-        depth += 1 if tag.group() == "<section" else -1
-        if depth == 0:
-            section = html[start : tag.end()]
-            opening_end = section.index(">")
-            opening = re.sub(rf"\s*\b{SEARCH_PART}\b", "", section[:opening_end])
-            return opening + section[opening_end:]
-    return None
+def run_pagefind(site: Path, output: Path) -> None:
+    """Pagefind over the records in ``site`` into ``output``, waited for (the tests' way)."""
+    for line in PagefindRun(site, output, SETTINGS).wait():
+        logger.warning("Pagefind: %s", line, type="kennisbank", subtype="zoekindex")
 
 
-def _open_section_before(html: str, position: int) -> int | None:
-    """The start of the innermost section still open at ``position``, if it is a search part."""
-    open_starts: list[int] = []
-    for tag in _SECTION_TAG.finditer(html, 0, position):
+def records(app: Sphinx, outdir: Path) -> Iterator[tuple[str, str]]:
+    """Each page that members search, and after it each object on it with a result of its own:
+    where Pagefind should find it (relative to the site), and its HTML."""
+    assert isinstance(app.builder, StandaloneHTMLBuilder)  # is_indexed_build
+    suffix = app.builder.out_suffix
+    shared = {f"{docname}{suffix}": (docname, objects) for docname, objects in shared_objects(app).items()}
+    domain = kb_domain(app.env)
+    today, words = domain.build.settings.today(), synonyms(domain)
+    removed = {f"{docname}{suffix}" for docname in domain.build.removed_docs}  # their pages go at the end
+    for path in sorted(outdir.rglob(f"*{suffix}")):
+        name = path.relative_to(outdir).as_posix()
+        if name.startswith(f"{BUNDLE}/") or name in removed:
+            continue
+        indexed = indexed_part(path.read_text(encoding="utf-8"))
+        if indexed is None:
+            continue  # not for members, or no page of the site's (Pagefind would leave it out too)
+        rest, sections = split_page(indexed)
+        yield name, record_page(rest)
+        docname, objects = shared.get(name, ("", []))
+        for obj in objects:
+            section = sections.get(obj.anchor)
+            if section is not None:  # else not in a section of its own: found with its page
+                data = data_html(object_facts(obj, domain.objects, today, words))
+                record = f"<div data-pagefind-body>\n{section}\n</div>\n{data}"
+                yield f"{STAGING}/{docname}/{obj.anchor}.html", record_page(record)
+
+
+def shared_objects(app: Sphinx) -> dict[str, list[KBObject]]:
+    """The objects that share a page members search, by page, in order of their ids."""
+    domain = kb_domain(app.env)
+    by_page: dict[str, list[KBObject]] = {}
+    for obj in sorted(domain.objects.values(), key=lambda o: o.id):
+        if domain.page_object(obj.docname) is not obj and is_searchable(domain, obj.docname):
+            by_page.setdefault(obj.docname, []).append(obj)
+    return by_page
+
+
+def indexed_part(html: str) -> str | None:
+    """What Pagefind indexes of a page: the element with ``data-pagefind-body`` and the page's
+    search data after it; None for a page without it."""
+    body = _INDEXED.search(html)
+    if body is None:
+        return None
+    data = html.find(_DATA_START, body.start())
+    if data < 0:
+        return html  # no search data where the templates put it: all of the page, as it is
+    return html[body.start() : html.index(_DATA_END, data) + len(_DATA_END)]
+
+
+def split_page(html: str) -> tuple[str, dict[str, str]]:
+    """``html`` without its ``kb-zoekdeel`` sections (which Pagefind would leave out of the
+    page's record: EXCLUDED), and each of them without that class, by the ids in it that are
+    in no section nested deeper: the section of the objects whose anchors they are."""
+    spans, open_starts = [], []
+    for tag in _SECTION_TAG.finditer(html):
         if tag.group() == "<section":
             open_starts.append(tag.start())
         elif open_starts:
-            open_starts.pop()
-    if not open_starts:
-        return None
-    start = open_starts[-1]
-    opening = html[start : html.index(">", start)]
-    return start if re.search(rf"\bclass=\"[^\"]*\b{SEARCH_PART}\b", opening) else None
+            spans.append((open_starts.pop(), tag.end()))
+    found: dict[str, str] = {}
+    parts = []
+    for start, end in sorted(spans, reverse=True):  # the innermost first, of sections that share ids
+        opening_end = html.index(">", start)
+        opening = html[start:opening_end]
+        ids = _ids_outside_inner_sections(html, start, end, spans)
+        if not re.search(rf"\bclass=\"[^\"]*\b{SEARCH_PART}\b", opening):
+            found.update(dict.fromkeys((i for i in ids if i not in found), ""))  # claimed: not a search part
+            continue
+        parts.append((start, end))
+        section = re.sub(rf"\s*\b{SEARCH_PART}\b", "", opening) + html[opening_end:end]
+        found.update({i: section for i in ids if i not in found})
+    rest, position = [], 0
+    for start, end in sorted(parts):
+        if start >= position:  # not inside a part already left out
+            rest.append(html[position:start])
+            position = end
+    rest.append(html[position:])
+    return "".join(rest), {anchor: section for anchor, section in found.items() if section}
 
 
-def record_page(section: str, data: str) -> str:
-    """The page Pagefind reads for one object: its section as content, and its data."""
-    return (
-        '<!DOCTYPE html>\n<html lang="nl"><head><meta charset="utf-8"></head><body>\n'
-        f"<div data-pagefind-body>\n{section}\n</div>\n{data}\n</body></html>\n"
-    )
+def _ids_outside_inner_sections(html: str, start: int, end: int, spans: list[tuple[int, int]]) -> list[str]:
+    inner = [(s, e) for s, e in spans if start < s and e <= end]
+    return [
+        match.group(1)
+        for match in re.finditer(r'\sid="([^"]+)"', html[start:end])
+        if not any(s <= start + match.start() < e for s, e in inner)
+    ]
+
+
+def record_page(indexed: str) -> str:
+    """The page Pagefind reads for a record: what it indexes, with its data."""
+    return f'<!DOCTYPE html>\n<html lang="nl"><head><meta charset="utf-8"></head><body>\n{indexed}\n</body></html>\n'
+
+
+@guarded("het schrijven van de zoekpagina")
+def write_search_page(app: Sphinx, bundle: Bundle | None) -> None:
+    """The search page, written after the index so that it can name the index's files. Its
+    head asks for them all at once (a phone pays the round trip once, not per file): the
+    engine and its WebAssembly (always the same names), and Pagefind's entry file and
+    metadata (named after this index); its script fetches the query's index chunks, the
+    filters and the order by date that the address asks for in the same go."""
+    assert isinstance(app.builder, StandaloneHTMLBuilder)  # is_indexed_build
+    index = {}
+    if bundle is not None:
+        index = {
+            "preloads": [f"{BUNDLE}/{bundle.entry}", f"{BUNDLE}/{bundle.meta}"],
+            "tag": bundle.tag,
+            "chunks": [list(chunk) for chunk in bundle.chunks],
+            "filters": {name: f"{BUNDLE}/filter/{file}.pf_filter" for name, file in bundle.filters.items()},
+            "order": f"{BUNDLE}/{bundle.order}" if bundle.order else "",
+            "past": PAST_MARK,
+        }
+    app.builder.handle_page(SEARCH_PAGE, {"title": "Zoeken", INDEX_CONTEXT: index}, "search.html")
 
 
 def write_vocabulary(app: Sphinx, path: Path) -> None:
@@ -222,4 +359,4 @@ def write_vocabulary(app: Sphinx, path: Path) -> None:
 
 
 def setup(app: Sphinx) -> None:
-    app.connect("build-finished", write_search_index)
+    SearchIndexer().setup(app)

@@ -25,11 +25,14 @@ from pathlib import Path
 from typing import Any
 
 import cbor2
+import deflate
 
 #: What every Pagefind data file starts with, after decompression.
 SIGNATURE = b"pagefind_dcd"
-#: The positions in the metadata's CBOR array (``MetaIndex`` in ``index/index_metadata.rs``).
-META_FILTERS, META_SORTS = 3, 4
+#: The positions in the metadata's CBOR array (``MetaIndex`` in ``index/index_metadata.rs``):
+#: the records (fragment name, word count), the index chunks (first word, last word, name),
+#: the filters and the sorts (name, file or order).
+META_PAGES, META_CHUNKS, META_FILTERS, META_SORTS = 1, 2, 3, 4
 
 
 def read_data(path: Path) -> Any:
@@ -40,8 +43,14 @@ def read_data(path: Path) -> Any:
 
 
 def data_bytes(value: Any) -> bytes:
-    """Pagefind's form of ``value``: gzip without a time stamp, so the same value gives the same bytes."""
-    return gzip.compress(SIGNATURE + cbor2.dumps(value), mtime=0)
+    """Pagefind's form of ``value``, gzip-compressed as small as libdeflate can, without a time
+    stamp: the same value gives the same bytes."""
+    return compressed(SIGNATURE + cbor2.dumps(value))
+
+
+def compressed(data: bytes) -> bytes:
+    """``data`` as gzip at libdeflate's highest level, which Pagefind's engine reads as its own."""
+    return bytes(deflate.gzip_compress(data, 12))
 
 
 def _named(language: str, data: bytes, length: int) -> str:
@@ -55,19 +64,31 @@ def put_in_order(bundle: Path) -> None:
     for language, facts in entry["languages"].items():
         meta_path = bundle / f"pagefind.{facts['hash']}.pf_meta"
         meta = read_data(meta_path)
-        filters = []
-        for name, old in sorted(meta[META_FILTERS]):
-            old_path = bundle / "filter" / f"{old}.pf_filter"
-            key, values = read_data(old_path)
-            data = data_bytes([key, sorted([value, sorted(pages)] for value, pages in values)])
-            new = _named(language, data, 7)
-            old_path.unlink()
-            (bundle / "filter" / f"{new}.pf_filter").write_bytes(data)
-            filters.append([name, new])
-        meta[META_FILTERS] = filters
-        meta[META_SORTS] = sorted(meta[META_SORTS])
-        data = data_bytes(meta)
-        facts["hash"] = _named(language, data, 10)
+        order_filters(bundle, language, meta)
         meta_path.unlink()
-        (bundle / f"pagefind.{facts['hash']}.pf_meta").write_bytes(data)
+        facts["hash"] = write_meta(bundle, language, meta)
     entry_path.write_text(json.dumps(entry, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+
+
+def order_filters(bundle: Path, language: str, meta: list[Any]) -> None:
+    """Each filter's values in order, each filter file named anew; the filters and sorts of
+    ``meta`` (changed in place) in order of their names."""
+    filters = []
+    for name, old in sorted(meta[META_FILTERS]):
+        old_path = bundle / "filter" / f"{old}.pf_filter"
+        key, values = read_data(old_path)
+        data = data_bytes([key, sorted([value, sorted(pages)] for value, pages in values)])
+        new = _named(language, data, 7)
+        old_path.unlink()
+        (bundle / "filter" / f"{new}.pf_filter").write_bytes(data)
+        filters.append([name, new])
+    meta[META_FILTERS] = filters
+    meta[META_SORTS] = sorted(meta[META_SORTS])
+
+
+def write_meta(bundle: Path, language: str, meta: list[Any]) -> str:
+    """Write ``meta`` under a name after its content, which is returned (the entry's ``hash``)."""
+    data = data_bytes(meta)
+    name = _named(language, data, 10)
+    (bundle / f"pagefind.{name}.pf_meta").write_bytes(data)
+    return name
