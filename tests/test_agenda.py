@@ -14,8 +14,9 @@ from bs4 import BeautifulSoup
 from icalendar import Calendar, Event, vUri
 
 from conftest import ROOTS, calendar_event_of, html_files, warnings_of
+from kennisbank.formats import cache, ics
 from kennisbank.model.agenda import by_month, month_pages
-from kennisbank.writers import cache, feeds, ics
+from kennisbank.writers import feeds
 
 EPOCH = 1700000000  # 2023-11-14 22:13:20 UTC
 AMS = ZoneInfo("Europe/Amsterdam")

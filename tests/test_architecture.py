@@ -19,7 +19,7 @@ import pytest
 import kennisbank
 
 PACKAGE = Path(kennisbank.__file__).parent
-LAYERS = ("model", "sphinx_ext", "writers", "tools")
+LAYERS = ("model", "formats", "sphinx_ext", "writers", "builders", "tools")
 HEAVY = ("docutils", "sphinx", "icalendar", "myst_parser", "weasyprint", "bs4", "jsonschema")
 
 
@@ -42,9 +42,9 @@ def test_importing_the_package_loads_nothing_heavy():
 
 
 def test_a_build_loads_icalendar_only_in_the_process_that_writes_the_feeds(tmp_path):
-    # The pages' JSON-LD needs only writers/event_context.py; loading icalendar (80 ms)
+    # The pages' JSON-LD needs only formats/event_context.py; loading icalendar (80 ms)
     # in the build's own process would cost every incremental build that much.
-    from kennisbank.sphinx_ext.background import second_core_available
+    from kennisbank.writers.background import second_core_available
 
     if not second_core_available():
         pytest.skip("met één processorkern schrijft de build de feeds zelf")

@@ -327,7 +327,9 @@ def test_a_pack_is_as_of_the_last_change_of_its_content_on_its_cover_and_its_lin
     cover = pypdf.PdfReader(builddir / "kennisbank-pdf" / "bestuurspakket-2024-06-20.pdf").pages[0].extract_text()
     assert "Stand van vrijdag 1 maart 2024" in " ".join(cover.split())
     downloads = text_of(builddir, "downloads.html")
-    assert re.search(r"Download het bestuurspakket van 20 juni 2024 \(PDF, \d+ kB\) , stand van vrijdag 1 maart 2024", downloads)
+    assert re.search(
+        r"Download het bestuurspakket van 20 juni 2024 \(PDF, \d+ kB\) , stand van vrijdag 1 maart 2024", downloads
+    )
     assert "stand van vrijdag 1 maart 2024" in text_of(builddir, "pakketten/juni.html")
 
 

@@ -35,10 +35,10 @@ from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
+from ..formats.hyphenation import Hyphenator
 from ..sphinx_ext.domain import kb_domain
 from ..sphinx_ext.failures import guarded
 from ..sphinx_ext.internals import FURO_TABLE_WRAPPING_PRIORITY
-from .hyphenation import Hyphenator
 from .visitors import Visitor, Wrapper, compose
 
 

@@ -29,16 +29,7 @@ from sphinx.errors import SphinxError
 from sphinx.util import logging
 from sphinx.util.images import get_image_size
 
-from ..model.news import format_news_date
-from ..model.newsletter import MAILTO, Edition, Entry, duplicate_numbers
-from ..model.objects import KBObject, MissingLink, Url
-from ..model.timeline import can_still_come, never_recorded
-from ..sphinx_ext.config import site_url, website_page_url
-from ..sphinx_ext.domain import kb_domain
-from ..sphinx_ext.failures import internal_errors
-from ..sphinx_ext.newsletter import edition_entries, image_path, newsletter_domain
-from ..sphinx_ext.render import MISSING_LINK_TEXT
-from .letter import (
+from ..formats.letter import (
     AgendaLine,
     Block,
     Headers,
@@ -53,6 +44,15 @@ from .letter import (
     render_html,
     render_text,
 )
+from ..model.news import format_news_date
+from ..model.newsletter import MAILTO, Edition, Entry, duplicate_numbers
+from ..model.objects import KBObject, MissingLink, Url
+from ..model.timeline import can_still_come, never_recorded
+from ..sphinx_ext.config import site_url, website_page_url
+from ..sphinx_ext.domain import kb_domain
+from ..sphinx_ext.failures import internal_errors
+from ..sphinx_ext.newsletter import edition_entries, image_path, newsletter_domain
+from ..sphinx_ext.render import MISSING_LINK_TEXT
 
 logger = logging.getLogger(__name__)
 

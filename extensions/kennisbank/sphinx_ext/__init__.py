@@ -23,18 +23,9 @@ STATIC = Path(__file__).parent.parent / "static"
 
 
 def setup(app: Sphinx) -> dict[str, Any]:
-    from ..writers import (
-        background_jobs,
-        htmlfixes,
-        newsfeeds,
-        pagefind,
-        pdf,
-        sharing,
-        singlehtml,
-        sitemap,
-        stackedtables,
-    )
-    from ..writers import newsletter as newsletter_builder
+    from ..builders import htmlfixes, pdf, singlehtml, stackedtables
+    from ..builders import newsletter as newsletter_builder
+    from ..writers import background_jobs, newsfeeds, pagefind, sharing, sitemap
     from . import (
         agenda,
         agendapages,

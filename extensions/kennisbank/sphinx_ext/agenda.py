@@ -18,6 +18,7 @@ from sphinx.builders import Builder
 from sphinx.environment import BuildEnvironment
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
+from ..builders.htmlfixes import SCREEN_BUILDERS
 from ..model.agenda import CalendarEvent, YearPages, archive, month_pages, past, upcoming, year_pages
 from ..model.calendarlinks import webcal_link
 from ..model.dates import format_month, format_span, short_month
@@ -26,7 +27,6 @@ from ..model.objects import KBObject
 from ..model.packs import PACK_AGENDA_ID
 from ..model.schema import TYPES
 from ..writers.feeds import SITE_FEED, feed_link, feed_path
-from ..writers.htmlfixes import SCREEN_BUILDERS
 from .config import site_url
 from .directives import KBDirective
 from .domain import KnowledgeBaseDomain, kb_domain

@@ -32,9 +32,10 @@ from typing import Any
 from docutils import nodes
 from sphinx.application import Sphinx
 
+from ..formats.cache import writer_version
 from ..model.agenda import CalendarEvent, MonthPages, month_pages, past, year_pages
 from ..model.dates import format_month
-from ..writers.feeds import SITE_FEED, writer_version
+from ..writers.feeds import SITE_FEED
 from .agenda import ARCHIVE_VIEW, MONTH_PAGE_BUILDERS, MONTH_VIEW, AgendaView, view_page_of
 from .domain import KnowledgeBaseDomain, kb_domain
 from .failures import guarded

@@ -17,13 +17,13 @@ from sphinx.roles import XRefRole
 from sphinx.util import logging
 from sphinx.util.nodes import make_refnode
 
+from ..formats.hyphenation import Hyphenator
 from ..model.agenda import CalendarEvent, by_month, calendar_events
 from ..model.news import newest_first, related_ids
 from ..model.objects import KBObject, Mention
 from ..model.packs import BoardPack
 from ..model.relations import RelationIndex
 from ..model.schema import TYPES
-from ..writers.hyphenation import Hyphenator
 from .config import KennisbankConfig, settings
 
 if TYPE_CHECKING:

@@ -16,13 +16,13 @@ from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
+from ..builders.htmlfixes import SCREEN_BUILDERS
+from ..formats.jsonld import event_data, script_json
 from ..model.agenda import CalendarEvent
 from ..model.calendarlinks import google_link, outlook_link, route_link, webcal_link
 from ..model.objects import KBObject
 from ..model.schema import EVENEMENT
 from ..writers.feeds import FEED_BUILDERS, context_of, feed_link, feed_path, page_url
-from ..writers.htmlfixes import SCREEN_BUILDERS
-from ..writers.jsonld import event_data, script_json
 from .config import site_url
 from .domain import kb_domain
 from .failures import internal_errors, page_location

@@ -13,12 +13,12 @@ from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
+from ..builders.htmlfixes import SCREEN_BUILDERS
 from ..model.directories import NetworkMembers, network_members
 from ..model.news import NEWS, format_news_date, moment
 from ..model.objects import KBObject, When
 from ..model.relations import Backlinks, fold
 from ..model.schema import TYPES
-from ..writers.htmlfixes import SCREEN_BUILDERS
 from .agenda import AgendaView
 from .domain import KnowledgeBaseDomain, kb_domain
 from .failures import internal_errors, page_location

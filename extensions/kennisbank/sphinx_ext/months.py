@@ -11,9 +11,9 @@ from typing import TYPE_CHECKING
 
 from docutils import nodes
 
+from ..builders.htmlfixes import hyphenator
 from ..model.agenda import CalendarEvent, MonthPages, month_pages, month_weeks, months_apart, months_from
 from ..model.dates import format_month, format_months, weekday_names
-from ..writers.htmlfixes import hyphenator
 from .render import labeled_group, table
 
 if TYPE_CHECKING:

@@ -20,13 +20,13 @@ from sphinx.builders import Builder
 from sphinx.environment import BuildEnvironment
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
+from ..builders.htmlfixes import SCREEN_BUILDERS
 from ..model.agenda import YearPages
 from ..model.news import ARCHIVE_VIEW, NEWS, format_news_date, moment, years
 from ..model.objects import KBObject
 from ..model.schema import TYPES
 from ..model.timeline import is_old
 from ..writers.feeds import feed_link
-from ..writers.htmlfixes import SCREEN_BUILDERS
 from ..writers.newsfeeds import SITE_NEWS_FEED, news_feed_path
 from .agenda import MONTH_PAGE_BUILDERS, AgendaView
 from .directives import KBDirective

@@ -38,7 +38,7 @@ from sphinx.util import logging as sphinx_logging
 from sphinx.util.build_phase import BuildPhase
 from sphinx.util.logging import NAMESPACE, is_suppressed_warning
 
-from ..writers.cache import load_cache, save_cache
+from ..formats.cache import load_cache, save_cache
 from .domain import kb_domain
 from .failures import guarded
 from .logfilters import FIELD_DIRECTIVES, ExplainedInDutch

@@ -24,8 +24,8 @@ from multiprocessing.connection import Connection
 from sphinx.application import Sphinx
 from sphinx.builders import Builder
 
-from .failures import internal_errors, report
-from .internals import log_records_of, replay
+from ..sphinx_ext.failures import internal_errors, report
+from ..sphinx_ext.internals import log_records_of, replay
 
 #: A writer: it needs only the app, whose environment is final when it runs.
 Writer = Callable[[Sphinx], None]

@@ -2,7 +2,7 @@
 
 The feeds are written by every HTML build, from the environment's data, so
 they can never be stale: beside the pages, in a process of their own
-(:mod:`kennisbank.sphinx_ext.background`), and complete when the build ends.
+(:mod:`kennisbank.writers.background`), and complete when the build ends.
 Pages link to them relatively in HTML (the files sit beside the pages) and
 through ``html_baseurl`` in other outputs, such as PDF.
 """
@@ -26,13 +26,13 @@ from sphinx.environment import BuildEnvironment
 from sphinx.util import logging
 from sphinx.util.osutil import relative_uri
 
+from ..formats.cache import load_cache, save_cache, writer_version
+from ..formats.event_context import EventContext
 from ..model.agenda import CalendarEvent
 from ..model.schema import TYPES
-from ..sphinx_ext.background import Job
 from ..sphinx_ext.config import site_url, stamp
 from ..sphinx_ext.domain import kb_domain
-from .cache import load_cache, save_cache, writer_version
-from .event_context import EventContext
+from .background import Job
 
 logger = logging.getLogger(__name__)
 
@@ -86,7 +86,7 @@ def write_feeds(app: Sphinx) -> None:
         return
     # Imported here, in the process that writes the feeds (see BackgroundWriter): the
     # build's own process never needs icalendar, and loading it costs 80 ms per build.
-    from .ics import Feed, shared_properties, write_feed
+    from ..formats.ics import Feed, shared_properties, write_feed
 
     domain = kb_domain(app.env)
     config = domain.build.settings

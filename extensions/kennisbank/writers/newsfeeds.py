@@ -25,6 +25,7 @@ from sphinx.application import Sphinx
 from sphinx.builders import Builder
 from sphinx.util.osutil import relative_uri
 
+from ..formats.atom import AtomFeed, Category, Entry, write_atom
 from ..model.news import ARCHIVE_VIEW, NEWS, published_at, related_ids, tag_uri
 from ..model.objects import KBObject
 from ..model.schema import TYPES
@@ -32,7 +33,6 @@ from ..sphinx_ext.config import site_url
 from ..sphinx_ext.domain import KnowledgeBaseDomain, kb_domain
 from ..sphinx_ext.failures import guarded
 from ..sphinx_ext.timeline import news_summary
-from .atom import AtomFeed, Category, Entry, write_atom
 from .feeds import FEED_BUILDERS, feed_link, page_url
 
 SITE_NEWS_FEED = "actueel/atom.xml"

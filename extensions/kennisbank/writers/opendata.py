@@ -1,5 +1,5 @@
 """Write ``kennisbank.json`` and its JSON Schema next to the HTML pages, beside the
-page writing (:mod:`kennisbank.sphinx_ext.background`)."""
+page writing (:mod:`kennisbank.writers.background`)."""
 
 from __future__ import annotations
 
@@ -10,12 +10,12 @@ from pathlib import Path
 
 from sphinx.application import Sphinx
 
+from ..formats.cache import load_cache, save_cache, writer_version
 from ..model.opendata import DATA_FILE, SCHEMA_FILE, document_text, exported, json_schema, record, record_text
 from ..model.timeline import state_of
-from ..sphinx_ext.background import Job
 from ..sphinx_ext.config import site_url
 from ..sphinx_ext.domain import kb_domain
-from .cache import load_cache, save_cache, writer_version
+from .background import Job
 from .feeds import page_url
 
 #: Beside the doctrees: each object's record as last encoded, by the digest of its input.
