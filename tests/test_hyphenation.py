@@ -13,8 +13,8 @@ import pyphen
 import pytest
 
 from conftest import warnings_of
-from kennisbank.builders.htmlfixes import HYPHENATION_STORE
 from kennisbank.formats.hyphenation import SOFT_HYPHEN, Hyphenator
+from kennisbank.sphinx_ext.buildstate import HYPHENATION_STORE
 
 WORD = "Verenigingsstrategie"
 

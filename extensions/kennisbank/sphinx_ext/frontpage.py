@@ -20,6 +20,7 @@ from sphinx.environment import BuildEnvironment
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
 from ..model.dates import format_date
+from .buildstate import build_state
 from .directives import KBDirective
 from .domain import kb_domain
 from .failures import internal_errors, page_location
@@ -91,7 +92,7 @@ class FillFrontPage(SphinxPostTransform):
 
     def run(self, **kwargs: Any) -> None:
         domain = kb_domain(self.env)
-        today = domain.build.settings.today()
+        today = build_state(domain.env).settings.today()
         for node in placeholders_in(self, announcement_placeholder):
             with internal_errors("een aankondiging", page_location(self.env, node), placeholder=node):
                 if dt.date.fromisoformat(node["until"]) < today:

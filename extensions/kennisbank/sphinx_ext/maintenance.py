@@ -30,6 +30,7 @@ from ..model.maintenance import KINDS, Finding, PageFacts, Settings, findings
 from ..model.objects import When
 from ..model.timeline import PageTimeline
 from ..model.values import FieldError, parse_when
+from .buildstate import build_state
 from .config import website_page_url
 from .directives import KBDirective
 from .domain import KnowledgeBaseDomain, kb_domain
@@ -65,7 +66,7 @@ class MaintenanceDirective(KBDirective):
 def page_facts(env: BuildEnvironment) -> dict[str, PageFacts]:
     """What the list needs of every page."""
     domain = kb_domain(env)
-    excluded = domain.build.settings.review_exclude
+    excluded = build_state(domain.env).settings.review_exclude
     reviewed: dict[str, list[dt.date]] = {}
     for obj in domain.objects.values():
         if isinstance(day := obj.fields.get("herzien"), When):
@@ -131,15 +132,14 @@ def current_findings(env: BuildEnvironment) -> list[Finding]:
 
 def _upkeep(env: BuildEnvironment) -> tuple[dict[str, PageFacts], list[Finding]]:
     """The pages' facts and the list, worked out once per build (after reading, nothing they read changes)."""
-    domain = kb_domain(env)
-    if domain.build.upkeep is None:
-        settings = domain.build.settings
+    state = build_state(env)
+    if state.upkeep is None:
+        domain, settings = kb_domain(env), state.settings
         facts = page_facts(env)
         events = {event.id: event for event in domain.events}
         limits = Settings(settings.review_months, settings.placeholder_days)
-        domain.build.upkeep = [facts, findings(facts, domain.objects, events, settings.today(), limits)]
-    facts, found = domain.build.upkeep
-    return cast(dict[str, PageFacts], facts), cast(list[Finding], found)
+        state.upkeep = (facts, findings(facts, domain.objects, events, settings.today(), limits))
+    return state.upkeep
 
 
 def findings_digest(env: BuildEnvironment) -> str:
@@ -157,7 +157,7 @@ class FillMaintenance(SphinxPostTransform):
 
     def listing(self, found: list[Finding]) -> list[nodes.Node]:
         domain = kb_domain(self.env)
-        today = domain.build.settings.today()
+        today = build_state(domain.env).settings.today()
         result: list[nodes.Node] = []
         for kind, heading in KINDS.items():
             of_kind = [f for f in found if f.kind == kind]
@@ -197,7 +197,7 @@ def write_report(app: Sphinx, exception: Exception | None) -> None:
     edit = str((app.config.html_theme_options or {}).get("source_edit_link", ""))
     facts, found = _upkeep(env)
     report = {
-        "datum": kb_domain(env).build.settings.today().isoformat(),
+        "datum": build_state(env).settings.today().isoformat(),
         "bevindingen": [
             {k: v.isoformat() if isinstance(v, dt.date) else v for k, v in finding.__dict__.items()}
             for finding in found

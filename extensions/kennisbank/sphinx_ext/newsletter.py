@@ -42,6 +42,7 @@ from ..model.newsletter import (
     signup_sentence,
 )
 from ..model.objects import KBObject
+from .buildstate import build_state
 from .directives import AnyFieldName, KBDirective
 from .domain import KnowledgeBaseDomain, kb_domain
 from .failures import guarded, internal_errors, page_location
@@ -173,7 +174,7 @@ def edition_entries(env: BuildEnvironment, edition: Edition) -> list[tuple[Editi
     """Each section with something to show, and an entry for each object it lists, as on the reference date:
     the site's page and the e-mail alike show no call to action that can no longer be acted on."""
     domain = kb_domain(env)
-    settings = domain.build.settings
+    settings = build_state(domain.env).settings
     today = Today(settings.today(), {event.id: event for event in domain.events}, settings.placeholder_days)
     parts = edition_parts(edition, domain.objects, domain.events, today.day)
     return [
@@ -201,7 +202,7 @@ class EditionView:
         self.builder = builder
         self.docname = docname
         self.domain = kb_domain(env)
-        self.today = self.domain.build.settings.today()
+        self.today = build_state(self.env).settings.today()
 
     def link(self, obj_id: str) -> nodes.reference:
         return self.domain.reference(self.builder, self.docname, self.domain.objects[obj_id])
@@ -221,7 +222,7 @@ class EditionView:
 
     def signup(self) -> list[nodes.Node]:
         """How to get the newsletter by e-mail (``kennisbank_newsletter_signup``)."""
-        link = self.domain.build.settings.newsletter_signup_link
+        link = build_state(self.env).settings.newsletter_signup_link
         if not link:
             return []
         before, after = signup_sentence(link)
@@ -358,7 +359,7 @@ def pages_to_rewrite(app: Sphinx, env: BuildEnvironment) -> list[str]:
 def _edition_inputs(env: BuildEnvironment, edition: Edition) -> list:
     objects = kb_domain(env).objects
     shown: list = [edition]
-    today = kb_domain(env).build.settings.today()
+    today = build_state(env).settings.today()
     for part, entries in edition_entries(env, edition):
         # With what of it changes with the date: a heading of calls to action, a day never recorded.
         vague = [item.event.last_day < today for item in part.agenda] + [

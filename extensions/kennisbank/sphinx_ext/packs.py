@@ -17,6 +17,7 @@ from sphinx.util import logging
 
 from ..model.downloads import pack_file, pack_subject
 from ..model.packs import PACK, BoardPack, pack_documents
+from .buildstate import build_state
 from .directives import AnyFieldName, KBDirective
 from .domain import kb_domain
 from .downloads import PdfShelf
@@ -69,7 +70,7 @@ class FillBoardPack(SphinxPostTransform):
         assert pack.date is not None  # only a pack with a date is noted (BoardPackDirective.make)
         rows: list[tuple[str, list[nodes.Node]]] = [
             ("Vergadering", [nodes.Text(pack.meeting)]),
-            ("Datum", when_nodes(pack.date, today=domain.build.settings.today())),
+            ("Datum", when_nodes(pack.date, today=build_state(domain.env).settings.today())),
         ]
         if pack.place:
             rows.append(("Plaats", [nodes.Text(pack.place)]))

@@ -39,6 +39,8 @@ from sphinx.util.build_phase import BuildPhase
 from sphinx.util.logging import NAMESPACE, is_suppressed_warning
 
 from ..formats.cache import load_cache, save_cache
+from .buildstate import build_state
+from .capabilities import is_site
 from .domain import kb_domain
 from .failures import guarded
 from .logfilters import FIELD_DIRECTIVES, ExplainedInDutch
@@ -49,8 +51,6 @@ logger = sphinx_logging.getLogger(__name__)
 #: Beside the doctrees: what the consistency check and the writing of pages reported last.
 PROBLEMS_FILE = "kennisbank-problemen.json"
 PROBLEMS_VERSION = "1"
-#: The builders of a preview: the site's own pages (one page with every page has no box).
-PREVIEW_BUILDERS = ("html", "dirhtml")
 #: (line, message); line 0 when the problem is about the whole page.
 Problem = tuple[int, str]
 
@@ -73,7 +73,7 @@ class problem_box(nodes.General, nodes.Element):
 
 
 def problem_log(env: BuildEnvironment) -> ProblemLog:
-    state = kb_domain(env).build
+    state = build_state(env)
     if state.problem_log is None:
         state.problem_log = ProblemLog()
     return state.problem_log
@@ -181,7 +181,7 @@ def note_writing(app: Sphinx, builder: Builder) -> None:
 
 def in_preview(builder: Builder) -> bool:
     """Whether this build shows problems on the pages: HTML for the screen, and not switched off."""
-    return builder.name in PREVIEW_BUILDERS and kb_domain(builder.env).build.settings.show_problems
+    return is_site(builder) and build_state(builder.env).settings.show_problems
 
 
 @guarded("het kader met problemen")
@@ -193,7 +193,7 @@ def show_problems(app: Sphinx, doctree: nodes.document, docname: str) -> None:
     problems = page_problems(app.env, docname, str(app.builder.outdir))
     if not problems:
         return
-    settings = kb_domain(app.env).build.settings
+    settings = build_state(app.env).settings
     box = problem_box(problems=problems, source=str(app.env.doc2path(docname, base=False)), guide=settings.messages_url)
     section = next(iter(doctree.findall(nodes.section)), None)
     if section is not None and section.children and isinstance(section[0], nodes.title):

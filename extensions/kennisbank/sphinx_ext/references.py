@@ -16,6 +16,7 @@ from sphinx.util import logging
 from ..model.objects import Mention
 from ..model.relations import check_relations, of_kinds, suggest
 from ..model.schema import TYPES
+from .buildstate import build_state
 from .domain import KnowledgeBaseDomain, kb_domain
 from .failures import guarded
 from .nodes import enclosing_section
@@ -100,7 +101,7 @@ def collect_mentions(app: Sphinx, doctree: nodes.document) -> None:
         for node in doctree.findall(pending_xref)
         if node.get("refdomain") == "kb" and not node.get("kb_field")
     )
-    ignored = any(fnmatch(docname, pattern) for pattern in kb_domain(app.env).build.settings.ignore_mentions_from)
+    ignored = any(fnmatch(docname, pattern) for pattern in build_state(app.env).settings.ignore_mentions_from)
     kb_domain(app.env).note_mentions(docname, mentions, backlinks=not ignored)
 
 

@@ -49,6 +49,7 @@ from ..model.timeline import (
     state_of,
     what_happened,
 )
+from .buildstate import build_state
 from .directives import KBDirective
 from .domain import KnowledgeBaseDomain, kb_domain
 from .failures import guarded, internal_errors, page_location
@@ -119,7 +120,7 @@ def note_page_timeline(app: Sphinx, doctree: nodes.document) -> None:
     env = app.env
     docname = env.docname
     domain = kb_domain(env)
-    settings = domain.build.settings
+    settings = build_state(domain.env).settings
     today = settings.today()
     days: set[dt.date] = set()
     for obj in domain.objects_on(docname):
@@ -207,7 +208,7 @@ def pages_to_read_again(
     app: Sphinx, env: BuildEnvironment, added: set[str], changed: set[str], removed: set[str]
 ) -> list[str]:
     """Pages one of whose days has come since they were read (or, dated back, not yet)."""
-    today = kb_domain(env).build.settings.today()
+    today = build_state(env).settings.today()
     timelines: dict[str, PageTimeline] = kb_domain(env).data["timeline"]
     return sorted(
         d for d, line in timelines.items() if d in env.found_docs and d not in removed and line.is_stale(today)
@@ -219,7 +220,7 @@ def call_states(domain: KnowledgeBaseDomain, docname: str) -> list[tuple[object,
     timeline: PageTimeline | None = domain.data["timeline"].get(docname)
     if timeline is None:
         return []
-    today, months = domain.build.settings.today(), domain.build.settings.news_old_after_months
+    today, months = build_state(domain.env).settings.today(), build_state(domain.env).settings.news_old_after_months
     found: list[tuple[object, ...]] = []
     for event_id, _, _ in timeline.calls:
         obj = domain.objects.get(event_id)
@@ -230,7 +231,9 @@ def call_states(domain: KnowledgeBaseDomain, docname: str) -> list[tuple[object,
 
 def news_summary(domain: KnowledgeBaseDomain, item: KBObject) -> str:
     """A news item's summary on the reference date: what happened, once its call to action is over."""
-    return current_summary(item, domain.build.settings.today(), _event(domain, str(item.fields.get("oproep", ""))))
+    return current_summary(
+        item, build_state(domain.env).settings.today(), _event(domain, str(item.fields.get("oproep", "")))
+    )
 
 
 def _event(domain: KnowledgeBaseDomain, event_id: str) -> CalendarEvent | None:
@@ -281,7 +284,7 @@ class FillTimeline(SphinxPostTransform):
 
     def run(self, **kwargs: Any) -> None:
         domain = kb_domain(self.env)
-        today = domain.build.settings.today()
+        today = build_state(domain.env).settings.today()
         for block in placeholders_in(self, timed_block):
             with internal_errors("een oproep", page_location(self.env, block), block["event"], block):
                 self.fill(block, _event(domain, block["event"]), today)

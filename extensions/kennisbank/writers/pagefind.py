@@ -40,6 +40,7 @@ from sphinx.builders.html import StandaloneHTMLBuilder
 from sphinx.util import logging
 
 from ..model.search import object_facts, vocabulary
+from ..sphinx_ext.buildstate import build_state
 from ..sphinx_ext.domain import kb_domain
 from ..sphinx_ext.failures import guarded
 from ..sphinx_ext.search import (
@@ -141,7 +142,7 @@ def run_pagefind(outdir: Path) -> None:
 def stage_shared_objects(app: Sphinx, staging: Path) -> int:
     """A page of its own in ``staging`` for each object whose section is a search result of its own."""
     domain = kb_domain(app.env)
-    today, words = domain.build.settings.today(), synonyms(domain)
+    today, words = build_state(domain.env).settings.today(), synonyms(domain)
     by_page: dict[str, list] = {}
     for obj in domain.objects.values():
         if domain.page_object(obj.docname) is not obj and is_searchable(domain, obj.docname):
@@ -215,9 +216,9 @@ def write_vocabulary(app: Sphinx, path: Path) -> None:
         if is_searchable(domain, obj.docname):
             texts += [obj.title, obj.id, *cast(tuple[str, ...], obj.fields.get("trefwoorden", ()))]
     texts += [title.astext() for docname, title in app.env.titles.items() if is_searchable(domain, docname)]
-    for word, phrases in domain.build.settings.search_synonyms:
+    for word, phrases in build_state(domain.env).settings.search_synonyms:
         texts += [word, *phrases]
-    document = {"woorden": vocabulary(texts), "synoniemen": dict(domain.build.settings.search_synonyms)}
+    document = {"woorden": vocabulary(texts), "synoniemen": dict(build_state(domain.env).settings.search_synonyms)}
     path.write_text(json.dumps(document, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
 
 
