@@ -28,6 +28,17 @@ __version__ = "0.1.0"
 #: Where contributors report a fault in the extension itself.
 ISSUES_URL = "https://github.com/vzhg/kennisbank/issues"
 
+#: The layers, each with the layers it may import besides itself and this package's top
+#: (``tests/test_architecture.py`` checks every import against it).
+LAYERS: dict[str, tuple[str, ...]] = {
+    "model": (),
+    "formats": ("model",),
+    "sphinx_ext": ("model", "formats"),
+    "writers": ("model", "formats", "sphinx_ext"),
+    "builders": ("model", "formats", "sphinx_ext"),
+    "tools": ("model", "formats"),
+}
+
 #: Bump when the stored data changes shape, so old environments are rebuilt.
 ENV_VERSION = 5  # 5: our boxes are divs (is_div), without the container class
 
