@@ -567,7 +567,7 @@ def test_reference_date_moves_coming_events_to_the_archive(copy_root, build, tmp
 
 def test_the_writer_version_changes_with_our_code_and_the_libraries(tmp_path, monkeypatch):
     package = tmp_path / "kennisbank"
-    shutil.copytree(Path(feeds.__file__).parent, package)
+    shutil.copytree(Path(ics.__file__).parent, package)
     version = cache.writer_version.__wrapped__  # not cached: the files change under it
     before = version(package)
     (package / "ics.py").write_text((package / "ics.py").read_text() + "\n# changed\n")

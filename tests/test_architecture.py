@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import ast
 import inspect
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -180,6 +181,27 @@ def test_the_components_are_the_modules_with_a_setup():
             with_setup.add(".".join(path.relative_to(PACKAGE).with_suffix("").parts))
     assert len(kennisbank.COMPONENTS) == len(set(kennisbank.COMPONENTS))
     assert with_setup == set(kennisbank.COMPONENTS)
+
+
+def test_the_components_are_listed_by_layer_and_name():
+    """Their order carries no meaning (tests/test_setup_order.py), so none is chosen:
+    an order that matters is a priority in sphinx_ext/priorities.py."""
+    components = list(kennisbank.COMPONENTS)
+    assert components == sorted(components, key=lambda name: (LAYERS.index(name.split(".")[0]), name))
+
+
+def test_only_the_domains_touch_their_stored_data():
+    """Other modules reach the domains' data through their typed properties (sphinx_ext/domain.py):
+    a key misspelt there is a type error, not a silent empty dictionary."""
+    raw = re.compile(r"\.data\[|\.data\.(get|setdefault|pop|update)\(|\bdomaindata\b")
+    found = [
+        f"{path.relative_to(PACKAGE)}:{number}"
+        for path in sorted(PACKAGE.rglob("*.py"))
+        if path.relative_to(PACKAGE).as_posix() != "sphinx_ext/domain.py"
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1)
+        if raw.search(line)
+    ]
+    assert found == []
 
 
 def test_the_private_details_we_rely_on_are_still_there():

@@ -35,13 +35,13 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 
 from ..sphinx_ext.buildstate import hyphenator
 from ..sphinx_ext.capabilities import is_for_screens
-from ..sphinx_ext.internals import FURO_TABLE_WRAPPING_PRIORITY
+from ..sphinx_ext.priorities import UNIQUE_TABLE_IDS, WRAP_VISITORS
 from .visitors import Visitor, Wrapper, compose
 
 
 class UniqueTableIds(SphinxPostTransform):
     formats = ("html",)
-    default_priority = FURO_TABLE_WRAPPING_PRIORITY + 1  # right after furo's wrapping
+    default_priority = UNIQUE_TABLE_IDS
 
     def run(self, **kwargs: Any) -> None:
         for wrapper in self.document.findall(nodes.container):
@@ -138,4 +138,4 @@ def compose_visitors(app: Sphinx) -> None:
 def setup(app: Sphinx) -> None:
     app.add_post_transform(UniqueTableIds)
     # Late, so that the visitors of every extension loaded are there to be wrapped.
-    app.connect("builder-inited", compose_visitors, priority=900)
+    app.connect("builder-inited", compose_visitors, priority=WRAP_VISITORS)

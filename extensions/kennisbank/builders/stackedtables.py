@@ -20,6 +20,7 @@ from docutils import nodes
 from sphinx.application import Sphinx
 
 from ..sphinx_ext.capabilities import is_for_screens
+from ..sphinx_ext.priorities import WRAP_VISITORS
 from .visitors import Visitor, Wrapper, compose
 
 STACKABLE = "kb-stapelbaar"
@@ -97,4 +98,4 @@ def compose_stacked_tables(app: Sphinx) -> None:
 
 
 def setup(app: Sphinx) -> None:
-    app.connect("builder-inited", compose_stacked_tables, priority=900)
+    app.connect("builder-inited", compose_stacked_tables, priority=WRAP_VISITORS)

@@ -37,6 +37,7 @@ from .internals import builder_of
 from .months import MonthGrid
 from .nodes import agenda_placeholder, month_placeholder
 from .placeholders import placeholders_in
+from .priorities import FILL_PLACEHOLDERS
 from .render import COMPACT, left_out, on_the_website, rest_on_the_website, vague_date_marker
 
 AGENDA_PARTS = ("komend", "archief")
@@ -84,7 +85,7 @@ class MonthViewDirective(KBDirective):
 
 
 class FillCalendars(SphinxPostTransform):
-    default_priority = 5
+    default_priority = FILL_PLACEHOLDERS
 
     def run(self, **kwargs: Any) -> None:
         placeholders = [*placeholders_in(self, agenda_placeholder), *placeholders_in(self, month_placeholder)]

@@ -35,6 +35,7 @@ from .failures import internal_errors, page_location
 from .internals import builder_of
 from .nodes import directory_placeholder
 from .placeholders import placeholders_in
+from .priorities import FILL_PLACEHOLDERS
 from .render import (
     COMPACT,
     joined,
@@ -76,7 +77,7 @@ class DirectoryDirective(KBDirective):
 
 
 class FillDirectories(SphinxPostTransform):
-    default_priority = 5
+    default_priority = FILL_PLACEHOLDERS
 
     def run(self, **kwargs: Any) -> None:
         renderers = {

@@ -18,10 +18,12 @@ from sphinx.util import logging
 from sphinx.util.nodes import make_refnode
 
 from ..model.agenda import CalendarEvent
+from ..model.newsletter import Edition
 from ..model.objects import KBObject, Mention
 from ..model.packs import BoardPack
 from ..model.relations import RelationIndex
 from ..model.schema import TYPES
+from ..model.timeline import PageTimeline
 from .views import DomainViews, is_page_object
 
 logger = logging.getLogger(__name__)
@@ -109,6 +111,26 @@ class KnowledgeBaseDomain(Domain):
     @property
     def overviews(self) -> dict[str, frozenset[str]]:
         return self.data["overviews"]
+
+    @property
+    def problems(self) -> dict[str, list[tuple[int, str]]]:
+        """Per page, what was reported while it was read, as (line, message) (problems.py)."""
+        return self.data["problems"]
+
+    @property
+    def timelines(self) -> dict[str, PageTimeline]:
+        """Per page, the days on which it reads otherwise and what it announces (timeline.py)."""
+        return self.data["timeline"]
+
+    @property
+    def signatures(self) -> dict[str, dict[str, str]]:
+        """Per output folder, each page's digest of its generated content (freshness.py)."""
+        return self.data["signatures"]
+
+    @property
+    def tocs(self) -> dict[str, dict[str, str]]:
+        """Per output folder, each page's digest of its headings (freshness.py)."""
+        return self.data.setdefault("tocs", {})
 
     # -- views of it, made anew after any change (views.py) --------------------
 
@@ -324,8 +346,51 @@ def kb_domain(env: BuildEnvironment) -> KnowledgeBaseDomain:
     return cast(KnowledgeBaseDomain, env.domains[KnowledgeBaseDomain.name])
 
 
+class NewsletterDomain(Domain):
+    """Where the editions are kept between builds and merged after a parallel read."""
+
+    name = "nieuwsbrief"
+    label = "Nieuwsbrief"
+    initial_data: ClassVar[dict[str, Any]] = {
+        "editions": {},  # docname -> Edition
+        "archives": {},  # docname -> True: pages with {nieuwsbrieven}
+        "signatures": {},  # output folder -> docname -> digest of what the page shows of other pages
+    }
+    data_version = 1
+
+    @property
+    def editions(self) -> dict[str, Edition]:
+        return self.data["editions"]
+
+    @property
+    def archives(self) -> dict[str, bool]:
+        return self.data["archives"]
+
+    @property
+    def signatures(self) -> dict[str, dict[str, str]]:
+        """Per output folder, each page's digest of what it shows of other pages (newsletter.pages_to_rewrite)."""
+        return self.data["signatures"]
+
+    def clear_doc(self, docname: str) -> None:
+        self.editions.pop(docname, None)
+        self.archives.pop(docname, None)
+
+    def merge_domaindata(self, docnames: Iterable[str], otherdata: dict[str, Any]) -> None:
+        wanted = set(docnames)
+        for key in ("editions", "archives"):
+            self.data[key].update({d: v for d, v in otherdata[key].items() if d in wanted})
+
+    def archive_page(self) -> str | None:
+        return min(self.archives, default=None)
+
+
+def newsletter_domain(env: BuildEnvironment) -> NewsletterDomain:
+    return cast(NewsletterDomain, env.domains[NewsletterDomain.name])
+
+
 def setup(app: Sphinx) -> None:
     app.add_domain(KnowledgeBaseDomain)
+    app.add_domain(NewsletterDomain)
     for kind in TYPES:
         # Also without the "kb:" prefix: contributors write {thema}`jeugd`.
         app.add_role(kind, KnowledgeBaseDomain.roles[kind])

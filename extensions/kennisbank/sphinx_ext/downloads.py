@@ -44,6 +44,7 @@ from .internals import builder_of
 from .lastchanged import content_date
 from .nodes import downloads_placeholder
 from .placeholders import placeholders_in
+from .priorities import FILL_PLACEHOLDERS
 from .render import when_nodes
 
 #: Noted as an overview of pages with ``{downloads}`` (see freshness.py).
@@ -154,7 +155,7 @@ class DownloadsDirective(KBDirective):
 
 
 class FillDownloads(SphinxPostTransform):
-    default_priority = 5  # before references are resolved, like the other generated lists
+    default_priority = FILL_PLACEHOLDERS
 
     def run(self, **kwargs: Any) -> None:
         for node in placeholders_in(self, downloads_placeholder):

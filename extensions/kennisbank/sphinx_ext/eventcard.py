@@ -29,6 +29,7 @@ from .config import site_url
 from .domain import kb_domain
 from .failures import internal_errors, page_location
 from .internals import builder_of
+from .priorities import EVENT_CARD
 
 #: The card's class: its paragraphs (status, calendar links) are no running text about the page.
 CARD_CLASS = "kb-kaart"
@@ -51,8 +52,7 @@ def status_label(event: CalendarEvent, is_past: bool) -> str:
 
 
 class EventCards(SphinxPostTransform):
-    # Before references are resolved (10): the facts moved into the card still hold pending links.
-    default_priority = 6
+    default_priority = EVENT_CARD
 
     def run(self, **kwargs: Any) -> None:
         domain = kb_domain(self.env)

@@ -45,6 +45,7 @@ from .frontpage import RECENT, recently_changed
 from .internals import builder_of, put_back_toctree_parents, take_out_toctree_parents, toctree_includes
 from .lastchanged import last_commit_date
 from .maintenance import MAINTENANCE, findings_digest
+from .priorities import CLEAN_OUTPUT, PAGES_TO_REWRITE
 from .timeline import call_states
 
 
@@ -56,17 +57,17 @@ def pages_to_rewrite(app: Sphinx, env: BuildEnvironment) -> list[str]:
         return []
     domain = kb_domain(env)
     folder = str(app.builder.outdir)
-    old: dict[str, str] = domain.data["signatures"].get(folder, {})
+    old = domain.signatures.get(folder, {})
     inputs = _Inputs(env)
     navigation = navigation_digest(env)
     new = {docname: f"{navigation}{env.all_docs[docname]}{inputs.digest(docname)}" for docname in sorted(env.all_docs)}
-    domain.data["signatures"][folder] = new
+    domain.signatures[folder] = new
     build_state(domain.env).removed_docs |= old.keys() - new.keys()  # also those another builder's build read as gone
     stale = [docname for docname, digest in new.items() if old.get(docname) != digest]
-    old_tocs: dict[str, str] = domain.data.setdefault("tocs", {}).get(folder, {})
+    old_tocs = domain.tocs.get(folder, {})
     tocs = {docname: old_tocs[docname] for docname in new.keys() & old_tocs.keys()}
     tocs.update((docname, toc_digest(env, docname)) for docname in stale)  # only a stale page was read again
-    domain.data["tocs"][folder] = tocs
+    domain.tocs[folder] = tocs
     same_headings = {d for d in stale if d in old_tocs and old_tocs[d] == tocs[d]}
     if old and navigation == _navigation_of(old):
         # Same titles and toctrees: a stale page whose own headings are unchanged too shows the
@@ -290,8 +291,8 @@ def _copied_source_names(app: Sphinx, docname: str) -> list[str]:
 
 def setup(app: Sphinx) -> None:
     app.connect("env-get-outdated", note_removed_pages)
-    app.connect("env-get-updated", pages_to_rewrite)
+    app.connect("env-get-updated", pages_to_rewrite, priority=PAGES_TO_REWRITE)
     app.connect("write-started", skip_unchanged_toctrees)
     app.connect("build-finished", restore_toctrees)
-    app.connect("build-finished", delete_removed_output)
+    app.connect("build-finished", delete_removed_output, priority=CLEAN_OUTPUT)
     app.connect("build-finished", delete_unused_images)

@@ -28,6 +28,7 @@ from .internals import builder_of
 from .lastchanged import last_commit_date
 from .nodes import announcement_placeholder, recent_placeholder
 from .placeholders import placeholders_in
+from .priorities import FILL_PLACEHOLDERS
 from .timeline import ANNOUNCEMENTS, SCHEDULED, note
 
 #: Noted as an overview of pages with ``{recent-gewijzigd}`` (see freshness.py).
@@ -88,7 +89,7 @@ def recently_changed(env: BuildEnvironment, count: int, excluded: tuple[str, ...
 
 
 class FillFrontPage(SphinxPostTransform):
-    default_priority = 5
+    default_priority = FILL_PLACEHOLDERS
 
     def run(self, **kwargs: Any) -> None:
         domain = kb_domain(self.env)

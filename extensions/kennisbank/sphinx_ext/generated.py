@@ -27,6 +27,7 @@ from .internals import builder_of
 from .news import NewsView
 from .nodes import enclosing_section, overview_placeholder, related_placeholder
 from .placeholders import placeholders_in
+from .priorities import FILL_PLACEHOLDERS
 from .render import COMPACT, labeled_group, left_out, rest_on_the_website, when_nodes
 from .timeline import news_summary
 
@@ -37,7 +38,7 @@ NEWS_TITLE = "Nieuws"
 
 
 class FillGeneratedSections(SphinxPostTransform):
-    default_priority = 5  # before references are resolved, so titles are final
+    default_priority = FILL_PLACEHOLDERS
 
     @property
     def domain(self) -> KnowledgeBaseDomain:

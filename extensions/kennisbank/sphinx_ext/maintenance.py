@@ -17,7 +17,7 @@ import hashlib
 import json
 from fnmatch import fnmatchcase
 from pathlib import Path
-from typing import Any, cast
+from typing import Any
 
 from docutils import nodes
 from sphinx.application import Sphinx
@@ -28,7 +28,6 @@ from sphinx.util import logging
 from ..model.dates import format_date
 from ..model.maintenance import KINDS, Finding, PageFacts, Settings, findings
 from ..model.objects import When
-from ..model.timeline import PageTimeline
 from ..model.values import FieldError, parse_when
 from .buildstate import build_state
 from .config import website_page_url
@@ -39,6 +38,7 @@ from .internals import builder_of
 from .lastchanged import last_commit_date
 from .nodes import Placeholder
 from .placeholders import placeholders_in
+from .priorities import AFTER_TITLES, FILL_PLACEHOLDERS
 from .render import COMPACT
 
 logger = logging.getLogger(__name__)
@@ -73,7 +73,7 @@ def page_facts(env: BuildEnvironment) -> dict[str, PageFacts]:
             reviewed.setdefault(obj.docname, []).append(day.value.date())
     facts = {}
     for docname in sorted(env.found_docs):
-        timeline = cast(PageTimeline | None, domain.data["timeline"].get(docname))
+        timeline = domain.timelines.get(docname)
         title = env.titles.get(docname)
         days = [*reviewed.get(docname, ()), *([d] if (d := _front_matter_day(env, docname)) else [])]
         facts[docname] = PageFacts(
@@ -148,7 +148,7 @@ def findings_digest(env: BuildEnvironment) -> str:
 
 
 class FillMaintenance(SphinxPostTransform):
-    default_priority = 5
+    default_priority = FILL_PLACEHOLDERS
 
     def run(self, **kwargs: Any) -> None:
         for node in placeholders_in(self, maintenance_placeholder):
@@ -223,5 +223,5 @@ def setup(app: Sphinx) -> None:
     app.add_directive("onderhoud", MaintenanceDirective)
     app.add_node(maintenance_placeholder)
     app.add_post_transform(FillMaintenance)
-    app.connect("doctree-read", check_front_matter, priority=600)  # after Sphinx read the front matter (500)
+    app.connect("doctree-read", check_front_matter, priority=AFTER_TITLES)
     app.connect("build-finished", write_report)

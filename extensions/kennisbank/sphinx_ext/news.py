@@ -36,6 +36,7 @@ from .failures import internal_errors, page_location
 from .internals import builder_of
 from .nodes import news_placeholder
 from .placeholders import placeholders_in
+from .priorities import FILL_PLACEHOLDERS
 from .timeline import news_summary
 
 NEWS_PARTS = ("recent", "archief")
@@ -62,7 +63,7 @@ class NewsDirective(KBDirective):
 
 
 class FillNews(SphinxPostTransform):
-    default_priority = 5
+    default_priority = FILL_PLACEHOLDERS
 
     def run(self, **kwargs: Any) -> None:
         placeholders = placeholders_in(self, news_placeholder)

@@ -2,8 +2,8 @@
 
 The edition's page shows its introduction (the directive's content) and, once all
 pages are read, its sections as standard nodes with a link to every object. The
-builder ``nieuwsbrief`` (writers/newsletter.py) writes the same edition as e-mail.
-Editions live in a small domain of their own (data only, no roles); they are
+builder ``nieuwsbrief`` (builders/newsletter.py) writes the same edition as e-mail.
+Editions live in a small domain of their own (data only, no roles: domain.py); they are
 checked when all pages are read: unknown ids, ids of the wrong type, numbers used
 twice, each at its own line.
 """
@@ -12,13 +12,12 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterable
-from typing import Any, ClassVar, cast
+from typing import Any
 
 from docutils import nodes
 from docutils.parsers.rst import directives
 from sphinx.application import Sphinx
 from sphinx.builders import Builder
-from sphinx.domains import Domain
 from sphinx.environment import BuildEnvironment
 from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util import logging
@@ -44,11 +43,12 @@ from ..model.newsletter import (
 from ..model.objects import KBObject
 from .buildstate import build_state
 from .directives import AnyFieldName, KBDirective
-from .domain import KnowledgeBaseDomain, kb_domain
+from .domain import KnowledgeBaseDomain, kb_domain, newsletter_domain
 from .failures import guarded, internal_errors, page_location
 from .internals import builder_of
 from .nodes import Placeholder
 from .placeholders import placeholders_in
+from .priorities import CHECK_NEWSLETTERS, FILL_PLACEHOLDERS, PAGES_TO_REWRITE
 from .render import mail_link, url_nodes, vague_date_marker, when_nodes
 
 logger = logging.getLogger(__name__)
@@ -62,43 +62,6 @@ class edition_placeholder(Placeholder):
 
 class archive_placeholder(Placeholder):
     """The list of every edition, newest first."""
-
-
-class NewsletterDomain(Domain):
-    """Where the editions are kept between builds and merged after a parallel read."""
-
-    name = "nieuwsbrief"
-    label = "Nieuwsbrief"
-    initial_data: ClassVar[dict[str, Any]] = {
-        "editions": {},  # docname -> Edition
-        "archives": {},  # docname -> True: pages with {nieuwsbrieven}
-        "signatures": {},  # output folder -> docname -> digest of what the page shows of other pages
-    }
-    data_version = 1
-
-    @property
-    def editions(self) -> dict[str, Edition]:
-        return self.data["editions"]
-
-    @property
-    def archives(self) -> dict[str, bool]:
-        return self.data["archives"]
-
-    def clear_doc(self, docname: str) -> None:
-        self.editions.pop(docname, None)
-        self.archives.pop(docname, None)
-
-    def merge_domaindata(self, docnames: Iterable[str], otherdata: dict[str, Any]) -> None:
-        wanted = set(docnames)
-        for key in ("editions", "archives"):
-            self.data[key].update({d: v for d, v in otherdata[key].items() if d in wanted})
-
-    def archive_page(self) -> str | None:
-        return min(self.archives, default=None)
-
-
-def newsletter_domain(env: BuildEnvironment) -> NewsletterDomain:
-    return cast(NewsletterDomain, env.domains[NewsletterDomain.name])
 
 
 # -- the directives ------------------------------------------------------------------
@@ -301,7 +264,7 @@ def _joined(links: Iterable[nodes.Node]) -> list[nodes.Node]:
 
 
 class FillNewsletters(SphinxPostTransform):
-    default_priority = 5  # before references are resolved, as the other placeholders
+    default_priority = FILL_PLACEHOLDERS
 
     def run(self, **kwargs: Any) -> None:
         placeholders = [*placeholders_in(self, edition_placeholder), *placeholders_in(self, archive_placeholder)]
@@ -344,7 +307,7 @@ def pages_to_rewrite(app: Sphinx, env: BuildEnvironment) -> list[str]:
     """The edition and archive pages whose generated content changed since this folder's last build."""
     domain = newsletter_domain(env)
     folder = str(app.builder.outdir)
-    old: dict[str, str] = domain.data["signatures"].get(folder, {})
+    old = domain.signatures.get(folder, {})
     new = {docname: _digest(_edition_inputs(env, edition)) for docname, edition in domain.editions.items()}
     if domain.archives:
         shown = [
@@ -352,7 +315,7 @@ def pages_to_rewrite(app: Sphinx, env: BuildEnvironment) -> list[str]:
             for e in newest_first(domain.editions.values())
         ]
         new.update({docname: _digest(shown) for docname in domain.archives})
-    domain.data["signatures"][folder] = new
+    domain.signatures[folder] = new
     return sorted(docname for docname, digest in new.items() if old.get(docname) != digest)
 
 
@@ -382,11 +345,10 @@ def _digest(value: object) -> str:
 
 
 def setup(app: Sphinx) -> None:
-    app.add_domain(NewsletterDomain)
     app.add_directive("nieuwsbrief", NewsletterDirective)
     app.add_directive("nieuwsbrieven", NewsletterArchiveDirective)
     app.add_node(edition_placeholder)
     app.add_node(archive_placeholder)
     app.add_post_transform(FillNewsletters)
-    app.connect("env-check-consistency", check_editions)
-    app.connect("env-get-updated", pages_to_rewrite)
+    app.connect("env-check-consistency", check_editions, priority=CHECK_NEWSLETTERS)
+    app.connect("env-get-updated", pages_to_rewrite, priority=PAGES_TO_REWRITE)

@@ -25,6 +25,7 @@ from .failures import guarded, internal_errors, page_location
 from .internals import builder_of
 from .nodes import pack_placeholder
 from .placeholders import placeholders_in
+from .priorities import CHECK_BOARD_PACKS, FILL_PLACEHOLDERS
 from .render import when_nodes
 
 logger = logging.getLogger(__name__)
@@ -55,7 +56,7 @@ class BoardPackDirective(KBDirective):
 
 
 class FillBoardPack(SphinxPostTransform):
-    default_priority = 5
+    default_priority = FILL_PLACEHOLDERS
 
     def run(self, **kwargs: Any) -> None:
         domain = kb_domain(self.env)
@@ -113,4 +114,4 @@ def setup(app: Sphinx) -> None:
     app.add_directive("bestuurspakket", BoardPackDirective)
     app.add_node(pack_placeholder)
     app.add_post_transform(FillBoardPack)
-    app.connect("env-check-consistency", check_packs)
+    app.connect("env-check-consistency", check_packs, priority=CHECK_BOARD_PACKS)

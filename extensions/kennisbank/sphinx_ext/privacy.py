@@ -31,6 +31,7 @@ from ..model.privacy import OMITTED, link_message, recorded_details, redact, tex
 from .buildstate import build_state
 from .domain import kb_domain
 from .failures import guarded
+from .priorities import WITHHOLD_PRIVATE_CONTACT
 
 logger = logging.getLogger(__name__)
 
@@ -64,7 +65,7 @@ class _Block:
 class WithholdPrivateContact(SphinxTransform):
     """Report and leave out personal addresses and numbers in a page's running text."""
 
-    default_priority = 400  # after parsing, before Sphinx collects titles and the search index
+    default_priority = WITHHOLD_PRIVATE_CONTACT
 
     def apply(self, **kwargs: object) -> None:
         if not self.env.current_document.get(_SUSPECT, True):

@@ -45,6 +45,7 @@ from .domain import kb_domain
 from .failures import guarded
 from .logfilters import FIELD_DIRECTIVES, ExplainedInDutch
 from .nodes import unread_field
+from .priorities import NOTE_CHECKS, SUMMARY
 
 logger = sphinx_logging.getLogger(__name__)
 
@@ -116,7 +117,7 @@ class ProblemRecorder(logging.Handler):
         if docname is None or docname not in env.found_docs:
             log.elsewhere += 1
         elif phase == BuildPhase.READING and docname in log.reading:
-            kb_domain(env).data["problems"].setdefault(docname, []).append(problem)
+            kb_domain(env).problems.setdefault(docname, []).append(problem)
         elif log.checking and log.checked is not None:
             log.checked.setdefault(docname, []).append(problem)
         elif phase in (BuildPhase.RESOLVING, BuildPhase.WRITING):  # RESOLVING is CONSISTENCY_CHECK's number
@@ -146,7 +147,7 @@ def where(env: BuildEnvironment, location: object) -> tuple[str | None, int]:
 def page_problems(env: BuildEnvironment, docname: str, folder: str) -> list[Problem]:
     """Every problem of one page that this build (or the last that checked or wrote it) knows of."""
     log = problem_log(env)
-    found = list(kb_domain(env).data["problems"].get(docname, ()))
+    found = list(kb_domain(env).problems.get(docname, ()))
     checked = log.checked if log.checked is not None else stored(env).get("checked", {})
     found += [(int(line), str(message)) for line, message in checked.get(docname, ())]
     written = log.written if docname in log.written_docs else stored(env).get("written", {}).get(folder, {})
@@ -299,8 +300,7 @@ def setup(app: Sphinx) -> None:
         skipped = (skip, None)
         app.add_node(node, html=(visit, None), latex=skipped, text=skipped, man=skipped, texinfo=skipped)
     app.connect("env-before-read-docs", note_pages_read)
-    app.connect("env-check-consistency", note_check, priority=1)
+    app.connect("env-check-consistency", note_check, priority=NOTE_CHECKS)
     app.connect("write-started", note_writing)
     app.connect("doctree-resolved", show_problems)
-    # After the feeds and open data (written in the background until priority 800) reported theirs.
-    app.connect("build-finished", summarise, priority=950)
+    app.connect("build-finished", summarise, priority=SUMMARY)

@@ -20,6 +20,7 @@ from .buildstate import build_state
 from .domain import KnowledgeBaseDomain, kb_domain
 from .failures import guarded
 from .nodes import enclosing_section
+from .priorities import CHECK_RELATIONS, REFERENCES
 from .roles import MissingLinkRole
 
 logger = logging.getLogger(__name__)
@@ -146,6 +147,6 @@ def setup(app: Sphinx) -> None:
     app.add_role("linkvolgt", MissingLinkRole())
     app.connect("source-read", check_placeholders)
     app.connect("source-read", check_null_characters)
-    app.connect("doctree-read", collect_from_doctree)
-    app.connect("env-check-consistency", check_consistency)
+    app.connect("doctree-read", collect_from_doctree, priority=REFERENCES)
+    app.connect("env-check-consistency", check_consistency, priority=CHECK_RELATIONS)
     app.connect("warn-missing-reference", warn_missing_reference)

@@ -37,6 +37,7 @@ from .domain import KnowledgeBaseDomain, kb_domain
 from .failures import guarded
 from .newsletter import newsletter_domain
 from .nodes import enclosing_section
+from .priorities import AFTER_TITLES
 
 #: Pagefind's folder in the output, the folder where the indexer stages the objects that share
 #: a page (see writers/pagefind.py), and the vocabulary of "Bedoelde u ...?".
@@ -208,5 +209,5 @@ def setup(app: Sphinx) -> None:
     app.connect("builder-inited", switch_off_sphinx_search)
     app.connect("html-collect-pages", add_search_page)
     # After Sphinx's title collector (doctree-read at priority 500): is_page_object reads the title.
-    app.connect("doctree-read", mark_shared_objects, priority=600)
+    app.connect("doctree-read", mark_shared_objects, priority=AFTER_TITLES)
     app.connect("html-page-context", add_search_data)

@@ -43,6 +43,7 @@ from ..model.search import object_facts, vocabulary
 from ..sphinx_ext.buildstate import build_state
 from ..sphinx_ext.domain import kb_domain
 from ..sphinx_ext.failures import guarded
+from ..sphinx_ext.priorities import SEARCH_INDEX
 from ..sphinx_ext.search import (
     BUNDLE,
     SEARCH_PART,
@@ -223,4 +224,4 @@ def write_vocabulary(app: Sphinx, path: Path) -> None:
 
 
 def setup(app: Sphinx) -> None:
-    app.connect("build-finished", write_search_index)
+    app.connect("build-finished", write_search_index, priority=SEARCH_INDEX)

@@ -32,11 +32,9 @@ from ..sphinx_ext.buildstate import build_state
 from ..sphinx_ext.domain import kb_domain
 from ..sphinx_ext.eventcard import CARD_CLASS
 from ..sphinx_ext.failures import guarded
+from ..sphinx_ext.priorities import AFTER_OPENGRAPH, BEFORE_OPENGRAPH
 from ..sphinx_ext.timeline import news_summary
 
-#: sphinxext-opengraph adds its tags at the default priority (500).
-BEFORE_OPENGRAPH = 400
-AFTER_OPENGRAPH = 600
 #: Search engines show about this many characters of a description.
 MAX_LENGTH = 200
 #: Where a paragraph is not running text about the page.
