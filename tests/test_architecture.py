@@ -204,6 +204,20 @@ def test_only_the_domains_touch_their_stored_data():
     assert found == []
 
 
+#: The most lines a module of our extensions may have (as ``wc -l`` counts them).
+MAX_LINES = 400
+
+
+def test_no_module_is_longer_than_a_reader_takes_in():
+    """Split a longer module along a line a reader would draw (as agenda.py and months.py)."""
+    lengths = {
+        path.relative_to(PACKAGE.parent).as_posix(): path.read_bytes().count(b"\n")
+        for path in PACKAGE.parent.rglob("*.py")
+    }
+    assert "kennisbank/sphinx_ext/domain.py" in lengths and "furo_cached_navigation/sidebar.py" in lengths
+    assert {path: lines for path, lines in lengths.items() if lines > MAX_LINES} == {}
+
+
 def test_the_private_details_we_rely_on_are_still_there():
     """Fails loudly when furo or Sphinx changes what sphinx_ext/internals.py relies on."""
     import furo

@@ -1,19 +1,19 @@
-"""The ``kb`` domain: objects per document, cross-references and their resolution."""
+"""The domains: ``kb`` (objects per page, cross-references and their resolution) and
+``nieuwsbrief`` (the newsletter editions, data only), each with typed properties for what it
+stores; no other module reads their ``data`` (tests/test_architecture.py)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from typing import Any, ClassVar, cast
 
 from docutils import nodes
-from docutils.parsers.rst.states import Inliner
 from sphinx.addnodes import pending_xref
 from sphinx.application import Sphinx
 from sphinx.builders import Builder
 from sphinx.domains import Domain, ObjType
 from sphinx.environment import BuildEnvironment
-from sphinx.roles import XRefRole
 from sphinx.util import logging
 from sphinx.util.nodes import make_refnode
 
@@ -24,50 +24,10 @@ from ..model.packs import BoardPack
 from ..model.relations import RelationIndex
 from ..model.schema import TYPES
 from ..model.timeline import PageTimeline
+from .objectroles import DOMAIN, ObjectRole
 from .views import DomainViews, is_page_object
 
 logger = logging.getLogger(__name__)
-
-
-class ObjectRole(XRefRole):
-    """``{thema}`brede-welvaart``: a link whose text is the object's title.
-
-    Registered both as ``kb:thema`` and as plain ``thema``; the plain name is
-    mapped onto this domain so that contributors need no prefix.
-    """
-
-    def __call__(
-        self,
-        name: str,
-        rawtext: str,
-        text: str,
-        lineno: int,
-        inliner: Inliner,
-        options: dict[str, Any] | None = None,
-        content: Sequence[str] = (),
-    ) -> tuple[list[nodes.Node], list[nodes.system_message]]:
-        if ":" not in name:
-            name = f"{KnowledgeBaseDomain.name}:{name}"
-        lineno += lines_before(getattr(inliner, "parent", None))
-        return super().__call__(name, rawtext, text, lineno, inliner, options or {}, content)
-
-
-def lines_before(parent: nodes.Node | None) -> int:
-    """How many lines of its paragraph come before a role that is being parsed.
-
-    A parser passes a role the line where its paragraph starts. MyST builds the
-    paragraph as it goes and writes each soft line break as a text node "\\n" and
-    each hard one as a raw HTML "<br />" (plus one for LaTeX), so the breaks
-    already in the paragraph tell on which of its lines the role stands.
-    """
-    block = parent
-    while isinstance(block, nodes.Inline):
-        block = block.parent
-    if not isinstance(block, nodes.TextElement):
-        return 0
-    soft = sum(text.count("\n") for text in block.findall(nodes.Text) if not isinstance(text.parent, nodes.raw))
-    hard = sum(1 for raw in block.findall(nodes.raw) if raw.get("format") == "html" and "<br" in raw.astext())
-    return soft + hard
 
 
 #: The stored data kept per page as it was read, and merged as such from a parallel reader.
@@ -75,7 +35,7 @@ PER_PAGE = ("mentions", "other_mentions", "overviews", "packs", "timeline")
 
 
 class KnowledgeBaseDomain(Domain):
-    name = "kb"
+    name = DOMAIN
     label = "Kennisbank"
     object_types = {kind: ObjType(spec.label, kind) for kind, spec in TYPES.items()}
     roles = {kind: ObjectRole(warn_dangling=True, innernodeclass=nodes.inline) for kind in TYPES}
