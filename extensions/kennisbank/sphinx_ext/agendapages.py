@@ -174,7 +174,7 @@ def year_pages_of(app: Sphinx) -> list[PlannedPage]:
 
 
 def described(lead: str, titles: list[str], none: str = "") -> str:
-    """A generated page's description: 'De bijeenkomsten in mei 2023: A; B.' (sharing.py
+    """A generated page's description: 'De bijeenkomsten in mei 2023: A; B.' (writers/sharing.py
     shortens it), or ``none`` without titles."""
     return f"{lead}: {'; '.join(titles)}." if titles else none
 

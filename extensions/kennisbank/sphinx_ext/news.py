@@ -148,7 +148,7 @@ class NewsView:
 
     def feed_paragraph(self, path: str, label: str) -> list[nodes.Node]:
         # A link to subscribe to is for screens, not for paper (as the agenda's); without
-        # html_baseurl no feed is written (newsfeeds.py), so none is offered.
+        # html_baseurl no feed is written (writers/newsfeeds.py), so none is offered.
         on_screen = is_for_screens(self.builder) and self.env.config.html_baseurl
         link = feed_link(self.builder, self.docname, path) if on_screen else None
         if link is None or not self.domain.news:

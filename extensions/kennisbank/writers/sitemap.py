@@ -15,10 +15,10 @@ language segment: the site has one language.
 from __future__ import annotations
 
 from pathlib import Path
-from xml.etree import ElementTree
 
 from sphinx.application import Sphinx
 
+from ..formats.sitemap import sitemap_xml
 from ..sphinx_ext.buildstate import build_state
 from ..sphinx_ext.capabilities import is_site
 from ..sphinx_ext.config import site_url
@@ -27,15 +27,6 @@ from ..sphinx_ext.timeline import SCHEDULED
 from .sharing import not_found_page
 
 SITEMAP = "sitemap.xml"
-NAMESPACE = "http://www.sitemaps.org/schemas/sitemap/0.9"
-
-
-def sitemap_xml(addresses: list[str]) -> bytes:
-    root = ElementTree.Element("urlset", xmlns=NAMESPACE)
-    for address in addresses:
-        ElementTree.SubElement(ElementTree.SubElement(root, "url"), "loc").text = address
-    ElementTree.indent(root)
-    return ElementTree.tostring(root, encoding="utf-8", xml_declaration=True) + b"\n"
 
 
 @guarded("het schrijven van sitemap.xml")
