@@ -51,6 +51,7 @@ COMPONENTS = (
     "sphinx_ext.agendapages",
     "sphinx_ext.buildstate",
     "sphinx_ext.config",
+    "sphinx_ext.devdocs",
     "sphinx_ext.directives",
     "sphinx_ext.directories",
     "sphinx_ext.domain",

@@ -1,4 +1,4 @@
-"""The roles that link an object: ``{thema}`brede-welvaart``, ``{persoon}`Jan <jan>``` and so on.
+"""The roles that link an object: ``{thema}``, ``{persoon}`` and one for every other type.
 
 One per object type, registered as ``kb:thema`` in the domain and as plain ``thema`` (domain.py),
 so that contributors need no prefix. The line a message about one names is the role's own, not
