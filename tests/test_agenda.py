@@ -14,8 +14,9 @@ from bs4 import BeautifulSoup
 from icalendar import Calendar, Event, vUri
 
 from conftest import ROOTS, calendar_event_of, html_files, warnings_of
+from kennisbank.formats import cache, ics
 from kennisbank.model.agenda import by_month, month_pages
-from kennisbank.writers import cache, feeds, ics
+from kennisbank.writers import feeds
 
 EPOCH = 1700000000  # 2023-11-14 22:13:20 UTC
 AMS = ZoneInfo("Europe/Amsterdam")
@@ -566,7 +567,7 @@ def test_reference_date_moves_coming_events_to_the_archive(copy_root, build, tmp
 
 def test_the_writer_version_changes_with_our_code_and_the_libraries(tmp_path, monkeypatch):
     package = tmp_path / "kennisbank"
-    shutil.copytree(Path(feeds.__file__).parent, package)
+    shutil.copytree(Path(ics.__file__).parent, package)
     version = cache.writer_version.__wrapped__  # not cached: the files change under it
     before = version(package)
     (package / "ics.py").write_text((package / "ics.py").read_text() + "\n# changed\n")

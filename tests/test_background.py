@@ -9,8 +9,8 @@ import pytest
 from sphinx.cmd.build import build_main
 
 from conftest import ROOTS, output_files, warnings_of
-from kennisbank.sphinx_ext import background
-from kennisbank.writers import ics, opendata
+from kennisbank.formats import ics
+from kennisbank.writers import background, opendata
 
 needs_two_cores = pytest.mark.skipif(
     not background.second_core_available(), reason="met één processorkern schrijft de build de feeds zelf"

@@ -12,8 +12,9 @@ from jsonschema import Draft202012Validator
 
 from conftest import html_files, warnings_of
 from kennisbank.model.opendata import dumps, export_document
+from kennisbank.sphinx_ext.addresses import page_url
+from kennisbank.sphinx_ext.buildstate import build_state
 from kennisbank.sphinx_ext.domain import kb_domain
-from kennisbank.writers.feeds import page_url
 from kennisbank.writers.opendata import RECORDS_CACHE
 
 pytestmark = pytest.mark.sphinx("html", testroot="gids")
@@ -247,7 +248,7 @@ def test_the_written_export_is_the_export_encoded_at_once(gids):
     whole export at once gives."""
     domain = kb_domain(gids.env)
     url_of = lambda obj: page_url(gids.builder, obj.docname, obj.anchor)  # noqa: E731
-    today = domain.build.settings.today()
+    today = build_state(gids.env).settings.today()
     whole = dumps(export_document(domain.objects, url_of, gids.config.project, "https://kennisbank.example", today))
     assert (gids.outdir / "kennisbank.json").read_text(encoding="utf-8") == whole
 

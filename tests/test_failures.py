@@ -6,9 +6,9 @@ import pytest
 from sphinx.cmd.build import build_main
 
 from conftest import warnings_of
+from kennisbank.formats import ics
 from kennisbank.sphinx_ext import generated, render
 from kennisbank.sphinx_ext.failures import ISSUES_URL, NOTICE
-from kennisbank.writers import ics
 
 PAGES = {
     "index.md": "# Index\n\n```{toctree}\nthemas\nagenda\n```\n",

@@ -17,7 +17,7 @@ import feedparser
 import pytest
 
 from conftest import warnings_of
-from kennisbank.writers.atom import AtomFeed, Entry, write_atom
+from kennisbank.formats.atom import AtomFeed, Entry, write_atom
 
 pytestmark = pytest.mark.sphinx("html", testroot="news")
 

@@ -1,4 +1,4 @@
-"""Soft hyphens in long words, remembered between builds (writers/hyphenation.py).
+"""Soft hyphens in long words, remembered between builds (formats/hyphenation.py).
 
 Loading Pyphen's dictionary costs a fifth of a second in every build that writes a
 long word; a word hyphenated once is kept next to the doctrees, so the next build
@@ -13,8 +13,8 @@ import pyphen
 import pytest
 
 from conftest import warnings_of
-from kennisbank.writers.htmlfixes import HYPHENATION_STORE
-from kennisbank.writers.hyphenation import SOFT_HYPHEN, Hyphenator
+from kennisbank.formats.hyphenation import SOFT_HYPHEN, Hyphenator
+from kennisbank.sphinx_ext.buildstate import HYPHENATION_STORE
 
 WORD = "Verenigingsstrategie"
 

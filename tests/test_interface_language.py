@@ -1,6 +1,7 @@
 """Every word of the interface is Dutch, on every built page, as a browser shows it.
 
-Collects the visible text (``document.body.innerText``, without code) and every
+Collects the visible text (``document.body.innerText``, without code and without text
+marked as another language, such as the English of the developers' page) and every
 ``aria-label``, ``title``, ``alt`` and ``placeholder`` of each page of the real
 site, and fails on English interface words: furo's and Sphinx's own strings,
 which the kennisbank extension translates (sphinx_ext/interface.py).
@@ -60,8 +61,9 @@ COLLECT = """() => {
         }
     }
     for (const button of document.querySelectorAll("input[type=submit], input[type=button]")) found.push(button.value);
-    // Code shows what contributors type (configuration names, commands): not interface.
-    document.querySelectorAll("pre, code, kbd, samp").forEach((element) => element.remove());
+    // Code shows what contributors type (configuration names, commands): not interface. Nor is
+    // text marked as another language: English by intent (the developers' page, lang="en").
+    document.querySelectorAll("pre, code, kbd, samp, body [lang]:not([lang|='nl'])").forEach((element) => element.remove());
     found.push(document.body.innerText);
     return found;
 }"""

@@ -326,7 +326,7 @@ def test_text_output_has_no_screen_only_parts(built_app):
 def test_nearly_empty_last_pages_are_found_from_the_chapter_ends():
     from types import SimpleNamespace
 
-    from kennisbank.writers.pdfrender import nearly_empty_endings
+    from kennisbank.builders.pdfrender import nearly_empty_endings
 
     def page(**anchors):
         return SimpleNamespace(
@@ -346,8 +346,8 @@ def test_nearly_empty_last_pages_are_found_from_the_chapter_ends():
 def test_a_chapter_that_spills_a_few_lines_is_set_tighter(tmp_path):
     from weasyprint import HTML
 
-    from kennisbank.writers.pdf import PRINT_THEME
-    from kennisbank.writers.pdfrender import chapter_end_tag, chapter_tag, nearly_empty_endings, render_pdf
+    from kennisbank.builders.pdf import PRINT_THEME
+    from kennisbank.builders.pdfrender import chapter_end_tag, chapter_tag, nearly_empty_endings, render_pdf
 
     stylesheet = (PRINT_THEME / "static" / "print.css").as_uri()
 

@@ -5,7 +5,7 @@
   table that cannot become cards), and except what is hidden;
 - whatever does scroll (a wide table, a code block) can take focus and has a name;
 - no word of a heading is broken without a hyphen: headings are small enough
-  that short words fit, long ones carry soft hyphens (writers/htmlfixes.py), and
+  that short words fit, long ones carry soft hyphens (builders/htmlfixes.py), and
   ``hyphens: auto`` with ``lang="nl"`` does the rest where the browser has a Dutch
   dictionary (Debian's chromium has none, so here every other break counts);
 - the arrow keys scroll a focused table and do not leave the page.

@@ -16,7 +16,7 @@ from bs4 import BeautifulSoup
 from icalendar import Calendar
 
 from conftest import warnings_of
-from kennisbank.writers.vtimezone import timezone_component
+from kennisbank.formats.vtimezone import timezone_component
 
 ZONES = (
     "Europe/Amsterdam",

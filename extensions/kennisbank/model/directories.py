@@ -1,7 +1,7 @@
 """The directories: who works where, which network does what. Pure.
 
 Each function takes all objects and returns plain groupings; the Sphinx glue
-in :mod:`kennisbank.directories` turns them into tables and lists.
+in :mod:`kennisbank.sphinx_ext.directories` turns them into tables and lists.
 """
 
 from __future__ import annotations

@@ -12,7 +12,7 @@ from enum import Enum
 
 
 class Kind(Enum):
-    """How a field's raw text is parsed (see :mod:`kennisbank.values`)."""
+    """How a field's raw text is parsed (see :mod:`kennisbank.model.values`)."""
 
     TEXT = "tekst"
     LINES = "regels"  # one item per line

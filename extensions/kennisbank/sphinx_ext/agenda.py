@@ -18,6 +18,7 @@ from sphinx.builders import Builder
 from sphinx.environment import BuildEnvironment
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
+from ..formats.feeds import SITE_FEED, feed_path
 from ..model.agenda import CalendarEvent, YearPages, archive, month_pages, past, upcoming, year_pages
 from ..model.calendarlinks import webcal_link
 from ..model.dates import format_month, format_span, short_month
@@ -25,8 +26,9 @@ from ..model.localtime import season_note
 from ..model.objects import KBObject
 from ..model.packs import PACK_AGENDA_ID
 from ..model.schema import TYPES
-from ..writers.feeds import SITE_FEED, feed_link, feed_path
-from ..writers.htmlfixes import SCREEN_BUILDERS
+from .addresses import feed_link
+from .buildstate import build_state
+from .capabilities import is_for_screens, is_site
 from .config import site_url
 from .directives import KBDirective
 from .domain import KnowledgeBaseDomain, kb_domain
@@ -35,6 +37,7 @@ from .internals import builder_of
 from .months import MonthGrid
 from .nodes import agenda_placeholder, month_placeholder
 from .placeholders import placeholders_in
+from .priorities import FILL_PLACEHOLDERS
 from .render import COMPACT, left_out, on_the_website, rest_on_the_website, vague_date_marker
 
 AGENDA_PARTS = ("komend", "archief")
@@ -42,8 +45,6 @@ AGENDA_PARTS = ("komend", "archief")
 MONTH_VIEW = "maandoverzicht"
 #: Likewise the page with ``{agenda} archief``: its year pages hang under it.
 ARCHIVE_VIEW = "archief"
-#: Builders that write a page per month and per archive year (see agendapages.py); others print them in a row.
-MONTH_PAGE_BUILDERS = ("html", "dirhtml")
 
 
 def view_page_of(domain: KnowledgeBaseDomain, view: str) -> str | None:
@@ -84,7 +85,7 @@ class MonthViewDirective(KBDirective):
 
 
 class FillCalendars(SphinxPostTransform):
-    default_priority = 5
+    default_priority = FILL_PLACEHOLDERS
 
     def run(self, **kwargs: Any) -> None:
         placeholders = [*placeholders_in(self, agenda_placeholder), *placeholders_in(self, month_placeholder)]
@@ -101,15 +102,15 @@ class FillCalendars(SphinxPostTransform):
     def agenda_part(self, view: AgendaView, node: agenda_placeholder) -> list[nodes.Node]:
         if node["part"] == "komend":
             return view.coming_with_feed(node.get("count", 0))
-        if view.builder.name in MONTH_PAGE_BUILDERS:
+        if is_site(view.builder):  # a page per month and per archive year (agendapages.py)
             # On the site the archive is a page per year; elsewhere (PDF, text) it is printed whole.
             return view.year_links(year_pages(self.env.docname, view.events, view.today))
         return view.archive()
 
     def month_view(self, view: AgendaView, node: month_placeholder) -> list[nodes.Node]:
         grid = MonthGrid(view)
-        if view.builder.name not in MONTH_PAGE_BUILDERS:
-            count = node["months"] or kb_domain(self.env).build.settings.calendar_months
+        if not is_site(view.builder):
+            count = node["months"] or build_state(self.env).settings.calendar_months
             # On paper and in text a grid of mostly empty days says less than a dated list.
             return grid.months(count) if view.on_screen else grid.month_lists(count)
         pages = month_pages(self.env.docname, view.domain.event_months(), view.today)
@@ -129,7 +130,7 @@ class AgendaView:
         self.today = today
         self.events = self.domain.events
         #: Date blocks, month grids and subscribe links are for screens, not for PDF or text.
-        self.on_screen = builder.name in SCREEN_BUILDERS
+        self.on_screen = is_for_screens(builder)
         #: In a board pack with an agenda of its own: the period that agenda covers.
         self.pack_period: str | None = None
 
@@ -139,7 +140,7 @@ class AgendaView:
         (set on its tree by the PDF builder)."""
         fixed = transform.document.get("kb_reference_date")
         domain = kb_domain(transform.env)
-        today = dt.date.fromisoformat(fixed) if fixed else domain.build.settings.today()
+        today = dt.date.fromisoformat(fixed) if fixed else build_state(domain.env).settings.today()
         view = cls(transform.env, builder_of(transform.env), transform.env.docname, today)
         view.pack_period = transform.document.get("kb_pack_agenda_period")
         return view
@@ -155,8 +156,8 @@ class AgendaView:
         """
         rest: list[nodes.Node] = []
         month_view = view_page_of(self.domain, MONTH_VIEW)
-        if not count and month_view and self.builder.name in MONTH_PAGE_BUILDERS:
-            count = self.domain.build.settings.coming_limit
+        if not count and month_view and is_site(self.builder):
+            count = build_state(self.env).settings.coming_limit
             later = upcoming(self.events, self.today)[count:]
             if later:
                 rest = [MonthGrid(self).more_in_month_pages(month_view, later)]
@@ -167,7 +168,7 @@ class AgendaView:
         """'Er staan geen komende bijeenkomsten op de agenda.', and where the past ones are."""
         text = "Er staan geen komende bijeenkomsten op de agenda."
         archive_page = view_page_of(self.domain, ARCHIVE_VIEW)
-        if archive_page is None or not past(self.events, self.today) or self.builder.name not in MONTH_PAGE_BUILDERS:
+        if archive_page is None or not past(self.events, self.today) or not is_site(self.builder):
             return [nodes.Text(text)]
         link = self.page_link(archive_page, "het archief")
         return [nodes.Text(f"{text} Eerdere bijeenkomsten staan in "), link, nodes.Text(".")]
@@ -339,7 +340,7 @@ class AgendaView:
         if not self.on_screen:
             # On paper (a board pack, kennisbank.pdf) hundreds of lines per theme bury the
             # page: the next and the last few, and where the rest is.
-            limit = self.domain.build.settings.coming_limit
+            limit = build_state(self.env).settings.coming_limit
             count = left_out(limit, len(coming), len(earlier))
             earlier = earlier[:limit]  # the most recent
             things = ("bijeenkomst", "bijeenkomsten")

@@ -32,10 +32,13 @@ from typing import Any
 from docutils import nodes
 from sphinx.application import Sphinx
 
+from ..formats.cache import writer_version
+from ..formats.feeds import SITE_FEED
 from ..model.agenda import CalendarEvent, MonthPages, month_pages, past, year_pages
 from ..model.dates import format_month
-from ..writers.feeds import SITE_FEED, writer_version
-from .agenda import ARCHIVE_VIEW, MONTH_PAGE_BUILDERS, MONTH_VIEW, AgendaView, view_page_of
+from .agenda import ARCHIVE_VIEW, MONTH_VIEW, AgendaView, view_page_of
+from .buildstate import build_state
+from .capabilities import is_site
 from .domain import KnowledgeBaseDomain, kb_domain
 from .failures import guarded
 from .freshness import navigation_digest
@@ -61,7 +64,7 @@ class PlannedPage:
 @guarded("de maand- en archiefpagina's", default=[])
 def collect_agenda_pages(app: Sphinx) -> list[tuple[str, dict[str, Any], str]]:
     """Every month and year page that changed, made at once (a failure is reported, not half-written)."""
-    if app.builder.name not in MONTH_PAGE_BUILDERS:
+    if not is_site(app.builder):
         return []
     return pages_to_write(app, [*month_pages_of(app), *year_pages_of(app)], CACHE_NAME)
 
@@ -76,11 +79,11 @@ def pages_to_write(app: Sphinx, planned: list[PlannedPage], cache_name: str) -> 
             writer_version(),
             build_identity(builder),
             navigation_digest(app.env),
-            kb_domain(app.env).build.settings.today(),
+            build_state(app.env).settings.today(),
         )
     )
     result, digests = [], {}
-    generated = kb_domain(app.env).build.generated_pages
+    generated = build_state(app.env).generated_pages
     for page in planned:
         generated[page.pagename] = page.description
         digest = hashlib.sha256((salt + page.inputs).encode()).hexdigest()
@@ -102,7 +105,7 @@ def month_pages_of(app: Sphinx) -> list[PlannedPage]:
     if parent is None:
         return []
     domain = kb_domain(app.env)
-    today = domain.build.settings.today()
+    today = build_state(domain.env).settings.today()
     pages = month_pages(parent, domain.event_months(), today)
     delete_other_pages(app, pages.parent, _MONTH_FILE, [pages.pagename(y, m) for y, m in pages.months])
     planned = []
@@ -137,12 +140,12 @@ def year_pages_of(app: Sphinx) -> list[PlannedPage]:
     if parent is None:
         return []
     domain = kb_domain(app.env)
-    today = domain.build.settings.today()
+    today = build_state(domain.env).settings.today()
     pages = year_pages(parent, domain.events, today)
     delete_other_pages(app, pages.parent, YEAR_FILE, [pages.pagename(year) for year in pages.years])
     month_view = view_page(app, MONTH_VIEW)
     months = month_pages(month_view, domain.event_months(), today) if month_view else None
-    long_list = domain.build.settings.long_list
+    long_list = build_state(domain.env).settings.long_list
     planned = []
     for year in pages.years:
         view = AgendaView(app.env, app.builder, pages.pagename(year), today)
@@ -171,7 +174,7 @@ def year_pages_of(app: Sphinx) -> list[PlannedPage]:
 
 
 def described(lead: str, titles: list[str], none: str = "") -> str:
-    """A generated page's description: 'De bijeenkomsten in mei 2023: A; B.' (sharing.py
+    """A generated page's description: 'De bijeenkomsten in mei 2023: A; B.' (writers/sharing.py
     shortens it), or ``none`` without titles."""
     return f"{lead}: {'; '.join(titles)}." if titles else none
 

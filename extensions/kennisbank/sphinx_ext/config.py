@@ -129,7 +129,7 @@ class KennisbankConfig:
     #: a script writes (the benchmark's) or the "page not found" page.
     review_exclude: tuple[str, ...] = ()
     #: E-mail addresses and phone numbers of a function, not of a person, that every page may
-    #: publish (AVG): patterns such as '*@vzhg.nl', 'info@*' or '070 123 45 67'. Any other
+    #: publish (AVG): patterns such as '*@vzhg.nl' or 'info@*', or a function's phone number. Any other
     #: address or number needs a person with a recorded basis (see model/privacy.py).
     function_addresses: tuple[str, ...] = DEFAULT_FUNCTION_ADDRESSES
 

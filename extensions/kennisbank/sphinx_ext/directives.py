@@ -23,6 +23,7 @@ from ..model.schema import TYPES, ObjectType
 from ..model.sourcelines import FieldLines, field_lines, line_in
 from ..model.values import FieldError, check_slug, parse_value
 from . import render
+from .buildstate import build_state
 from .domain import kb_domain
 from .failures import internal_errors
 from .nodes import Placeholder, overview_placeholder, related_placeholder
@@ -104,7 +105,7 @@ class KBDirective(SphinxDirective):
                 example = f" (bijvoorbeeld '{field.name}: {field.example}')" if field.example else ""
                 self.warn("%s: verplicht veld '%s' ontbreekt%s", where, field.name, example)
         # Personal contact details (AVG), in any field: see privacy.py.
-        privacy = check_fields(spec, self.options, fields, kb_domain(self.env).build.settings.functions)
+        privacy = check_fields(spec, self.options, fields, build_state(self.env).settings.functions)
         for problem in privacy.problems:
             line = self.line_of(problem.field, problem.item)
             self.warn("%s, veld '%s': %s", where, problem.field, problem.message, line=line)
@@ -187,7 +188,7 @@ class ObjectDirective(KBDirective):
         if "afbeelding" in fields:
             container += self.image(f"{spec.label} '{obj_id}'", fields["afbeelding"], fields["alt-tekst"])
         # As they read on the reference date; sphinx_ext/timeline.py reads the page again when that changes.
-        settings = kb_domain(self.env).build.settings
+        settings = build_state(self.env).settings
         facts = render.fact_list(obj, self.unread, settings.today(), settings.placeholder_days)
         if len(facts):
             container += facts

@@ -28,12 +28,14 @@ from ..model.directories import Membership, networks_by_expertise, organisation_
 from ..model.objects import KBObject, Url, Value, When
 from ..model.relations import of_kind
 from ..model.schema import NETWERK, Field
+from .buildstate import build_state
 from .directives import KBDirective
 from .domain import kb_domain
 from .failures import internal_errors, page_location
 from .internals import builder_of
 from .nodes import directory_placeholder
 from .placeholders import placeholders_in
+from .priorities import FILL_PLACEHOLDERS
 from .render import (
     COMPACT,
     joined,
@@ -75,7 +77,7 @@ class DirectoryDirective(KBDirective):
 
 
 class FillDirectories(SphinxPostTransform):
-    default_priority = 5
+    default_priority = FILL_PLACEHOLDERS
 
     def run(self, **kwargs: Any) -> None:
         renderers = {
@@ -97,7 +99,7 @@ class FillDirectories(SphinxPostTransform):
 
     @property
     def today(self) -> dt.date:
-        return kb_domain(self.env).build.settings.today()
+        return build_state(self.env).settings.today()
 
     def link(self, obj: KBObject) -> nodes.reference:
         return kb_domain(self.env).reference(builder_of(self.env), self.env.docname, obj)
@@ -107,7 +109,7 @@ class FillDirectories(SphinxPostTransform):
         return [self.link(obj)] if obj else []
 
     def is_long(self, entries: int) -> bool:
-        return entries > kb_domain(self.env).build.settings.long_list
+        return entries > build_state(self.env).settings.long_list
 
     def in_short(self, note: str, lines: Iterable[list[nodes.Node]]) -> list[nodes.Node]:
         """A long directory: what it leaves out and where that stands, then a line per entry."""
@@ -235,7 +237,7 @@ class FillDirectories(SphinxPostTransform):
     # -- people --------------------------------------------------------------
 
     def render_personen(self) -> list[nodes.Node]:
-        board = kb_domain(self.env).build.settings.board_organisation
+        board = build_state(self.env).settings.board_organisation
         directory = people_directory(self.objects, board, self.today)
         entries = sum(len(members) for _, members in directory)
         if self.is_long(entries):

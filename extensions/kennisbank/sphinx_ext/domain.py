@@ -1,95 +1,33 @@
-"""The ``kb`` domain: objects per document, cross-references and their resolution."""
+"""The domains: ``kb`` (objects per page, cross-references and their resolution) and
+``nieuwsbrief`` (the newsletter editions, data only), each with typed properties for what it
+stores; no other module reads their ``data`` (tests/test_architecture.py)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, field, replace
-from typing import TYPE_CHECKING, Any, ClassVar, cast
+from collections.abc import Iterable, Iterator
+from dataclasses import replace
+from typing import Any, ClassVar, cast
 
 from docutils import nodes
-from docutils.parsers.rst.states import Inliner
 from sphinx.addnodes import pending_xref
 from sphinx.application import Sphinx
 from sphinx.builders import Builder
 from sphinx.domains import Domain, ObjType
 from sphinx.environment import BuildEnvironment
-from sphinx.roles import XRefRole
 from sphinx.util import logging
 from sphinx.util.nodes import make_refnode
 
-from ..model.agenda import CalendarEvent, by_month, calendar_events
-from ..model.news import newest_first, related_ids
+from ..model.agenda import CalendarEvent
+from ..model.newsletter import Edition
 from ..model.objects import KBObject, Mention
 from ..model.packs import BoardPack
 from ..model.relations import RelationIndex
 from ..model.schema import TYPES
-from ..writers.hyphenation import Hyphenator
-from .config import KennisbankConfig, settings
-
-if TYPE_CHECKING:
-    from .lastchanged import History
-    from .problems import ProblemLog
+from ..model.timeline import PageTimeline
+from .objectroles import DOMAIN, ObjectRole
+from .views import DomainViews, is_page_object
 
 logger = logging.getLogger(__name__)
-
-
-class ObjectRole(XRefRole):
-    """``{thema}`brede-welvaart``: a link whose text is the object's title.
-
-    Registered both as ``kb:thema`` and as plain ``thema``; the plain name is
-    mapped onto this domain so that contributors need no prefix.
-    """
-
-    def __call__(
-        self,
-        name: str,
-        rawtext: str,
-        text: str,
-        lineno: int,
-        inliner: Inliner,
-        options: dict[str, Any] | None = None,
-        content: Sequence[str] = (),
-    ) -> tuple[list[nodes.Node], list[nodes.system_message]]:
-        if ":" not in name:
-            name = f"{KnowledgeBaseDomain.name}:{name}"
-        lineno += lines_before(getattr(inliner, "parent", None))
-        return super().__call__(name, rawtext, text, lineno, inliner, options or {}, content)
-
-
-def lines_before(parent: nodes.Node | None) -> int:
-    """How many lines of its paragraph come before a role that is being parsed.
-
-    A parser passes a role the line where its paragraph starts. MyST builds the
-    paragraph as it goes and writes each soft line break as a text node "\\n" and
-    each hard one as a raw HTML "<br />" (plus one for LaTeX), so the breaks
-    already in the paragraph tell on which of its lines the role stands.
-    """
-    block = parent
-    while isinstance(block, nodes.Inline):
-        block = block.parent
-    if not isinstance(block, nodes.TextElement):
-        return 0
-    soft = sum(text.count("\n") for text in block.findall(nodes.Text) if not isinstance(text.parent, nodes.raw))
-    hard = sum(1 for raw in block.findall(nodes.raw) if raw.get("format") == "html" and "<br" in raw.astext())
-    return soft + hard
-
-
-@dataclass
-class BuildState:
-    """The state of one build, in one place; kept out of the stored environment."""
-
-    settings: KennisbankConfig  # validated at start-up (config.py), read here once
-    removed_docs: set[str] = field(default_factory=set)  # see freshness.py
-    same_in_toctrees: set[str] = field(default_factory=set)  # rewritten, but not their toctree parents
-    toctree_parents: dict[str, set[str]] = field(default_factory=dict)  # see freshness.py
-    history: History | None = None  # see lastchanged.py
-    problem_log: ProblemLog | None = None  # see problems.py
-    news_feeds: dict[str, list[tuple[str, str]]] | None = None  # docname -> (path, title), see newsfeeds.py
-    hyphenator: Hyphenator | None = None  # see writers/htmlfixes.py
-    #: The pages made in html-collect-pages (month and year pages), each with its description:
-    #: all of them, also those not rewritten, for the sitemap (see agendapages.py).
-    generated_pages: dict[str, str] = field(default_factory=dict)
-    upkeep: list | None = None  # the pages' facts and the editors' list, worked out once: see maintenance.py
 
 
 #: The stored data kept per page as it was read, and merged as such from a parallel reader.
@@ -97,7 +35,7 @@ PER_PAGE = ("mentions", "other_mentions", "overviews", "packs", "timeline")
 
 
 class KnowledgeBaseDomain(Domain):
-    name = "kb"
+    name = DOMAIN
     label = "Kennisbank"
     object_types = {kind: ObjType(spec.label, kind) for kind, spec in TYPES.items()}
     roles = {kind: ObjectRole(warn_dangling=True, innernodeclass=nodes.inline) for kind in TYPES}
@@ -118,22 +56,7 @@ class KnowledgeBaseDomain(Domain):
 
     def __init__(self, env: BuildEnvironment) -> None:
         super().__init__(env)
-        self._index: RelationIndex | None = None
-        self._events: list | None = None
-        self._events_of: dict[str, list[CalendarEvent]] | None = None
-        self._event_by_id: dict[str, CalendarEvent] | None = None
-        self._by_month: dict[tuple[int, int], list[CalendarEvent]] | None = None
-        self._news: list[KBObject] | None = None
-        self._news_of: dict[str, list[KBObject]] | None = None
-        self._page_objects: dict[str, KBObject] | None = None
-        self._build: BuildState | None = None
-
-    @property
-    def build(self) -> BuildState:
-        """What this build works out once and never stores: settings, removed pages, commit dates."""
-        if self._build is None:
-            self._build = BuildState(settings(self.env.config))
-        return self._build
+        self._views: DomainViews | None = None
 
     # -- stored data -------------------------------------------------------
 
@@ -150,73 +73,70 @@ class KnowledgeBaseDomain(Domain):
         return self.data["overviews"]
 
     @property
+    def problems(self) -> dict[str, list[tuple[int, str]]]:
+        """Per page, what was reported while it was read, as (line, message) (problems.py)."""
+        return self.data["problems"]
+
+    @property
+    def timelines(self) -> dict[str, PageTimeline]:
+        """Per page, the days on which it reads otherwise and what it announces (timeline.py)."""
+        return self.data["timeline"]
+
+    @property
+    def signatures(self) -> dict[str, dict[str, str]]:
+        """Per output folder, each page's digest of its generated content (freshness.py)."""
+        return self.data["signatures"]
+
+    @property
+    def tocs(self) -> dict[str, dict[str, str]]:
+        """Per output folder, each page's digest of its headings (freshness.py)."""
+        return self.data.setdefault("tocs", {})
+
+    # -- views of it, made anew after any change (views.py) --------------------
+
+    @property
+    def views(self) -> DomainViews:
+        if self._views is None:
+            self._views = DomainViews(self.env, self.objects, self.mentions)
+        return self._views
+
+    def _changed(self) -> None:
+        self._views = None
+
+    @property
     def index(self) -> RelationIndex:
-        """Inverse relations, rebuilt lazily after any change to the objects."""
-        if self._index is None:
-            all_mentions = (m for ms in self.mentions.values() for m in ms)
-            self._index = RelationIndex(self.objects, all_mentions, self.build.settings.today())
-        return self._index
+        """Inverse relations: backlinks, mentions, the check of every relation."""
+        return self.views.index
 
     @property
     def events(self) -> list[CalendarEvent]:
-        """All events as the calendar sees them, rebuilt lazily after any change."""
-        if self._events is None:
-            self._events = calendar_events(self.objects.values())
-        return self._events
+        """All events as the calendar sees them."""
+        return self.views.events
 
     def event(self, obj_id: str) -> CalendarEvent:
         """One event (with a start) as the calendar sees it."""
-        if self._event_by_id is None:
-            self._event_by_id = {event.id: event for event in self.events}
-        return self._event_by_id[obj_id]
+        return self.views.event_by_id[obj_id]
 
     def events_in_month(self, year: int, month: int) -> list[CalendarEvent]:
         """The events a month view of (year, month) shows: on one of its days, or in it without a day."""
-        return self._months().get((year, month), [])
+        return self.views.months.get((year, month), [])
 
     def event_months(self) -> Iterable[tuple[int, int]]:
         """The months in which an event is or may be, as (year, month)."""
-        return self._months().keys()
-
-    def _months(self) -> dict[tuple[int, int], list[CalendarEvent]]:
-        if self._by_month is None:
-            self._by_month = by_month(self.events)
-        return self._by_month
+        return self.views.months.keys()
 
     def events_of(self, obj_id: str) -> list[CalendarEvent]:
         """The events of one theme, programme or network, by its id."""
-        if self._events_of is None:
-            self._events_of = {}
-            for event in self.events:
-                for related in event.related:
-                    self._events_of.setdefault(related, []).append(event)
-        return self._events_of.get(obj_id, [])
+        return self.views.events_of.get(obj_id, [])
 
     @property
     def news(self) -> list[KBObject]:
-        """Every published news item, newest first, rebuilt lazily after any change."""
-        if self._news is None:
-            self._news = newest_first(self.objects.values(), self.build.settings.today())
-        return self._news
+        """Every published news item, newest first."""
+        return self.views.news
 
     def news_of(self, obj_id: str) -> list[KBObject]:
         """The news items about one object (any relation of theirs points at it), newest first."""
-        if self._news_of is None:
-            self._news_of = {}
-            for item in self.news:
-                for related in related_ids(item, self.objects):
-                    self._news_of.setdefault(related, []).append(item)
-        return self._news_of.get(obj_id, [])
-
-    def _changed(self) -> None:
-        self._index = None
-        self._events = None
-        self._events_of = None
-        self._event_by_id = None
-        self._by_month = None
-        self._news = None
-        self._news_of = None
-        self._page_objects = None
+        return self.views.news_of.get(obj_id, [])
 
     def note_object(self, obj: KBObject) -> bool:
         """Register an object; one whose id is taken waits among the duplicates (see duplicates.py)."""
@@ -361,24 +281,16 @@ class KnowledgeBaseDomain(Domain):
 
     def is_page_object(self, obj: KBObject) -> bool:
         """Whether the page is about this object alone: it bears the page's title (a theme's, an event's page)."""
-        title = self.env.titles.get(obj.docname)
-        return title is not None and title.astext() == obj.title
+        return is_page_object(self.env, obj)
 
     def page_object(self, docname: str) -> KBObject | None:
         """The object a page is about, if the page is one object's own."""
-        return self.page_objects.get(docname)
+        return self.views.page_objects.get(docname)
 
     @property
     def page_objects(self) -> dict[str, KBObject]:
-        """Per page, the object it is about (the first, should two bear its title).
-
-        Worked out once after reading, not in a pass over every object per page."""
-        if self._page_objects is None:
-            self._page_objects = {}
-            for obj in self.objects.values():
-                if self.is_page_object(obj):
-                    self._page_objects.setdefault(obj.docname, obj)
-        return self._page_objects
+        """Per page, the object it is about (the first, should two bear its title)."""
+        return self.views.page_objects
 
     def get_objects(self) -> Iterator[tuple[str, str, str, str, str, int]]:
         for obj in sorted(self.objects.values(), key=lambda o: o.id):
@@ -394,8 +306,51 @@ def kb_domain(env: BuildEnvironment) -> KnowledgeBaseDomain:
     return cast(KnowledgeBaseDomain, env.domains[KnowledgeBaseDomain.name])
 
 
+class NewsletterDomain(Domain):
+    """Where the editions are kept between builds and merged after a parallel read."""
+
+    name = "nieuwsbrief"
+    label = "Nieuwsbrief"
+    initial_data: ClassVar[dict[str, Any]] = {
+        "editions": {},  # docname -> Edition
+        "archives": {},  # docname -> True: pages with {nieuwsbrieven}
+        "signatures": {},  # output folder -> docname -> digest of what the page shows of other pages
+    }
+    data_version = 1
+
+    @property
+    def editions(self) -> dict[str, Edition]:
+        return self.data["editions"]
+
+    @property
+    def archives(self) -> dict[str, bool]:
+        return self.data["archives"]
+
+    @property
+    def signatures(self) -> dict[str, dict[str, str]]:
+        """Per output folder, each page's digest of what it shows of other pages (newsletter.pages_to_rewrite)."""
+        return self.data["signatures"]
+
+    def clear_doc(self, docname: str) -> None:
+        self.editions.pop(docname, None)
+        self.archives.pop(docname, None)
+
+    def merge_domaindata(self, docnames: Iterable[str], otherdata: dict[str, Any]) -> None:
+        wanted = set(docnames)
+        for key in ("editions", "archives"):
+            self.data[key].update({d: v for d, v in otherdata[key].items() if d in wanted})
+
+    def archive_page(self) -> str | None:
+        return min(self.archives, default=None)
+
+
+def newsletter_domain(env: BuildEnvironment) -> NewsletterDomain:
+    return cast(NewsletterDomain, env.domains[NewsletterDomain.name])
+
+
 def setup(app: Sphinx) -> None:
     app.add_domain(KnowledgeBaseDomain)
+    app.add_domain(NewsletterDomain)
     for kind in TYPES:
         # Also without the "kb:" prefix: contributors write {thema}`jeugd`.
         app.add_role(kind, KnowledgeBaseDomain.roles[kind])

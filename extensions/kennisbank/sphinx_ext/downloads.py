@@ -34,6 +34,8 @@ from sphinx.util.osutil import relative_uri
 
 from ..model.downloads import WHOLE, WHOLE_SUBJECT, PdfFile, download_text, newest_first, pack_file, pack_subject
 from ..model.packs import BoardPack, pack_agenda, pack_documents
+from .buildstate import build_state
+from .capabilities import is_for_screens
 from .config import stamp
 from .directives import KBDirective
 from .domain import kb_domain
@@ -42,10 +44,9 @@ from .internals import builder_of
 from .lastchanged import content_date
 from .nodes import downloads_placeholder
 from .placeholders import placeholders_in
+from .priorities import FILL_PLACEHOLDERS
 from .render import when_nodes
 
-#: The builders whose pages link the PDFs: the site's own. The PDF builder prints the names.
-PDF_LINK_BUILDERS = ("html", "dirhtml", "singlehtml")
 #: Noted as an overview of pages with ``{downloads}`` (see freshness.py).
 DOWNLOADS = "downloads"
 
@@ -60,9 +61,9 @@ class PdfShelf:
     def __init__(self, env: BuildEnvironment, builder: Builder):
         self.env = env
         self.builder = builder
-        self.settings = kb_domain(env).build.settings
+        self.settings = build_state(env).settings
         self.folder = self.settings.pdf_folder.rstrip("/")
-        self.links = builder.name in PDF_LINK_BUILDERS
+        self.links = is_for_screens(builder)  # the PDF builder prints the names
 
     def file(self, name: str) -> PdfFile | None:
         """The PDF in the output's PDF folder, if this builder links PDFs and the file is there."""
@@ -123,7 +124,7 @@ def content_day(env: BuildEnvironment, name: str) -> dt.date:
     changed (its pages' last commit that was no maintenance, see lastchanged.py); without git, a
     pack's own date, or for the whole knowledge base the sources' date."""
     domain = kb_domain(env)
-    settings = domain.build.settings
+    settings = build_state(domain.env).settings
     pack = next((p for p in domain.packs.values() if p.date is not None and pack_file(p) == name), None)
     if pack is None:
         pages = [d for d in env.found_docs if not any(fnmatchcase(d, p) for p in settings.pdf_exclude)]
@@ -154,7 +155,7 @@ class DownloadsDirective(KBDirective):
 
 
 class FillDownloads(SphinxPostTransform):
-    default_priority = 5  # before references are resolved, like the other generated lists
+    default_priority = FILL_PLACEHOLDERS
 
     def run(self, **kwargs: Any) -> None:
         for node in placeholders_in(self, downloads_placeholder):

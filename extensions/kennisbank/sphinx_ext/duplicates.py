@@ -24,6 +24,7 @@ from ..model.schema import TYPES
 from .domain import kb_domain
 from .failures import guarded
 from .lastchanged import source_history
+from .priorities import CHECK_DUPLICATE_IDS, SETTLE_DUPLICATES
 
 logger = logging.getLogger(__name__)
 
@@ -73,5 +74,5 @@ def report(app: Sphinx, env: BuildEnvironment) -> None:
 
 def setup(app: Sphinx) -> None:
     # Before every other reader of the objects: the pages to rewrite (freshness.py) depend on it.
-    app.connect("env-get-updated", settle, priority=300)
-    app.connect("env-check-consistency", report)
+    app.connect("env-get-updated", settle, priority=SETTLE_DUPLICATES)
+    app.connect("env-check-consistency", report, priority=CHECK_DUPLICATE_IDS)

@@ -16,17 +16,20 @@ from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
+from ..formats.feeds import feed_path
+from ..formats.jsonld import event_data, script_json
 from ..model.agenda import CalendarEvent
 from ..model.calendarlinks import google_link, outlook_link, route_link, webcal_link
 from ..model.objects import KBObject
 from ..model.schema import EVENEMENT
-from ..writers.feeds import FEED_BUILDERS, context_of, feed_link, feed_path, page_url
-from ..writers.htmlfixes import SCREEN_BUILDERS
-from ..writers.jsonld import event_data, script_json
+from .addresses import context_of, feed_link, page_url
+from .buildstate import build_state
+from .capabilities import is_for_screens, is_site
 from .config import site_url
 from .domain import kb_domain
 from .failures import internal_errors, page_location
 from .internals import builder_of
+from .priorities import EVENT_CARD
 
 #: The card's class: its paragraphs (status, calendar links) are no running text about the page.
 CARD_CLASS = "kb-kaart"
@@ -49,8 +52,7 @@ def status_label(event: CalendarEvent, is_past: bool) -> str:
 
 
 class EventCards(SphinxPostTransform):
-    # Before references are resolved (10): the facts moved into the card still hold pending links.
-    default_priority = 6
+    default_priority = EVENT_CARD
 
     def run(self, **kwargs: Any) -> None:
         domain = kb_domain(self.env)
@@ -63,7 +65,7 @@ class EventCards(SphinxPostTransform):
 
     def add_card(self, container: nodes.container, obj: KBObject) -> None:
         event = kb_domain(self.env).event(obj.id)
-        today = kb_domain(self.env).build.settings.today()
+        today = build_state(self.env).settings.today()
         is_past = event.is_past(today)
         facts = next(iter(container.findall(nodes.field_list)), None)
         by_label = _facts_by_label(facts)
@@ -91,7 +93,7 @@ class EventCards(SphinxPostTransform):
                 field.parent.remove(field)
         card += card_facts
         # The buttons and calendar links are for screens; on paper the facts say how to register.
-        if not is_past and not event.cancelled and builder_of(self.env).name in SCREEN_BUILDERS:
+        if not is_past and not event.cancelled and is_for_screens(builder_of(self.env)):
             card += self.actions(obj, event)
         if facts is not None and facts.parent is container:
             position = container.index(facts)
@@ -152,7 +154,7 @@ class EventCards(SphinxPostTransform):
     def add_structured_data(self, container: nodes.container, card: nodes.container, event: CalendarEvent) -> None:
         """schema.org data for search engines, in HTML; the page's script reads its end date too."""
         builder = builder_of(self.env)
-        if builder.name not in FEED_BUILDERS or not self.config.html_baseurl or not event.precise:
+        if not is_site(builder) or not self.config.html_baseurl or not event.precise:
             return
         domain = kb_domain(self.env)
         organiser = domain.objects.get(event.organiser)

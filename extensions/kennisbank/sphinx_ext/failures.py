@@ -26,6 +26,7 @@ from sphinx.util import logging
 from .. import ISSUES_URL
 from .nodes import Placeholder
 from .placeholders import placeholders_in
+from .priorities import AFTER_EVERYTHING
 
 logger = logging.getLogger(__name__)
 
@@ -117,7 +118,7 @@ class ReplaceLeftovers(SphinxPostTransform):
     A writer would crash on it; a visible notice takes its place instead.
     """
 
-    default_priority = 900  # after every transform that fills placeholders
+    default_priority = AFTER_EVERYTHING
 
     def run(self, **kwargs: Any) -> None:
         for placeholder in placeholders_in(self, Placeholder):

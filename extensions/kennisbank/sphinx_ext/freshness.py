@@ -37,6 +37,7 @@ from ..model.schema import TYPES
 from ..model.search import PAST_KINDS, is_of_the_past
 from ..model.timeline import state_of
 from .agenda import ARCHIVE_VIEW, MONTH_VIEW, view_page_of
+from .buildstate import build_state
 from .domain import kb_domain
 from .downloads import PdfShelf
 from .failures import guarded
@@ -44,6 +45,7 @@ from .frontpage import RECENT, recently_changed
 from .internals import builder_of, put_back_toctree_parents, take_out_toctree_parents, toctree_includes
 from .lastchanged import last_commit_date
 from .maintenance import MAINTENANCE, findings_digest
+from .priorities import CLEAN_OUTPUT, PAGES_TO_REWRITE
 from .timeline import call_states
 
 
@@ -55,22 +57,22 @@ def pages_to_rewrite(app: Sphinx, env: BuildEnvironment) -> list[str]:
         return []
     domain = kb_domain(env)
     folder = str(app.builder.outdir)
-    old: dict[str, str] = domain.data["signatures"].get(folder, {})
+    old = domain.signatures.get(folder, {})
     inputs = _Inputs(env)
     navigation = navigation_digest(env)
     new = {docname: f"{navigation}{env.all_docs[docname]}{inputs.digest(docname)}" for docname in sorted(env.all_docs)}
-    domain.data["signatures"][folder] = new
-    domain.build.removed_docs |= old.keys() - new.keys()  # also those another builder's build read as gone
+    domain.signatures[folder] = new
+    build_state(domain.env).removed_docs |= old.keys() - new.keys()  # also those another builder's build read as gone
     stale = [docname for docname, digest in new.items() if old.get(docname) != digest]
-    old_tocs: dict[str, str] = domain.data.setdefault("tocs", {}).get(folder, {})
+    old_tocs = domain.tocs.get(folder, {})
     tocs = {docname: old_tocs[docname] for docname in new.keys() & old_tocs.keys()}
     tocs.update((docname, toc_digest(env, docname)) for docname in stale)  # only a stale page was read again
-    domain.data["tocs"][folder] = tocs
+    domain.tocs[folder] = tocs
     same_headings = {d for d in stale if d in old_tocs and old_tocs[d] == tocs[d]}
     if old and navigation == _navigation_of(old):
         # Same titles and toctrees: a stale page whose own headings are unchanged too shows the
         # same in every toctree that lists it, and those pages need not be written again.
-        domain.build.same_in_toctrees = same_headings
+        build_state(domain.env).same_in_toctrees = same_headings
     # New headings show in every toctree above the page, not only its parent's (which is all
     # Sphinx rewrites).
     return sorted({*stale, *toctree_ancestors(env, set(stale) - same_headings)})
@@ -114,8 +116,8 @@ class _Inputs:
         for obj in sorted(self.domain.objects.values(), key=lambda o: o.id):
             self.hosted[obj.docname].append(obj)
         self.listings: dict[str, str] = {}
-        self.today = self.domain.build.settings.today()
-        self.months = self.domain.build.settings.news_old_after_months
+        self.today = build_state(self.env).settings.today()
+        self.months = build_state(self.env).settings.news_old_after_months
         self.states: dict[str, tuple] = {}
         self.views = (view_page_of(self.domain, MONTH_VIEW), view_page_of(self.domain, ARCHIVE_VIEW))
         self.pdfs = PdfShelf(env, builder_of(env))
@@ -219,13 +221,13 @@ def navigation_digest(env: BuildEnvironment) -> str:
 
 @guarded("het overslaan van ongewijzigde inhoudsopgaven")
 def skip_unchanged_toctrees(app: Sphinx, builder: Builder) -> None:
-    build = kb_domain(app.env).build
+    build = build_state(app.env)
     build.toctree_parents = take_out_toctree_parents(app.env, build.same_in_toctrees)
 
 
 @guarded("het terugzetten van de inhoudsopgaven")
 def restore_toctrees(app: Sphinx, exception: Exception | None) -> None:
-    build = kb_domain(app.env).build
+    build = build_state(app.env)
     put_back_toctree_parents(app.env, build.toctree_parents)
     build.toctree_parents = {}
 
@@ -234,7 +236,7 @@ def restore_toctrees(app: Sphinx, exception: Exception | None) -> None:
 def note_removed_pages(
     app: Sphinx, env: BuildEnvironment, added: Set[str], changed: Set[str], removed: Set[str]
 ) -> list[str]:
-    kb_domain(env).build.removed_docs = set(removed)
+    build_state(env).removed_docs = set(removed)
     return []
 
 
@@ -244,7 +246,7 @@ def delete_removed_output(app: Sphinx, exception: Exception | None) -> None:
     builder = app.builder
     if exception is not None or not hasattr(builder, "get_outfilename"):
         return
-    for docname in sorted(kb_domain(app.env).build.removed_docs):
+    for docname in sorted(build_state(app.env).removed_docs):
         Path(builder.get_outfilename(docname)).unlink(missing_ok=True)
         for name in _copied_source_names(app, docname):
             Path(builder.outdir, "_sources", name).unlink(missing_ok=True)
@@ -289,8 +291,8 @@ def _copied_source_names(app: Sphinx, docname: str) -> list[str]:
 
 def setup(app: Sphinx) -> None:
     app.connect("env-get-outdated", note_removed_pages)
-    app.connect("env-get-updated", pages_to_rewrite)
+    app.connect("env-get-updated", pages_to_rewrite, priority=PAGES_TO_REWRITE)
     app.connect("write-started", skip_unchanged_toctrees)
     app.connect("build-finished", restore_toctrees)
-    app.connect("build-finished", delete_removed_output)
+    app.connect("build-finished", delete_removed_output, priority=CLEAN_OUTPUT)
     app.connect("build-finished", delete_unused_images)

@@ -20,6 +20,7 @@ from sphinx.environment import BuildEnvironment
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
 from ..model.dates import format_date
+from .buildstate import build_state
 from .directives import KBDirective
 from .domain import kb_domain
 from .failures import internal_errors, page_location
@@ -27,6 +28,7 @@ from .internals import builder_of
 from .lastchanged import last_commit_date
 from .nodes import announcement_placeholder, recent_placeholder
 from .placeholders import placeholders_in
+from .priorities import FILL_PLACEHOLDERS
 from .timeline import ANNOUNCEMENTS, SCHEDULED, note
 
 #: Noted as an overview of pages with ``{recent-gewijzigd}`` (see freshness.py).
@@ -87,11 +89,11 @@ def recently_changed(env: BuildEnvironment, count: int, excluded: tuple[str, ...
 
 
 class FillFrontPage(SphinxPostTransform):
-    default_priority = 5
+    default_priority = FILL_PLACEHOLDERS
 
     def run(self, **kwargs: Any) -> None:
         domain = kb_domain(self.env)
-        today = domain.build.settings.today()
+        today = build_state(domain.env).settings.today()
         for node in placeholders_in(self, announcement_placeholder):
             with internal_errors("een aankondiging", page_location(self.env, node), placeholder=node):
                 if dt.date.fromisoformat(node["until"]) < today:

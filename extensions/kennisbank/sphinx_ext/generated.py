@@ -18,14 +18,16 @@ from ..model.news import NEWS, format_news_date, moment
 from ..model.objects import KBObject, When
 from ..model.relations import Backlinks, fold
 from ..model.schema import TYPES
-from ..writers.htmlfixes import SCREEN_BUILDERS
 from .agenda import AgendaView
+from .buildstate import build_state
+from .capabilities import is_for_screens
 from .domain import KnowledgeBaseDomain, kb_domain
 from .failures import internal_errors, page_location
 from .internals import builder_of
 from .news import NewsView
 from .nodes import enclosing_section, overview_placeholder, related_placeholder
 from .placeholders import placeholders_in
+from .priorities import FILL_PLACEHOLDERS
 from .render import COMPACT, labeled_group, left_out, rest_on_the_website, when_nodes
 from .timeline import news_summary
 
@@ -36,7 +38,7 @@ NEWS_TITLE = "Nieuws"
 
 
 class FillGeneratedSections(SphinxPostTransform):
-    default_priority = 5  # before references are resolved, so titles are final
+    default_priority = FILL_PLACEHOLDERS
 
     @property
     def domain(self) -> KnowledgeBaseDomain:
@@ -103,7 +105,7 @@ class FillGeneratedSections(SphinxPostTransform):
 
     @property
     def today(self) -> dt.date:
-        return self.domain.build.settings.today()
+        return build_state(self.env).settings.today()
 
     @property
     def agenda(self) -> AgendaView:
@@ -144,9 +146,9 @@ class FillGeneratedSections(SphinxPostTransform):
     def paper_limit(self) -> int:
         """On paper, how many entries a group lists (0: all): a theme mentioned on a thousand
         pages would otherwise print pages of names (the website lists them all)."""
-        if builder_of(self.env).name in SCREEN_BUILDERS:
+        if is_for_screens(builder_of(self.env)):
             return 0
-        return self.domain.build.settings.coming_limit
+        return build_state(self.env).settings.coming_limit
 
     def object_entry(self, obj: KBObject, labels: tuple[str, ...] = ()) -> list[nodes.Node]:
         parts: list[nodes.Node] = []

@@ -25,7 +25,7 @@ from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
 
 from ..model.dates import format_date
-from .domain import kb_domain
+from .buildstate import build_state
 from .failures import guarded
 
 #: The trailer that marks a commit as maintenance: ``Kennisbank: onderhoud``.
@@ -88,7 +88,7 @@ def ignored_commits(path: Path) -> tuple[str, ...]:
 
 def source_history(env: BuildEnvironment) -> History:
     """This build's :class:`History`: one ``git log`` per build, asked for when first needed."""
-    state = kb_domain(env).build
+    state = build_state(env)
     if state.history is None:
         state.history = history(Path(env.srcdir))
     return state.history

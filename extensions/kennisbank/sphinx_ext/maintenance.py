@@ -17,7 +17,7 @@ import hashlib
 import json
 from fnmatch import fnmatchcase
 from pathlib import Path
-from typing import Any, cast
+from typing import Any
 
 from docutils import nodes
 from sphinx.application import Sphinx
@@ -28,8 +28,8 @@ from sphinx.util import logging
 from ..model.dates import format_date
 from ..model.maintenance import KINDS, Finding, PageFacts, Settings, findings
 from ..model.objects import When
-from ..model.timeline import PageTimeline
 from ..model.values import FieldError, parse_when
+from .buildstate import build_state
 from .config import website_page_url
 from .directives import KBDirective
 from .domain import KnowledgeBaseDomain, kb_domain
@@ -38,6 +38,7 @@ from .internals import builder_of
 from .lastchanged import last_commit_date
 from .nodes import Placeholder
 from .placeholders import placeholders_in
+from .priorities import AFTER_TITLES, FILL_PLACEHOLDERS
 from .render import COMPACT
 
 logger = logging.getLogger(__name__)
@@ -65,14 +66,14 @@ class MaintenanceDirective(KBDirective):
 def page_facts(env: BuildEnvironment) -> dict[str, PageFacts]:
     """What the list needs of every page."""
     domain = kb_domain(env)
-    excluded = domain.build.settings.review_exclude
+    excluded = build_state(domain.env).settings.review_exclude
     reviewed: dict[str, list[dt.date]] = {}
     for obj in domain.objects.values():
         if isinstance(day := obj.fields.get("herzien"), When):
             reviewed.setdefault(obj.docname, []).append(day.value.date())
     facts = {}
     for docname in sorted(env.found_docs):
-        timeline = cast(PageTimeline | None, domain.data["timeline"].get(docname))
+        timeline = domain.timelines.get(docname)
         title = env.titles.get(docname)
         days = [*reviewed.get(docname, ()), *([d] if (d := _front_matter_day(env, docname)) else [])]
         facts[docname] = PageFacts(
@@ -131,15 +132,14 @@ def current_findings(env: BuildEnvironment) -> list[Finding]:
 
 def _upkeep(env: BuildEnvironment) -> tuple[dict[str, PageFacts], list[Finding]]:
     """The pages' facts and the list, worked out once per build (after reading, nothing they read changes)."""
-    domain = kb_domain(env)
-    if domain.build.upkeep is None:
-        settings = domain.build.settings
+    state = build_state(env)
+    if state.upkeep is None:
+        domain, settings = kb_domain(env), state.settings
         facts = page_facts(env)
         events = {event.id: event for event in domain.events}
         limits = Settings(settings.review_months, settings.placeholder_days)
-        domain.build.upkeep = [facts, findings(facts, domain.objects, events, settings.today(), limits)]
-    facts, found = domain.build.upkeep
-    return cast(dict[str, PageFacts], facts), cast(list[Finding], found)
+        state.upkeep = (facts, findings(facts, domain.objects, events, settings.today(), limits))
+    return state.upkeep
 
 
 def findings_digest(env: BuildEnvironment) -> str:
@@ -148,7 +148,7 @@ def findings_digest(env: BuildEnvironment) -> str:
 
 
 class FillMaintenance(SphinxPostTransform):
-    default_priority = 5
+    default_priority = FILL_PLACEHOLDERS
 
     def run(self, **kwargs: Any) -> None:
         for node in placeholders_in(self, maintenance_placeholder):
@@ -157,7 +157,7 @@ class FillMaintenance(SphinxPostTransform):
 
     def listing(self, found: list[Finding]) -> list[nodes.Node]:
         domain = kb_domain(self.env)
-        today = domain.build.settings.today()
+        today = build_state(domain.env).settings.today()
         result: list[nodes.Node] = []
         for kind, heading in KINDS.items():
             of_kind = [f for f in found if f.kind == kind]
@@ -197,7 +197,7 @@ def write_report(app: Sphinx, exception: Exception | None) -> None:
     edit = str((app.config.html_theme_options or {}).get("source_edit_link", ""))
     facts, found = _upkeep(env)
     report = {
-        "datum": kb_domain(env).build.settings.today().isoformat(),
+        "datum": build_state(env).settings.today().isoformat(),
         "bevindingen": [
             {k: v.isoformat() if isinstance(v, dt.date) else v for k, v in finding.__dict__.items()}
             for finding in found
@@ -223,5 +223,5 @@ def setup(app: Sphinx) -> None:
     app.add_directive("onderhoud", MaintenanceDirective)
     app.add_node(maintenance_placeholder)
     app.add_post_transform(FillMaintenance)
-    app.connect("doctree-read", check_front_matter, priority=600)  # after Sphinx read the front matter (500)
+    app.connect("doctree-read", check_front_matter, priority=AFTER_TITLES)
     app.connect("build-finished", write_report)

@@ -13,7 +13,8 @@ from docutils import nodes
 
 from ..model.agenda import CalendarEvent, MonthPages, month_pages, month_weeks, months_apart, months_from
 from ..model.dates import format_month, format_months, weekday_names
-from ..writers.htmlfixes import hyphenator
+from .buildstate import hyphenator
+from .capabilities import writes_html
 from .render import labeled_group, table
 
 if TYPE_CHECKING:
@@ -106,7 +107,7 @@ class MonthGrid:
         for event in events:
             # A day is a narrow column: long Dutch words get soft hyphens where they may break.
             obj = self.domain.objects[event.id]
-            text = hyphenator(view.env)(obj.title) if view.builder.format == "html" else obj.title
+            text = hyphenator(view.env)(obj.title) if writes_html(view.builder) else obj.title
             ref = self.domain.reference(view.builder, view.docname, obj, nodes.inline(text, text, classes=["kb-ref"]))
             paragraph = nodes.paragraph("", "", ref)
             if event.cancelled:

@@ -23,6 +23,7 @@ from furo_cached_navigation.furo_details import FURO_TOGGLE_LABEL
 
 from ..model.schema import BERICHT, EVENEMENT
 from .domain import kb_domain
+from .priorities import HIDE_EVENT_PAGES, NAVIGATION_DEFAULTS
 
 #: Dutch defaults for the navigation extension's reader-facing words.
 DUTCH = {
@@ -68,5 +69,5 @@ def hide_event_pages(app: Sphinx, env: BuildEnvironment) -> list[str]:
 def setup(app: Sphinx) -> None:
     app.setup_extension("furo_cached_navigation")
     # Before furo_cached_navigation's own check, so that a mistake is reported in Dutch.
-    app.connect("config-inited", use_our_defaults, priority=400)
-    app.connect("env-get-updated", hide_event_pages, priority=400)
+    app.connect("config-inited", use_our_defaults, priority=NAVIGATION_DEFAULTS)
+    app.connect("env-get-updated", hide_event_pages, priority=HIDE_EVENT_PAGES)

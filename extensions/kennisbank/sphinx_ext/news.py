@@ -20,21 +20,23 @@ from sphinx.builders import Builder
 from sphinx.environment import BuildEnvironment
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
+from ..formats.feeds import SITE_NEWS_FEED, news_feed_path
 from ..model.agenda import YearPages
 from ..model.news import ARCHIVE_VIEW, NEWS, format_news_date, moment, years
 from ..model.objects import KBObject
 from ..model.schema import TYPES
 from ..model.timeline import is_old
-from ..writers.feeds import feed_link
-from ..writers.htmlfixes import SCREEN_BUILDERS
-from ..writers.newsfeeds import SITE_NEWS_FEED, news_feed_path
-from .agenda import MONTH_PAGE_BUILDERS, AgendaView
+from .addresses import feed_link
+from .agenda import AgendaView
+from .buildstate import build_state
+from .capabilities import is_for_screens, is_site
 from .directives import KBDirective
 from .domain import kb_domain
 from .failures import internal_errors, page_location
 from .internals import builder_of
 from .nodes import news_placeholder
 from .placeholders import placeholders_in
+from .priorities import FILL_PLACEHOLDERS
 from .timeline import news_summary
 
 NEWS_PARTS = ("recent", "archief")
@@ -61,7 +63,7 @@ class NewsDirective(KBDirective):
 
 
 class FillNews(SphinxPostTransform):
-    default_priority = 5
+    default_priority = FILL_PLACEHOLDERS
 
     def run(self, **kwargs: Any) -> None:
         placeholders = placeholders_in(self, news_placeholder)
@@ -76,7 +78,7 @@ class FillNews(SphinxPostTransform):
         if node["part"] == "recent":
             items = view.domain.news[: node["count"] or None]
             return [*view.current_then_old(items), *view.feed_paragraph(SITE_NEWS_FEED, "Abonneer op al het nieuws")]
-        if view.builder.name in MONTH_PAGE_BUILDERS:
+        if is_site(view.builder):
             # On the site a page per year (newspages.py); elsewhere (PDF, text) everything in a row.
             return view.year_links(YearPages(self.env.docname, years(view.domain.news)))
         return view.archive()
@@ -103,7 +105,7 @@ class NewsView:
         old = items[len(current) :]  # newest first: the old ones are the last
         if not old:
             return self.items_or_none(current)
-        months = self.domain.build.settings.news_old_after_months
+        months = build_state(self.env).settings.news_old_after_months
         if current:
             text = f"Ouder dan {'een jaar' if months == 12 else f'{months} maanden'}:"
         else:
@@ -113,7 +115,7 @@ class NewsView:
         return [*([self.item_list(current)] if current else []), *older]
 
     def is_old(self, item: KBObject) -> bool:
-        settings = self.domain.build.settings
+        settings = build_state(self.env).settings
         return is_old(item, settings.today(), settings.news_old_after_months)
 
     def summary(self, item: KBObject) -> str:
@@ -146,8 +148,8 @@ class NewsView:
 
     def feed_paragraph(self, path: str, label: str) -> list[nodes.Node]:
         # A link to subscribe to is for screens, not for paper (as the agenda's); without
-        # html_baseurl no feed is written (newsfeeds.py), so none is offered.
-        on_screen = self.builder.name in SCREEN_BUILDERS and self.env.config.html_baseurl
+        # html_baseurl no feed is written (writers/newsfeeds.py), so none is offered.
+        on_screen = is_for_screens(self.builder) and self.env.config.html_baseurl
         link = feed_link(self.builder, self.docname, path) if on_screen else None
         if link is None or not self.domain.news:
             return []
@@ -195,7 +197,7 @@ class NewsView:
     @functools.cached_property
     def links(self) -> AgendaView:
         """The agenda's links between pages of our own: the same markup for the same navigation."""
-        return AgendaView(self.env, self.builder, self.docname, self.domain.build.settings.today())
+        return AgendaView(self.env, self.builder, self.docname, build_state(self.env).settings.today())
 
     # -- the news section of a theme, programme or network --------------------
 

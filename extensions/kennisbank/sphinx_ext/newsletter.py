@@ -2,8 +2,8 @@
 
 The edition's page shows its introduction (the directive's content) and, once all
 pages are read, its sections as standard nodes with a link to every object. The
-builder ``nieuwsbrief`` (writers/newsletter.py) writes the same edition as e-mail.
-Editions live in a small domain of their own (data only, no roles); they are
+builder ``nieuwsbrief`` (builders/newsletter.py) writes the same edition as e-mail.
+Editions live in a small domain of their own (data only, no roles: domain.py); they are
 checked when all pages are read: unknown ids, ids of the wrong type, numbers used
 twice, each at its own line.
 """
@@ -12,13 +12,12 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterable
-from typing import Any, ClassVar, cast
+from typing import Any
 
 from docutils import nodes
 from docutils.parsers.rst import directives
 from sphinx.application import Sphinx
 from sphinx.builders import Builder
-from sphinx.domains import Domain
 from sphinx.environment import BuildEnvironment
 from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util import logging
@@ -42,12 +41,14 @@ from ..model.newsletter import (
     signup_sentence,
 )
 from ..model.objects import KBObject
+from .buildstate import build_state
 from .directives import AnyFieldName, KBDirective
-from .domain import KnowledgeBaseDomain, kb_domain
+from .domain import KnowledgeBaseDomain, kb_domain, newsletter_domain
 from .failures import guarded, internal_errors, page_location
 from .internals import builder_of
 from .nodes import Placeholder
 from .placeholders import placeholders_in
+from .priorities import CHECK_NEWSLETTERS, FILL_PLACEHOLDERS, PAGES_TO_REWRITE
 from .render import mail_link, url_nodes, vague_date_marker, when_nodes
 
 logger = logging.getLogger(__name__)
@@ -61,43 +62,6 @@ class edition_placeholder(Placeholder):
 
 class archive_placeholder(Placeholder):
     """The list of every edition, newest first."""
-
-
-class NewsletterDomain(Domain):
-    """Where the editions are kept between builds and merged after a parallel read."""
-
-    name = "nieuwsbrief"
-    label = "Nieuwsbrief"
-    initial_data: ClassVar[dict[str, Any]] = {
-        "editions": {},  # docname -> Edition
-        "archives": {},  # docname -> True: pages with {nieuwsbrieven}
-        "signatures": {},  # output folder -> docname -> digest of what the page shows of other pages
-    }
-    data_version = 1
-
-    @property
-    def editions(self) -> dict[str, Edition]:
-        return self.data["editions"]
-
-    @property
-    def archives(self) -> dict[str, bool]:
-        return self.data["archives"]
-
-    def clear_doc(self, docname: str) -> None:
-        self.editions.pop(docname, None)
-        self.archives.pop(docname, None)
-
-    def merge_domaindata(self, docnames: Iterable[str], otherdata: dict[str, Any]) -> None:
-        wanted = set(docnames)
-        for key in ("editions", "archives"):
-            self.data[key].update({d: v for d, v in otherdata[key].items() if d in wanted})
-
-    def archive_page(self) -> str | None:
-        return min(self.archives, default=None)
-
-
-def newsletter_domain(env: BuildEnvironment) -> NewsletterDomain:
-    return cast(NewsletterDomain, env.domains[NewsletterDomain.name])
 
 
 # -- the directives ------------------------------------------------------------------
@@ -173,7 +137,7 @@ def edition_entries(env: BuildEnvironment, edition: Edition) -> list[tuple[Editi
     """Each section with something to show, and an entry for each object it lists, as on the reference date:
     the site's page and the e-mail alike show no call to action that can no longer be acted on."""
     domain = kb_domain(env)
-    settings = domain.build.settings
+    settings = build_state(domain.env).settings
     today = Today(settings.today(), {event.id: event for event in domain.events}, settings.placeholder_days)
     parts = edition_parts(edition, domain.objects, domain.events, today.day)
     return [
@@ -201,7 +165,7 @@ class EditionView:
         self.builder = builder
         self.docname = docname
         self.domain = kb_domain(env)
-        self.today = self.domain.build.settings.today()
+        self.today = build_state(self.env).settings.today()
 
     def link(self, obj_id: str) -> nodes.reference:
         return self.domain.reference(self.builder, self.docname, self.domain.objects[obj_id])
@@ -221,7 +185,7 @@ class EditionView:
 
     def signup(self) -> list[nodes.Node]:
         """How to get the newsletter by e-mail (``kennisbank_newsletter_signup``)."""
-        link = self.domain.build.settings.newsletter_signup_link
+        link = build_state(self.env).settings.newsletter_signup_link
         if not link:
             return []
         before, after = signup_sentence(link)
@@ -300,7 +264,7 @@ def _joined(links: Iterable[nodes.Node]) -> list[nodes.Node]:
 
 
 class FillNewsletters(SphinxPostTransform):
-    default_priority = 5  # before references are resolved, as the other placeholders
+    default_priority = FILL_PLACEHOLDERS
 
     def run(self, **kwargs: Any) -> None:
         placeholders = [*placeholders_in(self, edition_placeholder), *placeholders_in(self, archive_placeholder)]
@@ -343,7 +307,7 @@ def pages_to_rewrite(app: Sphinx, env: BuildEnvironment) -> list[str]:
     """The edition and archive pages whose generated content changed since this folder's last build."""
     domain = newsletter_domain(env)
     folder = str(app.builder.outdir)
-    old: dict[str, str] = domain.data["signatures"].get(folder, {})
+    old = domain.signatures.get(folder, {})
     new = {docname: _digest(_edition_inputs(env, edition)) for docname, edition in domain.editions.items()}
     if domain.archives:
         shown = [
@@ -351,14 +315,14 @@ def pages_to_rewrite(app: Sphinx, env: BuildEnvironment) -> list[str]:
             for e in newest_first(domain.editions.values())
         ]
         new.update({docname: _digest(shown) for docname in domain.archives})
-    domain.data["signatures"][folder] = new
+    domain.signatures[folder] = new
     return sorted(docname for docname, digest in new.items() if old.get(docname) != digest)
 
 
 def _edition_inputs(env: BuildEnvironment, edition: Edition) -> list:
     objects = kb_domain(env).objects
     shown: list = [edition]
-    today = kb_domain(env).build.settings.today()
+    today = build_state(env).settings.today()
     for part, entries in edition_entries(env, edition):
         # With what of it changes with the date: a heading of calls to action, a day never recorded.
         vague = [item.event.last_day < today for item in part.agenda] + [
@@ -381,11 +345,10 @@ def _digest(value: object) -> str:
 
 
 def setup(app: Sphinx) -> None:
-    app.add_domain(NewsletterDomain)
     app.add_directive("nieuwsbrief", NewsletterDirective)
     app.add_directive("nieuwsbrieven", NewsletterArchiveDirective)
     app.add_node(edition_placeholder)
     app.add_node(archive_placeholder)
     app.add_post_transform(FillNewsletters)
-    app.connect("env-check-consistency", check_editions)
-    app.connect("env-get-updated", pages_to_rewrite)
+    app.connect("env-check-consistency", check_editions, priority=CHECK_NEWSLETTERS)
+    app.connect("env-get-updated", pages_to_rewrite, priority=PAGES_TO_REWRITE)

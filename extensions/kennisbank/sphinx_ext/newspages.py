@@ -18,8 +18,8 @@ from sphinx.application import Sphinx
 from ..model.agenda import YearPages
 from ..model.news import ARCHIVE_VIEW, moment, years
 from ..model.objects import KBObject
-from .agenda import MONTH_PAGE_BUILDERS
 from .agendapages import YEAR_FILE, PlannedPage, delete_other_pages, described, pages_to_write, view_page
+from .capabilities import is_site
 from .domain import kb_domain
 from .failures import guarded
 from .news import NewsView
@@ -30,7 +30,7 @@ CACHE_NAME = "kennisbank-nieuwspaginas.json"
 
 @guarded("de jaarpagina's van het nieuws", default=[])
 def collect_news_pages(app: Sphinx) -> list[tuple[str, dict[str, Any], str]]:
-    if app.builder.name not in MONTH_PAGE_BUILDERS:
+    if not is_site(app.builder):
         return []
     return pages_to_write(app, year_pages_of(app), CACHE_NAME)
 

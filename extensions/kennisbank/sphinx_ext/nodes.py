@@ -1,7 +1,8 @@
 """Placeholder nodes, filled in after all pages are read.
 
-They never reach a writer: :mod:`kennisbank.generated` replaces each one with
-standard docutils nodes, so every builder (HTML, LaTeX, text) can write them.
+They never reach a writer: a fill transform (generated.py, agenda.py, news.py, ...)
+replaces each with standard docutils nodes, so every builder (HTML, LaTeX, text) can
+write them.
 """
 
 from __future__ import annotations

@@ -17,6 +17,7 @@ from sphinx.util import logging
 
 from ..model.downloads import pack_file, pack_subject
 from ..model.packs import PACK, BoardPack, pack_documents
+from .buildstate import build_state
 from .directives import AnyFieldName, KBDirective
 from .domain import kb_domain
 from .downloads import PdfShelf
@@ -24,6 +25,7 @@ from .failures import guarded, internal_errors, page_location
 from .internals import builder_of
 from .nodes import pack_placeholder
 from .placeholders import placeholders_in
+from .priorities import CHECK_BOARD_PACKS, FILL_PLACEHOLDERS
 from .render import when_nodes
 
 logger = logging.getLogger(__name__)
@@ -54,7 +56,7 @@ class BoardPackDirective(KBDirective):
 
 
 class FillBoardPack(SphinxPostTransform):
-    default_priority = 5
+    default_priority = FILL_PLACEHOLDERS
 
     def run(self, **kwargs: Any) -> None:
         domain = kb_domain(self.env)
@@ -69,7 +71,7 @@ class FillBoardPack(SphinxPostTransform):
         assert pack.date is not None  # only a pack with a date is noted (BoardPackDirective.make)
         rows: list[tuple[str, list[nodes.Node]]] = [
             ("Vergadering", [nodes.Text(pack.meeting)]),
-            ("Datum", when_nodes(pack.date, today=domain.build.settings.today())),
+            ("Datum", when_nodes(pack.date, today=build_state(domain.env).settings.today())),
         ]
         if pack.place:
             rows.append(("Plaats", [nodes.Text(pack.place)]))
@@ -112,4 +114,4 @@ def setup(app: Sphinx) -> None:
     app.add_directive("bestuurspakket", BoardPackDirective)
     app.add_node(pack_placeholder)
     app.add_post_transform(FillBoardPack)
-    app.connect("env-check-consistency", check_packs)
+    app.connect("env-check-consistency", check_packs, priority=CHECK_BOARD_PACKS)

@@ -22,7 +22,7 @@ from typing import Any
 
 from sphinx.application import Sphinx
 
-from .domain import kb_domain
+from .buildstate import build_state
 from .internals import page_relations
 
 
@@ -61,7 +61,7 @@ def neighbours_in_section(
 def about_site(app: Sphinx) -> dict[str, Any] | None:
     """The footer's "Over deze site": the about page and the pages its toctree lists."""
     env = app.env
-    about = kb_domain(env).build.settings.about_page
+    about = build_state(env).settings.about_page
     if not about or about not in env.titles:
         return None
     pages = [

@@ -18,6 +18,7 @@ from sphinx.application import Sphinx
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
 from .nodes import Placeholder
+from .priorities import NOTE_PLACEHOLDERS
 
 _KINDS = "kb_placeholder_kinds"
 
@@ -25,7 +26,7 @@ _P = TypeVar("_P", bound=Placeholder)
 
 
 class NotePlaceholderKinds(SphinxPostTransform):
-    default_priority = 1  # before every transform that fills placeholders (5 and later)
+    default_priority = NOTE_PLACEHOLDERS
 
     def run(self, **kwargs: Any) -> None:
         self.env.current_document[_KINDS] = frozenset(type(node) for node in self.document.findall(Placeholder))

@@ -28,8 +28,10 @@ from sphinx.util import logging
 from ..model import contactdetails
 from ..model.contactdetails import ContactDetail
 from ..model.privacy import OMITTED, link_message, recorded_details, redact, text_message
+from .buildstate import build_state
 from .domain import kb_domain
 from .failures import guarded
+from .priorities import WITHHOLD_PRIVATE_CONTACT
 
 logger = logging.getLogger(__name__)
 
@@ -63,13 +65,13 @@ class _Block:
 class WithholdPrivateContact(SphinxTransform):
     """Report and leave out personal addresses and numbers in a page's running text."""
 
-    default_priority = 400  # after parsing, before Sphinx collects titles and the search index
+    default_priority = WITHHOLD_PRIVATE_CONTACT
 
     def apply(self, **kwargs: object) -> None:
         if not self.env.current_document.get(_SUSPECT, True):
             return
         domain = kb_domain(self.env)
-        self.functions = domain.build.settings.functions
+        self.functions = build_state(domain.env).settings.functions
         people = [o for o in domain.objects_on(self.env.docname) if o.kind == "persoon"]
         self.recorded = {detail.key for person in people for detail in recorded_details(person.fields)}
         self.reported: set[tuple[int, str]] = set()

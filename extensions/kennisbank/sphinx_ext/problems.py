@@ -38,19 +38,20 @@ from sphinx.util import logging as sphinx_logging
 from sphinx.util.build_phase import BuildPhase
 from sphinx.util.logging import NAMESPACE, is_suppressed_warning
 
-from ..writers.cache import load_cache, save_cache
+from ..formats.cache import load_cache, save_cache
+from .buildstate import build_state
+from .capabilities import is_site
 from .domain import kb_domain
 from .failures import guarded
 from .logfilters import FIELD_DIRECTIVES, ExplainedInDutch
 from .nodes import unread_field
+from .priorities import NOTE_CHECKS, SUMMARY
 
 logger = sphinx_logging.getLogger(__name__)
 
 #: Beside the doctrees: what the consistency check and the writing of pages reported last.
 PROBLEMS_FILE = "kennisbank-problemen.json"
 PROBLEMS_VERSION = "1"
-#: The builders of a preview: the site's own pages (one page with every page has no box).
-PREVIEW_BUILDERS = ("html", "dirhtml")
 #: (line, message); line 0 when the problem is about the whole page.
 Problem = tuple[int, str]
 
@@ -73,7 +74,7 @@ class problem_box(nodes.General, nodes.Element):
 
 
 def problem_log(env: BuildEnvironment) -> ProblemLog:
-    state = kb_domain(env).build
+    state = build_state(env)
     if state.problem_log is None:
         state.problem_log = ProblemLog()
     return state.problem_log
@@ -116,7 +117,7 @@ class ProblemRecorder(logging.Handler):
         if docname is None or docname not in env.found_docs:
             log.elsewhere += 1
         elif phase == BuildPhase.READING and docname in log.reading:
-            kb_domain(env).data["problems"].setdefault(docname, []).append(problem)
+            kb_domain(env).problems.setdefault(docname, []).append(problem)
         elif log.checking and log.checked is not None:
             log.checked.setdefault(docname, []).append(problem)
         elif phase in (BuildPhase.RESOLVING, BuildPhase.WRITING):  # RESOLVING is CONSISTENCY_CHECK's number
@@ -146,7 +147,7 @@ def where(env: BuildEnvironment, location: object) -> tuple[str | None, int]:
 def page_problems(env: BuildEnvironment, docname: str, folder: str) -> list[Problem]:
     """Every problem of one page that this build (or the last that checked or wrote it) knows of."""
     log = problem_log(env)
-    found = list(kb_domain(env).data["problems"].get(docname, ()))
+    found = list(kb_domain(env).problems.get(docname, ()))
     checked = log.checked if log.checked is not None else stored(env).get("checked", {})
     found += [(int(line), str(message)) for line, message in checked.get(docname, ())]
     written = log.written if docname in log.written_docs else stored(env).get("written", {}).get(folder, {})
@@ -181,7 +182,7 @@ def note_writing(app: Sphinx, builder: Builder) -> None:
 
 def in_preview(builder: Builder) -> bool:
     """Whether this build shows problems on the pages: HTML for the screen, and not switched off."""
-    return builder.name in PREVIEW_BUILDERS and kb_domain(builder.env).build.settings.show_problems
+    return is_site(builder) and build_state(builder.env).settings.show_problems
 
 
 @guarded("het kader met problemen")
@@ -193,7 +194,7 @@ def show_problems(app: Sphinx, doctree: nodes.document, docname: str) -> None:
     problems = page_problems(app.env, docname, str(app.builder.outdir))
     if not problems:
         return
-    settings = kb_domain(app.env).build.settings
+    settings = build_state(app.env).settings
     box = problem_box(problems=problems, source=str(app.env.doc2path(docname, base=False)), guide=settings.messages_url)
     section = next(iter(doctree.findall(nodes.section)), None)
     if section is not None and section.children and isinstance(section[0], nodes.title):
@@ -299,8 +300,7 @@ def setup(app: Sphinx) -> None:
         skipped = (skip, None)
         app.add_node(node, html=(visit, None), latex=skipped, text=skipped, man=skipped, texinfo=skipped)
     app.connect("env-before-read-docs", note_pages_read)
-    app.connect("env-check-consistency", note_check, priority=1)
+    app.connect("env-check-consistency", note_check, priority=NOTE_CHECKS)
     app.connect("write-started", note_writing)
     app.connect("doctree-resolved", show_problems)
-    # After the feeds and open data (written in the background until priority 800) reported theirs.
-    app.connect("build-finished", summarise, priority=950)
+    app.connect("build-finished", summarise, priority=SUMMARY)

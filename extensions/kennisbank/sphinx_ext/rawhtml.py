@@ -1,4 +1,4 @@
-"""No raw HTML in a page: the ``raw`` directive, in MyST (```` ```{raw} html ````) and in
+"""No raw HTML in a page: the ``raw`` directive, in MyST (a ``{raw} html`` block) and in
 reStructuredText (``.. raw:: html`` inside ``{eval-rst}``), is refused in Dutch.
 
 MyST's own HTML syntax is switched off in conf.py (``myst_disable_syntax``); ``raw`` is the

@@ -16,9 +16,11 @@ from sphinx.util import logging
 from ..model.objects import Mention
 from ..model.relations import check_relations, of_kinds, suggest
 from ..model.schema import TYPES
+from .buildstate import build_state
 from .domain import KnowledgeBaseDomain, kb_domain
 from .failures import guarded
 from .nodes import enclosing_section
+from .priorities import CHECK_RELATIONS, REFERENCES
 from .roles import MissingLinkRole
 
 logger = logging.getLogger(__name__)
@@ -100,7 +102,7 @@ def collect_mentions(app: Sphinx, doctree: nodes.document) -> None:
         for node in doctree.findall(pending_xref)
         if node.get("refdomain") == "kb" and not node.get("kb_field")
     )
-    ignored = any(fnmatch(docname, pattern) for pattern in kb_domain(app.env).build.settings.ignore_mentions_from)
+    ignored = any(fnmatch(docname, pattern) for pattern in build_state(app.env).settings.ignore_mentions_from)
     kb_domain(app.env).note_mentions(docname, mentions, backlinks=not ignored)
 
 
@@ -145,6 +147,6 @@ def setup(app: Sphinx) -> None:
     app.add_role("linkvolgt", MissingLinkRole())
     app.connect("source-read", check_placeholders)
     app.connect("source-read", check_null_characters)
-    app.connect("doctree-read", collect_from_doctree)
-    app.connect("env-check-consistency", check_consistency)
+    app.connect("doctree-read", collect_from_doctree, priority=REFERENCES)
+    app.connect("env-check-consistency", check_consistency, priority=CHECK_RELATIONS)
     app.connect("warn-missing-reference", warn_missing_reference)

@@ -7,6 +7,7 @@ import datetime as dt
 from docutils import nodes
 from sphinx.util.docutils import SphinxRole
 
+from .buildstate import build_state
 from .domain import kb_domain
 from .render import event_last_day, missing_link
 from .timeline import PLACEHOLDERS, note
@@ -21,7 +22,7 @@ class MissingLinkRole(SphinxRole):
 
     def run(self) -> tuple[list[nodes.Node], list[nodes.system_message]]:
         domain = kb_domain(self.env)
-        settings = domain.build.settings
+        settings = build_state(domain.env).settings
         events = [(obj.id, day) for obj in domain.objects_on(self.env.docname) if (day := event_last_day(obj))]
         until = events[0][1] + dt.timedelta(days=settings.placeholder_days) if events else None
         # For the editors' list of placeholders (model/maintenance.py).

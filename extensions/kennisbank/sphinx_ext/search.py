@@ -32,10 +32,13 @@ from sphinx.builders.html import StandaloneHTMLBuilder
 from ..model.news import format_news_date
 from ..model.schema import TYPES
 from ..model.search import NEWSLETTER_KIND, PACK_KIND, SearchFacts, object_facts, page_facts
+from .buildstate import build_state
+from .capabilities import is_site
 from .domain import KnowledgeBaseDomain, kb_domain
 from .failures import guarded
 from .newsletter import newsletter_domain
 from .nodes import enclosing_section
+from .priorities import AFTER_TITLES
 
 #: Pagefind's folder in the output, the folder in which the indexer stages the objects that
 #: share a page (see writers/pagefind.py), and the vocabulary of "Bedoelde u ...?".
@@ -44,14 +47,12 @@ BUNDLE, STAGING, VOCABULARY = "pagefind", "_kennisbank_zoekdelen", "kennisbank-z
 SEARCH_PAGE, INDEX_CONTEXT = "search", "kb_search_index"
 #: The class of the section of an object that shares its page: a search result of its own.
 SEARCH_PART = "kb-zoekdeel"
-#: The builders whose pages Pagefind indexes (dirhtml's addresses differ: not supported).
-INDEXED_BUILDERS = ("html", "dirhtml")
 #: Page metadata that keeps a page out of members' search.
 NO_SEARCH = "no-search"
 
 
 def is_indexed_build(app: Sphinx) -> bool:
-    return isinstance(app.builder, StandaloneHTMLBuilder) and app.builder.name in INDEXED_BUILDERS
+    return is_site(app.builder)
 
 
 @guarded("het uitzetten van de zoekfunctie van Sphinx")
@@ -87,16 +88,16 @@ def is_searchable(domain: KnowledgeBaseDomain, pagename: str) -> bool:
     metadata (a news item still to appear, see timeline.py)."""
     if domain.env.metadata.get(pagename, {}).get(NO_SEARCH):
         return False
-    return not any(fnmatch(pagename, pattern) for pattern in domain.build.settings.search_exclude)
+    return not any(fnmatch(pagename, pattern) for pattern in build_state(domain.env).settings.search_exclude)
 
 
 def synonyms(domain: KnowledgeBaseDomain) -> dict[str, tuple[str, ...]]:
-    return dict(domain.build.settings.search_synonyms)
+    return dict(build_state(domain.env).settings.search_synonyms)
 
 
 def facts_of_page(app: Sphinx, pagename: str, title: str) -> SearchFacts:
     domain = kb_domain(app.env)
-    today, words = domain.build.settings.today(), synonyms(domain)
+    today, words = build_state(domain.env).settings.today(), synonyms(domain)
     obj = domain.page_object(pagename)
     if obj is not None:
         return object_facts(obj, domain.objects, today, words)
@@ -161,7 +162,7 @@ def search_page_context(app: Sphinx, context: dict[str, Any]) -> dict[str, Any]:
         kinds.append((PACK_KIND, "Bestuurspakketten"))
     if newsletter_domain(app.env).editions:
         kinds.append((NEWSLETTER_KIND, "Nieuwsbrieven"))
-    today, words = domain.build.settings.today(), synonyms(domain)
+    today, words = build_state(domain.env).settings.today(), synonyms(domain)
     years: set[int] = set()
     for obj in objects:
         year = object_facts(obj, domain.objects, today, words).year
@@ -212,5 +213,5 @@ def _plain(title: str) -> str:
 def setup(app: Sphinx) -> None:
     app.connect("builder-inited", switch_off_sphinx_search)
     # After Sphinx's title collector (doctree-read at priority 500): is_page_object reads the title.
-    app.connect("doctree-read", mark_shared_objects, priority=600)
+    app.connect("doctree-read", mark_shared_objects, priority=AFTER_TITLES)
     app.connect("html-page-context", add_search_data)

@@ -49,11 +49,13 @@ from ..model.timeline import (
     state_of,
     what_happened,
 )
+from .buildstate import build_state
 from .directives import KBDirective
 from .domain import KnowledgeBaseDomain, kb_domain
 from .failures import guarded, internal_errors, page_location
 from .nodes import announcement_placeholder, timed_block
 from .placeholders import placeholders_in
+from .priorities import CHECK_CALLS_TO_ACTION, FILL_TIMELINE, HOLD_BACK_SCHEDULED
 from .render import event_last_day
 from .search import NO_SEARCH
 
@@ -119,7 +121,7 @@ def note_page_timeline(app: Sphinx, doctree: nodes.document) -> None:
     env = app.env
     docname = env.docname
     domain = kb_domain(env)
-    settings = domain.build.settings
+    settings = build_state(domain.env).settings
     today = settings.today()
     days: set[dt.date] = set()
     for obj in domain.objects_on(docname):
@@ -142,7 +144,7 @@ def note_page_timeline(app: Sphinx, doctree: nodes.document) -> None:
         days.update(_without_past_announcements(doctree, today))
     noted = [tuple(env.current_document.get(key) or ()) for key in (CALLS, PLACEHOLDERS, ANNOUNCEMENTS)]
     if days or any(noted):
-        domain.data["timeline"][docname] = PageTimeline(today, frozenset(days), *noted)
+        domain.timelines[docname] = PageTimeline(today, frozenset(days), *noted)
 
 
 def _without_past_announcements(doctree: nodes.document, today: dt.date) -> set[dt.date]:
@@ -207,8 +209,8 @@ def pages_to_read_again(
     app: Sphinx, env: BuildEnvironment, added: set[str], changed: set[str], removed: set[str]
 ) -> list[str]:
     """Pages one of whose days has come since they were read (or, dated back, not yet)."""
-    today = kb_domain(env).build.settings.today()
-    timelines: dict[str, PageTimeline] = kb_domain(env).data["timeline"]
+    today = build_state(env).settings.today()
+    timelines = kb_domain(env).timelines
     return sorted(
         d for d, line in timelines.items() if d in env.found_docs and d not in removed and line.is_stale(today)
     )
@@ -216,10 +218,10 @@ def pages_to_read_again(
 
 def call_states(domain: KnowledgeBaseDomain, docname: str) -> list[tuple[object, ...]]:
     """What the page's calls to action depend on that another page declares (for its digest)."""
-    timeline: PageTimeline | None = domain.data["timeline"].get(docname)
+    timeline = domain.timelines.get(docname)
     if timeline is None:
         return []
-    today, months = domain.build.settings.today(), domain.build.settings.news_old_after_months
+    today, months = build_state(domain.env).settings.today(), build_state(domain.env).settings.news_old_after_months
     found: list[tuple[object, ...]] = []
     for event_id, _, _ in timeline.calls:
         obj = domain.objects.get(event_id)
@@ -230,7 +232,9 @@ def call_states(domain: KnowledgeBaseDomain, docname: str) -> list[tuple[object,
 
 def news_summary(domain: KnowledgeBaseDomain, item: KBObject) -> str:
     """A news item's summary on the reference date: what happened, once its call to action is over."""
-    return current_summary(item, domain.build.settings.today(), _event(domain, str(item.fields.get("oproep", ""))))
+    return current_summary(
+        item, build_state(domain.env).settings.today(), _event(domain, str(item.fields.get("oproep", "")))
+    )
 
 
 def _event(domain: KnowledgeBaseDomain, event_id: str) -> CalendarEvent | None:
@@ -242,8 +246,8 @@ def _event(domain: KnowledgeBaseDomain, event_id: str) -> CalendarEvent | None:
 def check_calls(app: Sphinx, env: BuildEnvironment) -> None:
     """Each ``{oproep}`` and ``{nog-niet-bekend}`` names an event."""
     domain = kb_domain(env)
-    for docname, timeline in sorted(domain.data["timeline"].items()):
-        for event_id, line, name in cast(PageTimeline, timeline).calls:
+    for docname, timeline in sorted(domain.timelines.items()):
+        for event_id, line, name in timeline.calls:
             obj = domain.objects.get(event_id)
             if obj is not None and obj.kind == "evenement":
                 continue
@@ -277,11 +281,11 @@ def skip_scheduled_neighbours(
 class FillTimeline(SphinxPostTransform):
     """Calls to action and what is not known yet, as they read on the reference date."""
 
-    default_priority = 7  # after the generated sections (5) and the event card (6)
+    default_priority = FILL_TIMELINE
 
     def run(self, **kwargs: Any) -> None:
         domain = kb_domain(self.env)
-        today = domain.build.settings.today()
+        today = build_state(domain.env).settings.today()
         for block in placeholders_in(self, timed_block):
             with internal_errors("een oproep", page_location(self.env, block), block["event"], block):
                 self.fill(block, _event(domain, block["event"]), today)
@@ -317,8 +321,8 @@ def setup(app: Sphinx) -> None:
         app.add_directive(name, TimedBlockDirective)
     app.add_node(timed_block)
     # Before Sphinx's collectors (500): a news item held back gives no headings, mentions or words.
-    app.connect("doctree-read", note_page_timeline, priority=400)
+    app.connect("doctree-read", note_page_timeline, priority=HOLD_BACK_SCHEDULED)
     app.connect("env-get-outdated", pages_to_read_again)
-    app.connect("env-check-consistency", check_calls)
+    app.connect("env-check-consistency", check_calls, priority=CHECK_CALLS_TO_ACTION)
     app.add_post_transform(FillTimeline)
     app.connect("html-page-context", skip_scheduled_neighbours)

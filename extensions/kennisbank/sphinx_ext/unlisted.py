@@ -17,6 +17,7 @@ from sphinx.environment import BuildEnvironment
 from sphinx.util import logging
 
 from .failures import guarded
+from .priorities import CHECK_UNLISTED_PAGES
 
 logger = logging.getLogger(__name__)
 
@@ -85,4 +86,4 @@ def report_unlisted(app: Sphinx, env: BuildEnvironment) -> None:
 
 def setup(app: Sphinx) -> None:
     app.connect("config-inited", take_over_sphinx_check)
-    app.connect("env-check-consistency", report_unlisted)
+    app.connect("env-check-consistency", report_unlisted, priority=CHECK_UNLISTED_PAGES)

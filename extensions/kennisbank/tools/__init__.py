@@ -3,5 +3,6 @@
 built site, the issue forms for new content with the workflow behind them, and the preview
 of a pull request that the workflows build (``python -m kennisbank.tools.preview``).
 
-Sphinx is only imported inside ``controleer``, so the command starts fast.
+Sphinx is only imported inside the commands that build (``controleer``, ``onderhoud
+--links``), so the command starts fast.
 """

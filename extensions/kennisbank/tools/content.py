@@ -4,7 +4,7 @@ The forms list the current themes, programmes, networks and organisations, and t
 form workflow checks that an id exists and is free, in a second and without a build.
 So this reads the MyST pages as MyST does, as far as that matters here: a declaration
 is the opening fence of ``{type} id`` outside a code block; its title is its
-``titel``/``naam`` field, or else the heading it stands under (as references.py names it).
+``titel``/``naam`` field, or else the heading it stands under (as sphinx_ext/references.py names it).
 """
 
 from __future__ import annotations

@@ -186,7 +186,7 @@ def _default_id(kind: str, title: str, parsed: Mapping[str, Value]) -> str:
 def _reference_mistakes(
     sources: _Sources, obj_id: str, title: str, parsed: Mapping[str, Value], labels: Mapping[str, str]
 ) -> list[Mistake]:
-    """Ids that name nothing or the wrong type, in the build's words (relations.py, newsletter.py)."""
+    """Ids that name nothing or the wrong type, in the build's words (model/relations.py, model/newsletter.py)."""
     form = sources.form
     known = {o.id: KBObject(o.kind, o.id, o.title, str(o.path), o.line) for o in sources.objects.values()}
     fields = [name for name in labels if name in parsed]

@@ -1,12 +1,12 @@
 """What each HTML build writes beside its pages, in one process: the agenda feeds,
-then the open data (see :mod:`kennisbank.sphinx_ext.background`)."""
+then the open data (see :mod:`kennisbank.writers.background`)."""
 
 from __future__ import annotations
 
 from sphinx.application import Sphinx
 
-from ..sphinx_ext.background import BackgroundWriter
 from . import feeds, opendata
+from .background import BackgroundWriter
 
 
 def setup(app: Sphinx) -> None:

@@ -1,10 +1,10 @@
-"""iCalendar feeds and schema.org data: where they live and how pages link to them.
+"""The agenda's iCalendar feeds: ``agenda.ics`` and one feed per theme, programme, network and event.
 
-The feeds are written by every HTML build, from the environment's data, so
+The feeds are written by every build of a site, from the environment's data, so
 they can never be stale: beside the pages, in a process of their own
-(:mod:`kennisbank.sphinx_ext.background`), and complete when the build ends.
-Pages link to them relatively in HTML (the files sit beside the pages) and
-through ``html_baseurl`` in other outputs, such as PDF.
+(:mod:`kennisbank.writers.background`), and complete when the build ends.
+Their paths are in ``formats/feeds.py``, their format in ``formats/ics.py``; pages
+link them through ``sphinx_ext/addresses.py``.
 """
 
 from __future__ import annotations
@@ -17,58 +17,23 @@ import pickle
 import posixpath
 from collections.abc import Set
 from pathlib import Path
-from typing import cast
 
 from sphinx.application import Sphinx
-from sphinx.builders import Builder
-from sphinx.builders.html import StandaloneHTMLBuilder
-from sphinx.environment import BuildEnvironment
 from sphinx.util import logging
-from sphinx.util.osutil import relative_uri
 
+from ..formats.cache import load_cache, save_cache, writer_version
+from ..formats.event_context import EventContext
+from ..formats.feeds import SITE_FEED, feed_path
 from ..model.agenda import CalendarEvent
 from ..model.schema import TYPES
-from ..sphinx_ext.background import Job
+from ..sphinx_ext.addresses import context_of
+from ..sphinx_ext.buildstate import build_state
+from ..sphinx_ext.capabilities import is_site
 from ..sphinx_ext.config import site_url, stamp
 from ..sphinx_ext.domain import kb_domain
-from .cache import load_cache, save_cache, writer_version
-from .event_context import EventContext
+from .background import Job
 
 logger = logging.getLogger(__name__)
-
-#: Builders that write the feeds next to their pages.
-FEED_BUILDERS = ("html", "dirhtml")
-SITE_FEED = "agenda.ics"
-
-
-def feed_path(kind: str, obj_id: str) -> str:
-    return f"feeds/{kind}/{obj_id}.ics"
-
-
-def feed_link(builder: Builder, fromdocname: str, path: str) -> str | None:
-    """A link to a feed file: relative where the feeds are written, else absolute."""
-    if builder.name in FEED_BUILDERS:
-        html_builder = cast(StandaloneHTMLBuilder, builder)  # html and dirhtml are HTML builders
-        page = posixpath.relpath(html_builder.get_outfilename(fromdocname), builder.outdir).replace("\\", "/")
-        return relative_uri(page, path)
-    base = site_url(builder.config)
-    return f"{base}/{path}" if base else None
-
-
-def page_url(builder: Builder, docname: str, anchor: str = "") -> str:
-    url = f"{site_url(builder.config)}/{builder.get_target_uri(docname)}"
-    return f"{url}#{anchor}" if anchor else url
-
-
-def context_of(env: BuildEnvironment, builder: Builder, event: CalendarEvent) -> EventContext:
-    objects = kb_domain(env).objects
-    organiser = objects.get(event.organiser)
-    titles = tuple(objects[i].title for i in event.related if i in objects and i != event.organiser)
-    return EventContext(
-        url=page_url(builder, event.docname, event.anchor),
-        organiser=organiser.title if organiser else event.organiser,
-        categories=titles,
-    )
 
 
 def write_feeds(app: Sphinx) -> None:
@@ -86,10 +51,10 @@ def write_feeds(app: Sphinx) -> None:
         return
     # Imported here, in the process that writes the feeds (see BackgroundWriter): the
     # build's own process never needs icalendar, and loading it costs 80 ms per build.
-    from .ics import Feed, shared_properties, write_feed
+    from ..formats.ics import Feed, shared_properties, write_feed
 
     domain = kb_domain(app.env)
-    config = domain.build.settings
+    config = build_state(domain.env).settings
     entries = [(event, context_of(app.env, app.builder, event)) for event in domain.events]
     timestamp = stamp(Path(app.srcdir), config.today())
     refresh = dt.timedelta(hours=config.feed_refresh_hours)
@@ -163,7 +128,7 @@ def _files_in(outdir: str, paths: Set[str]) -> set[str]:
 
 
 def writes_feeds(app: Sphinx) -> bool:
-    return app.builder.name in FEED_BUILDERS
+    return is_site(app.builder)
 
 
 #: Thousands of files that need only the environment: written while the pages are

@@ -25,25 +25,18 @@ from sphinx.application import Sphinx
 from sphinx.builders import Builder
 from sphinx.util.osutil import relative_uri
 
+from ..formats.atom import AtomFeed, Category, Entry, write_atom
+from ..formats.feeds import FEED_STYLESHEET, NEWS_FEED_SUFFIX, SITE_NEWS_FEED, TOPIC_FEEDS, news_feed_path
 from ..model.news import ARCHIVE_VIEW, NEWS, published_at, related_ids, tag_uri
 from ..model.objects import KBObject
 from ..model.schema import TYPES
+from ..sphinx_ext.addresses import feed_link, page_url
+from ..sphinx_ext.buildstate import build_state
+from ..sphinx_ext.capabilities import is_site
 from ..sphinx_ext.config import site_url
 from ..sphinx_ext.domain import KnowledgeBaseDomain, kb_domain
 from ..sphinx_ext.failures import guarded
 from ..sphinx_ext.timeline import news_summary
-from .atom import AtomFeed, Category, Entry, write_atom
-from .feeds import FEED_BUILDERS, feed_link, page_url
-
-SITE_NEWS_FEED = "actueel/atom.xml"
-#: Shows a feed opened in a browser as a Dutch page (static/kennisbank-feed.xsl, copied to _static).
-FEED_STYLESHEET = "_static/kennisbank-feed.xsl"
-_TOPIC_FEEDS = "feeds"
-_TOPIC_SUFFIX = ".atom.xml"
-
-
-def news_feed_path(kind: str, obj_id: str) -> str:
-    return f"{_TOPIC_FEEDS}/{kind}/{obj_id}{_TOPIC_SUFFIX}"
 
 
 class NewsFeeds:
@@ -54,7 +47,7 @@ class NewsFeeds:
         self.builder: Builder = app.builder
         self.domain = kb_domain(app.env)
         self.base = site_url(app.config)
-        self.settings = self.domain.build.settings
+        self.settings = build_state(app.env).settings
         self.project = str(app.config.project)
 
     def id(self, specific: str) -> str:
@@ -137,7 +130,7 @@ def topics_with_news(domain: KnowledgeBaseDomain) -> list[KBObject]:
 
 @guarded("het schrijven van de nieuwsfeeds")
 def write_news_feeds(app: Sphinx, exception: Exception | None) -> None:
-    if exception is not None or app.builder.name not in FEED_BUILDERS or not app.config.html_baseurl:
+    if exception is not None or not is_site(app.builder) or not app.config.html_baseurl:
         return  # without html_baseurl, feeds.py already asks for it
     feeds = NewsFeeds(app).all()
     outdir = Path(app.outdir)
@@ -148,7 +141,7 @@ def write_news_feeds(app: Sphinx, exception: Exception | None) -> None:
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(data)
     # A topic that lost its last item, or a site without news, loses its feed (as in a clean build).
-    old = [outdir / SITE_NEWS_FEED, *(outdir / _TOPIC_FEEDS).glob(f"*/*{_TOPIC_SUFFIX}")]
+    old = [outdir / SITE_NEWS_FEED, *(outdir / TOPIC_FEEDS).glob(f"*/*{NEWS_FEED_SUFFIX}")]
     for target in old:
         if target.relative_to(outdir).as_posix() not in feeds:
             target.unlink(missing_ok=True)
@@ -156,13 +149,13 @@ def write_news_feeds(app: Sphinx, exception: Exception | None) -> None:
 
 def feeds_of_page(app: Sphinx, pagename: str) -> list[tuple[str, str]]:
     """The feeds a page announces, as (path, title); worked out once per build for all pages."""
-    domain = kb_domain(app.env)
-    if domain.build.news_feeds is None:
-        domain.build.news_feeds = _feeds_by_page(app, domain)
-    found = list(domain.build.news_feeds.get(pagename, []))
+    domain, state = kb_domain(app.env), build_state(app.env)
+    if state.news_feeds is None:
+        state.news_feeds = _feeds_by_page(app, domain)
+    found = list(state.news_feeds.get(pagename, []))
     parent, _, last = pagename.rpartition("/")
     if last.isdigit() and ARCHIVE_VIEW in domain.overviews.get(parent, ()):  # a year page of the news archive
-        found += domain.build.news_feeds.get(parent, [])
+        found += state.news_feeds.get(parent, [])
     return found
 
 
@@ -184,7 +177,7 @@ def announce_feeds(
     app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: nodes.document | None
 ) -> None:
     """``<link rel="alternate" type="application/atom+xml">`` in the page's ``<head>``."""
-    if app.builder.name not in FEED_BUILDERS or not app.config.html_baseurl:
+    if not is_site(app.builder) or not app.config.html_baseurl:
         return
     tags = []
     for path, title in feeds_of_page(app, pagename):

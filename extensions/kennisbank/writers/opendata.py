@@ -1,5 +1,5 @@
 """Write ``kennisbank.json`` and its JSON Schema next to the HTML pages, beside the
-page writing (:mod:`kennisbank.sphinx_ext.background`)."""
+page writing (:mod:`kennisbank.writers.background`)."""
 
 from __future__ import annotations
 
@@ -10,13 +10,14 @@ from pathlib import Path
 
 from sphinx.application import Sphinx
 
+from ..formats.cache import load_cache, save_cache, writer_version
 from ..model.opendata import DATA_FILE, SCHEMA_FILE, document_text, exported, json_schema, record, record_text
 from ..model.timeline import state_of
-from ..sphinx_ext.background import Job
+from ..sphinx_ext.addresses import page_url
+from ..sphinx_ext.buildstate import build_state
 from ..sphinx_ext.config import site_url
 from ..sphinx_ext.domain import kb_domain
-from .cache import load_cache, save_cache, writer_version
-from .feeds import page_url
+from .background import Job
 
 #: Beside the doctrees: each object's record as last encoded, by the digest of its input.
 RECORDS_CACHE = "kennisbank-opendata.pickle"
@@ -29,7 +30,7 @@ def write_open_data(app: Sphinx) -> None:
     base = site_url(app.config)
     domain = kb_domain(app.env)
     objects, index = domain.objects, domain.index
-    today, months = domain.build.settings.today(), domain.build.settings.news_old_after_months
+    today, months = build_state(domain.env).settings.today(), build_state(domain.env).settings.news_old_after_months
     version = writer_version()
     cache_file = Path(app.doctreedir, RECORDS_CACHE)
     cached, _ = load_cache(cache_file, version, pickle.loads)

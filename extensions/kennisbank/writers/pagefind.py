@@ -54,8 +54,10 @@ from sphinx.util import logging
 
 from ..model.objects import KBObject
 from ..model.search import object_facts, vocabulary
+from ..sphinx_ext.buildstate import build_state
 from ..sphinx_ext.domain import kb_domain
 from ..sphinx_ext.failures import guarded
+from ..sphinx_ext.priorities import SEARCH_INDEX, START_SEARCH_INDEX
 from ..sphinx_ext.search import (
     BUNDLE,
     INDEX_CONTEXT,
@@ -125,10 +127,8 @@ class SearchIndexer:
         self._spent = 0.0
 
     def setup(self, app: Sphinx) -> None:
-        app.connect("html-collect-pages", self.start, priority=900)
-        # After the background writers' wait (800), so that Pagefind runs beside it; before the
-        # summary of problems (950), which counts those of the index.
-        app.connect("build-finished", self.finish, priority=900)
+        app.connect("html-collect-pages", self.start, priority=START_SEARCH_INDEX)
+        app.connect("build-finished", self.finish, priority=SEARCH_INDEX)
 
     def start(self, app: Sphinx) -> Iterator[tuple[str, dict[str, object], str]]:
         """No pages of its own (the search page comes after the index). A generator: Sphinx
@@ -236,8 +236,8 @@ def records(app: Sphinx, outdir: Path) -> Iterator[tuple[str, str]]:
     suffix = app.builder.out_suffix
     shared = {f"{docname}{suffix}": (docname, objects) for docname, objects in shared_objects(app).items()}
     domain = kb_domain(app.env)
-    today, words = domain.build.settings.today(), synonyms(domain)
-    removed = {f"{docname}{suffix}" for docname in domain.build.removed_docs}  # their pages go at the end
+    today, words = build_state(domain.env).settings.today(), synonyms(domain)
+    removed = {f"{docname}{suffix}" for docname in build_state(domain.env).removed_docs}  # their pages go at the end
     for path in sorted(outdir.rglob(f"*{suffix}")):
         name = path.relative_to(outdir).as_posix()
         if name.startswith(f"{BUNDLE}/") or name in removed:
@@ -352,9 +352,9 @@ def write_vocabulary(app: Sphinx, path: Path) -> None:
         if is_searchable(domain, obj.docname):
             texts += [obj.title, obj.id, *cast(tuple[str, ...], obj.fields.get("trefwoorden", ()))]
     texts += [title.astext() for docname, title in app.env.titles.items() if is_searchable(domain, docname)]
-    for word, phrases in domain.build.settings.search_synonyms:
+    for word, phrases in build_state(domain.env).settings.search_synonyms:
         texts += [word, *phrases]
-    document = {"woorden": vocabulary(texts), "synoniemen": dict(domain.build.settings.search_synonyms)}
+    document = {"woorden": vocabulary(texts), "synoniemen": dict(build_state(domain.env).settings.search_synonyms)}
     path.write_text(json.dumps(document, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
 
 

@@ -28,14 +28,13 @@ from sphinx.config import Config
 
 from ..model.news import NEWS
 from ..model.timeline import is_scheduled
+from ..sphinx_ext.buildstate import build_state
 from ..sphinx_ext.domain import kb_domain
 from ..sphinx_ext.eventcard import CARD_CLASS
 from ..sphinx_ext.failures import guarded
+from ..sphinx_ext.priorities import AFTER_OPENGRAPH, BEFORE_OPENGRAPH
 from ..sphinx_ext.timeline import news_summary
 
-#: sphinxext-opengraph adds its tags at the default priority (500).
-BEFORE_OPENGRAPH = 400
-AFTER_OPENGRAPH = 600
 #: Search engines show about this many characters of a description.
 MAX_LENGTH = 200
 #: Where a paragraph is not running text about the page.
@@ -87,7 +86,7 @@ def page_description(app: Sphinx, pagename: str, doctree: nodes.document) -> str
     """The samenvatting of the page's own object, else the page's first paragraph."""
     domain = kb_domain(app.env)
     obj = domain.page_object(pagename)
-    if obj is not None and is_scheduled(obj, domain.build.settings.today()):
+    if obj is not None and is_scheduled(obj, build_state(domain.env).settings.today()):
         obj = None  # a news item still to appear says only when it will
     summary = (news_summary(domain, obj) if obj.kind == NEWS else obj.fields.get("samenvatting")) if obj else None
     return shortened(str(summary) if summary else first_paragraph(doctree))
@@ -114,7 +113,7 @@ def describe_generated_page(
     """A page made in html-collect-pages (a month or year page) has no doctree, so
     sphinxext-opengraph gives it no tags: its description, then opengraph's own tags
     for a document of that description, as for any other page."""
-    description = kb_domain(app.env).build.generated_pages.get(pagename)
+    description = build_state(app.env).generated_pages.get(pagename)
     if doctree is not None or not description or has_description(context.get("metatags", "")):
         return
     description = shortened(description)
@@ -133,7 +132,7 @@ def describe_generated_page(
 def fall_back_to_site_description(
     app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: nodes.document | None
 ) -> None:
-    description = kb_domain(app.env).build.settings.site_description
+    description = build_state(app.env).settings.site_description
     if description and not has_description(context.get("metatags", "")):
         context["metatags"] = context.get("metatags", "") + meta_description(description)
 

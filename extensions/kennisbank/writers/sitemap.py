@@ -15,36 +15,27 @@ language segment: the site has one language.
 from __future__ import annotations
 
 from pathlib import Path
-from xml.etree import ElementTree
 
 from sphinx.application import Sphinx
 
+from ..formats.sitemap import sitemap_xml
+from ..sphinx_ext.buildstate import build_state
+from ..sphinx_ext.capabilities import is_site
 from ..sphinx_ext.config import site_url
-from ..sphinx_ext.domain import kb_domain
 from ..sphinx_ext.failures import guarded
 from ..sphinx_ext.timeline import SCHEDULED
-from .feeds import FEED_BUILDERS
 from .sharing import not_found_page
 
 SITEMAP = "sitemap.xml"
-NAMESPACE = "http://www.sitemaps.org/schemas/sitemap/0.9"
-
-
-def sitemap_xml(addresses: list[str]) -> bytes:
-    root = ElementTree.Element("urlset", xmlns=NAMESPACE)
-    for address in addresses:
-        ElementTree.SubElement(ElementTree.SubElement(root, "url"), "loc").text = address
-    ElementTree.indent(root)
-    return ElementTree.tostring(root, encoding="utf-8", xml_declaration=True) + b"\n"
 
 
 @guarded("het schrijven van sitemap.xml")
 def write_sitemap(app: Sphinx, exception: Exception | None) -> None:
     base = site_url(app.config)
-    if exception is not None or app.builder.name not in FEED_BUILDERS or not base:
+    if exception is not None or not is_site(app.builder) or not base:
         return
     skipped = not_found_page(app.config)
-    generated = kb_domain(app.env).build.generated_pages  # month and year pages, all of them
+    generated = build_state(app.env).generated_pages  # month and year pages, all of them
     # A news item still to appear is not announced to search engines either (sphinx_ext/timeline.py).
     scheduled = {docname for docname, metadata in app.env.metadata.items() if SCHEDULED in metadata}
     found = (docname for docname in app.env.found_docs if docname != skipped and docname not in scheduled)

@@ -24,8 +24,9 @@ from multiprocessing.connection import Connection
 from sphinx.application import Sphinx
 from sphinx.builders import Builder
 
-from .failures import internal_errors, report
-from .internals import log_records_of, replay
+from ..sphinx_ext.failures import internal_errors, report
+from ..sphinx_ext.internals import log_records_of, replay
+from ..sphinx_ext.priorities import WAIT_FOR_BACKGROUND
 
 #: A writer: it needs only the app, whose environment is final when it runs.
 Writer = Callable[[Sphinx], None]
@@ -54,8 +55,7 @@ class BackgroundWriter:
 
     def setup(self, app: Sphinx) -> None:
         app.connect("write-started", self.start)
-        # Late, so that the other handlers at the end of the build run while it writes.
-        app.connect("build-finished", self.finish, priority=800)
+        app.connect("build-finished", self.finish, priority=WAIT_FOR_BACKGROUND)
 
     def start(self, app: Sphinx, builder: Builder) -> None:
         self._wait = None

@@ -56,7 +56,7 @@ def write_atom(feed: AtomFeed, entries: list[Entry]) -> bytes:
     """The feed as UTF-8 XML, entries in the given order (newest first).
 
     Its ``updated`` is the newest entry's date; a feed without entries would
-    have none to give, so it is refused (newsfeeds.py writes none).
+    have none to give, so it is refused (writers/newsfeeds.py writes none).
     """
     if not entries:
         raise ValueError("an Atom feed needs an entry to take its date from")

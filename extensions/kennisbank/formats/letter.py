@@ -1,7 +1,7 @@
 """A newsletter edition as e-mail: HTML, plain text and the MIME message around both.
 
 :class:`Letter` holds what the edition says, already resolved to absolute web
-addresses (writers/newsletter.py fills it from the build). From it:
+addresses (builders/newsletter.py fills it from the build). From it:
 
 - :func:`render_html`: the Jinja2 templates in ``templates/newsletter/`` (a single
   600 px table, colours on every cell); css-inline writes ``email.css`` into the

@@ -1,6 +1,6 @@
 """schema.org ``Event`` data for search engines and assistants. Pure.
 
-Built from the same :class:`~kennisbank.events.CalendarEvent` as the .ics
+Built from the same :class:`~kennisbank.model.agenda.CalendarEvent` as the .ics
 feeds, so both describe the same instants.
 """
 

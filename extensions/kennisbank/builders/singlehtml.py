@@ -19,6 +19,7 @@ from sphinx.application import Sphinx
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
 from ..sphinx_ext.failures import guarded
+from ..sphinx_ext.priorities import AFTER_EVERYTHING
 
 PREFIX = "#document-"
 
@@ -44,7 +45,7 @@ def in_page(uri: str, root_doc: str) -> str:
 
 class FixDoubleAnchors(SphinxPostTransform):
     builders = ("singlehtml",)
-    default_priority = 900  # after every reference has been resolved
+    default_priority = AFTER_EVERYTHING
 
     def run(self, **kwargs: Any) -> None:
         for ref in self.document.findall(nodes.reference):

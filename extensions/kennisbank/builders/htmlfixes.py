@@ -20,31 +20,28 @@ points (Pyphen), so that on a phone "Verenigingsstrategie" breaks as
 "Verenigings-strategie", with a hyphen, also in a browser without a Dutch
 dictionary for ``hyphens: auto``. Only the HTML gets them: the doctree, the
 search index and the page titles keep the plain words. The words hyphenated are
-remembered between builds (hyphenation.py).
+remembered between builds (formats/hyphenation.py, sphinx_ext/buildstate.py).
 """
 
 from __future__ import annotations
 
 import re
 from html import escape
-from pathlib import Path
 from typing import Any
 
 from docutils import nodes
 from sphinx.application import Sphinx
-from sphinx.environment import BuildEnvironment
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
-from ..sphinx_ext.domain import kb_domain
-from ..sphinx_ext.failures import guarded
-from ..sphinx_ext.internals import FURO_TABLE_WRAPPING_PRIORITY
-from .hyphenation import Hyphenator
+from ..sphinx_ext.buildstate import hyphenator
+from ..sphinx_ext.capabilities import is_for_screens
+from ..sphinx_ext.priorities import UNIQUE_TABLE_IDS, WRAP_VISITORS
 from .visitors import Visitor, Wrapper, compose
 
 
 class UniqueTableIds(SphinxPostTransform):
     formats = ("html",)
-    default_priority = FURO_TABLE_WRAPPING_PRIORITY + 1  # right after furo's wrapping
+    default_priority = UNIQUE_TABLE_IDS
 
     def run(self, **kwargs: Any) -> None:
         for wrapper in self.document.findall(nodes.container):
@@ -99,30 +96,6 @@ def container_visitors(visit: Visitor, depart: Visitor) -> tuple[Visitor, Visito
     return visit_container, depart
 
 
-#: The words hyphenated so far, next to the doctrees (see hyphenation.py).
-HYPHENATION_STORE = "kennisbank-afbreking.json"
-
-
-def hyphenator(env: BuildEnvironment) -> Hyphenator:
-    """This build's hyphenator, which knows the words of the builds before it."""
-    build = kb_domain(env).build
-    if build.hyphenator is None:
-        build.hyphenator = Hyphenator(env.config.language or "nl", Path(env.doctreedir, HYPHENATION_STORE))
-    return build.hyphenator
-
-
-@guarded("het bewaren van de afbreekpunten van lange woorden")
-def save_hyphenation(app: Sphinx, exception: Exception | None) -> None:
-    hyphens = kb_domain(app.env).build.hyphenator
-    if hyphens is not None:
-        hyphens.save()
-
-
-#: The builders for screens; WeasyPrint (the PDF builder) hyphenates by itself, and soft
-#: hyphens there would end up in the PDF's bookmarks.
-SCREEN_BUILDERS = ("html", "dirhtml", "singlehtml")
-
-
 def title_visitors(visit: Visitor, depart: Visitor) -> tuple[Visitor, Visitor]:
     """A section heading's words with soft hyphens, for as long as the previous visitors write it."""
 
@@ -132,7 +105,7 @@ def title_visitors(visit: Visitor, depart: Visitor) -> tuple[Visitor, Visitor]:
         if (
             isinstance(node.parent, nodes.section)
             and self.config.language
-            and self.builder.name in SCREEN_BUILDERS
+            and is_for_screens(self.builder)  # WeasyPrint hyphenates by itself; in a PDF's bookmarks they would show
             and any(isinstance(child, nodes.Text) for child in plain)
         ):
             node.children = [
@@ -165,5 +138,4 @@ def compose_visitors(app: Sphinx) -> None:
 def setup(app: Sphinx) -> None:
     app.add_post_transform(UniqueTableIds)
     # Late, so that the visitors of every extension loaded are there to be wrapped.
-    app.connect("builder-inited", compose_visitors, priority=900)
-    app.connect("build-finished", save_hyphenation)
+    app.connect("builder-inited", compose_visitors, priority=WRAP_VISITORS)

@@ -19,7 +19,8 @@ from typing import Any
 from docutils import nodes
 from sphinx.application import Sphinx
 
-from .htmlfixes import SCREEN_BUILDERS
+from ..sphinx_ext.capabilities import is_for_screens
+from ..sphinx_ext.priorities import WRAP_VISITORS
 from .visitors import Visitor, Wrapper, compose
 
 STACKABLE = "kb-stapelbaar"
@@ -57,7 +58,7 @@ def _open_tables(translator: Any) -> list[list[str] | None]:
 
 def table_visitors(visit: Visitor, depart: Visitor) -> tuple[Visitor, Visitor]:
     def visit_table(self: Any, node: nodes.table) -> None:
-        names = column_names(node) if self.builder.name in SCREEN_BUILDERS else None
+        names = column_names(node) if is_for_screens(self.builder) else None
         _open_tables(self).append(names)
         if names is None:
             visit(self, node)
@@ -97,4 +98,4 @@ def compose_stacked_tables(app: Sphinx) -> None:
 
 
 def setup(app: Sphinx) -> None:
-    app.connect("builder-inited", compose_stacked_tables, priority=900)
+    app.connect("builder-inited", compose_stacked_tables, priority=WRAP_VISITORS)

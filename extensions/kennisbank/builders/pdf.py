@@ -34,6 +34,7 @@ from ..model.downloads import WHOLE, pack_file
 from ..model.packs import PACK_AGENDA_ID, AgendaEntry, BoardPack, pack_documents
 from ..model.packs import pack_agenda as select_pack_agenda
 from ..model.schema import TYPES
+from ..sphinx_ext.buildstate import build_state
 from ..sphinx_ext.config import website_page_url
 from ..sphinx_ext.domain import kb_domain
 from ..sphinx_ext.downloads import content_day
@@ -86,6 +87,9 @@ class KennisbankPDFBuilder(SingleFileHTMLBuilder):
     epilog = "De PDF's staan in %(outdir)s."
     search = False
     copysource = False
+    #: Printed, not read on a screen: no soft hyphens, calendar links or tables as cards
+    #: (sphinx_ext/capabilities.py).
+    kb_printed = True
 
     def init(self) -> None:
         try:
@@ -127,7 +131,7 @@ class KennisbankPDFBuilder(SingleFileHTMLBuilder):
 
     def write_documents(self, _docnames: Set[str]) -> None:
         self.prepare_writing(self.env.all_docs.keys())
-        config = kb_domain(self.env).build.settings
+        config = build_state(self.env).settings
 
         if config.pdf_whole:
             tree = self.assemble_doctree()
@@ -211,10 +215,10 @@ class KennisbankPDFBuilder(SingleFileHTMLBuilder):
             return None
         domain = kb_domain(self.env)
         topics = {o.id: o.title for o in domain.objects.values() if o.docname in docnames and TYPES[o.kind].has_agenda}
-        agenda = select_pack_agenda(window, domain.events, topics, domain.build.settings.today())
+        agenda = select_pack_agenda(window, domain.events, topics, build_state(domain.env).settings.today())
         section = nodes.section("", nodes.title(agenda.heading, agenda.heading), ids=[PACK_AGENDA_ID])
         section += nodes.paragraph(agenda.intro, agenda.intro)
-        today = domain.build.settings.today()
+        today = build_state(domain.env).settings.today()
         if agenda.entries:
             section += self.pack_agenda_list(agenda.entries, today)
         if agenda.maybe:
@@ -260,7 +264,7 @@ class KennisbankPDFBuilder(SingleFileHTMLBuilder):
     def finish(self) -> None:
         super().finish()  # copies the stylesheet and fonts the PDFs need
         options = {
-            "pdf_variant": kb_domain(self.env).build.settings.pdf_variant,
+            "pdf_variant": build_state(self.env).settings.pdf_variant,
             "pdf_tags": True,
             "custom_metadata": True,
             "uncompressed_pdf": False,

@@ -29,16 +29,7 @@ from sphinx.errors import SphinxError
 from sphinx.util import logging
 from sphinx.util.images import get_image_size
 
-from ..model.news import format_news_date
-from ..model.newsletter import MAILTO, Edition, Entry, duplicate_numbers
-from ..model.objects import KBObject, MissingLink, Url
-from ..model.timeline import can_still_come, never_recorded
-from ..sphinx_ext.config import site_url, website_page_url
-from ..sphinx_ext.domain import kb_domain
-from ..sphinx_ext.failures import internal_errors
-from ..sphinx_ext.newsletter import edition_entries, image_path, newsletter_domain
-from ..sphinx_ext.render import MISSING_LINK_TEXT
-from .letter import (
+from ..formats.letter import (
     AgendaLine,
     Block,
     Headers,
@@ -53,6 +44,16 @@ from .letter import (
     render_html,
     render_text,
 )
+from ..model.news import format_news_date
+from ..model.newsletter import MAILTO, Edition, Entry, duplicate_numbers
+from ..model.objects import KBObject, MissingLink, Url
+from ..model.timeline import can_still_come, never_recorded
+from ..sphinx_ext.buildstate import build_state
+from ..sphinx_ext.config import site_url, website_page_url
+from ..sphinx_ext.domain import kb_domain
+from ..sphinx_ext.failures import internal_errors
+from ..sphinx_ext.newsletter import edition_entries, image_path, newsletter_domain
+from ..sphinx_ext.render import MISSING_LINK_TEXT
 
 logger = logging.getLogger(__name__)
 
@@ -79,7 +80,7 @@ class NewsletterBuilder(Builder):
     def init(self) -> None:
         if not site_url(self.config):
             raise SphinxError(BASEURL_HELP)
-        if not kb_domain(self.env).build.settings.newsletter_from:
+        if not build_state(self.env).settings.newsletter_from:
             raise SphinxError(FROM_HELP)
 
     def get_outdated_docs(self) -> str:
@@ -120,7 +121,7 @@ class NewsletterBuilder(Builder):
     def files(self, edition: Edition) -> dict[str, bytes]:
         letter = LetterMaker(self, edition).letter()
         html, text = render_html(letter), render_text(letter)
-        settings = kb_domain(self.env).build.settings
+        settings = build_state(self.env).settings
         headers = Headers(
             sender=settings.newsletter_from,
             subject=letter.subject,
@@ -155,7 +156,7 @@ class LetterMaker:
         self.web_url = builder.get_target_uri(edition.docname)
 
     def letter(self) -> Letter:
-        settings = self.domain.build.settings
+        settings = build_state(self.env).settings
         title = self.env.titles[self.edition.docname].astext()
         archive = newsletter_domain(self.env).archive_page()
         return Letter(
@@ -225,7 +226,7 @@ class LetterMaker:
 
     def vague(self, until: dt.date | None) -> Span:
         """' [precieze datum volgt]', or once that month or year is over ' [precieze datum niet vastgelegd]'."""
-        today = self.domain.build.settings.today()
+        today = build_state(self.env).settings.today()
         return Span(VAGUE_DATE if can_still_come(until, today) else never_recorded(VAGUE_DATE))
 
     def link(self, obj: KBObject) -> Span:
