@@ -137,6 +137,12 @@ def test_actueel_lists_every_item_newest_first(built_app):
     assert first.select_one(".kb-bericht-samenvatting").get_text() == "Het juristennetwerk zoekt nieuwe leden."
     feed = page(built_app, "actueel/index.html").select_one(".kb-feed-link a")
     assert feed["href"] == "atom.xml" and feed.get_text() == "Abonneer op al het nieuws (Atom-feed)"
+    # What to do with it, and the address to copy: a browser shows a feed only through its
+    # stylesheet, which browsers are dropping.
+    said = " ".join(feed.parent.get_text().split())
+    assert "zet dit adres in een nieuwslezer" in said
+    address = feed.parent.select_one("code.kb-feed-adres").get_text()
+    assert address == built_app.config.html_baseurl.rstrip("/") + "/actueel/atom.xml"
 
 
 def test_the_archive_has_a_page_per_year(built_app):

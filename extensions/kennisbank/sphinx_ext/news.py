@@ -30,6 +30,7 @@ from .addresses import feed_link
 from .agenda import AgendaView
 from .buildstate import build_state
 from .capabilities import is_for_screens, is_site
+from .config import site_url
 from .directives import KBDirective
 from .domain import kb_domain
 from .failures import internal_errors, page_location
@@ -155,7 +156,13 @@ class NewsView:
             return []
         text = f"{label} (Atom-feed)"
         ref = nodes.reference(text, text, refuri=link)
-        return [nodes.paragraph("", "", ref, classes=["kb-feed-link"])]
+        # A browser shows a feed as a page only through its stylesheet, which browsers are
+        # dropping: the page itself says what to do with the address, and shows it to copy.
+        address = f"{site_url(self.env.config)}/{path}"
+        how = ": zet dit adres in een nieuwslezer (zoals Feedly, Inoreader of Outlook) "
+        how += "om nieuwe berichten vanzelf te zien: "
+        shown = nodes.literal(address, address, classes=["kb-feed-adres"])
+        return [nodes.paragraph("", "", ref, nodes.Text(how), shown, classes=["kb-feed-link"])]
 
     # -- the archive ---------------------------------------------------------
 
