@@ -257,7 +257,9 @@ def test_generated_markdown_with_addresses_and_numbers(batch, tmp_path_factory):
         if function:
             assert here == [], (text, here)
             continue
-        assert len(here) == 1 and f"/geval-{number_}.md:{5 + line}: WARNING: Een persoonlijk" in here[0], (text, here)
+        # A ``tel:`` link behind a word ("bel") is named as a link to the number.
+        where = f"/geval-{number_}.md:{5 + line}: WARNING: Een (link naar een )?persoonlijk"
+        assert len(here) == 1 and re.search(where, here[0]), (text, here)
         assert gone not in published(app, f"geval-{number_}"), text
 
 
