@@ -32,6 +32,13 @@ STAGED = "/_kennisbank_zoekdelen/"
 CONF = 'extensions = ["myst_parser", "kennisbank"]\nlanguage = "nl"\nhtml_baseurl = "https://kennisbank.example/"\n'
 
 
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Every test that opens chromium is in the ``browser`` tier, which ``make test-snel`` leaves out."""
+    for item in items:
+        if "browser" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.browser)
+
+
 @pytest.fixture(scope="session")
 def rootdir() -> Path:
     """Where ``pytest.mark.sphinx(testroot="basic")`` finds ``tests/roots/test-basic``."""
@@ -81,6 +88,27 @@ def built_app(app_params, _builds_of_this_module, tmp_path_factory) -> SphinxTes
 def docs_html(tmp_path_factory):
     """The real site in docs/, built once with the HTML builder for every module that reads it."""
     return build_once("html", DOCS, tmp_path_factory.mktemp("docs-html"))
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """One chromium for the whole run: every browser test opens its own contexts in it.
+
+    Skipped, with the reason, without chromium or Playwright (test_browser.py says which)."""
+    from test_browser import launched
+
+    with launched() as chromium:
+        yield chromium
+
+
+@pytest.fixture(scope="session")
+def site_url(docs_html):
+    """The real site served on localhost under /kennisbank/ as GitHub Pages does, with the CSP header."""
+    from test_browser import PREFIX, Handler, served
+
+    assert warnings_of(docs_html) == ""
+    with served(docs_html.outdir, Handler) as root:
+        yield root.removesuffix("/") + PREFIX
 
 
 @pytest.fixture

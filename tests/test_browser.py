@@ -20,8 +20,6 @@ from pathlib import Path
 
 import pytest
 
-from conftest import warnings_of
-
 sync_api = pytest.importorskip("playwright.sync_api", reason="Playwright ontbreekt (pip install -e '.[test]')")
 AXE = Path(pytest.importorskip("axe_playwright_python", reason="axe-playwright-python ontbreekt").__file__).with_name(
     "axe.min.js"
@@ -98,15 +96,9 @@ def served(directory: Path, handler: type[http.server.SimpleHTTPRequestHandler] 
         server.shutdown()
 
 
-@pytest.fixture(scope="module")
-def site_url(docs_html):
-    assert warnings_of(docs_html) == ""
-    with served(docs_html.outdir, Handler) as root:
-        yield root.removesuffix("/") + PREFIX
-
-
-@pytest.fixture(scope="module")
-def browser():
+@contextlib.contextmanager
+def launched() -> Iterator:
+    """Debian's chromium through Playwright: one per session (the ``browser`` fixture in conftest.py)."""
     with sync_api.sync_playwright() as playwright:
         browser = playwright.chromium.launch(
             executable_path=BROWSER,

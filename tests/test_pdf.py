@@ -40,7 +40,7 @@ DOCS = ROOT / "docs"
 PACK = "bestuurspakket-2023-04-20.pdf"
 
 
-pytestmark = pytest.mark.sphinx("kennisbank-pdf", testroot="pdf")
+pytestmark = [pytest.mark.pdf, pytest.mark.sphinx("kennisbank-pdf", testroot="pdf")]
 
 
 @pytest.fixture

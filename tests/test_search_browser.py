@@ -14,7 +14,7 @@ from urllib.parse import quote, urlsplit
 
 import pytest
 
-from test_browser import AXE, browser, open_page, site_url  # noqa: F401 (fixtures)
+from test_browser import AXE, open_page
 
 WCAG22 = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 
@@ -89,14 +89,14 @@ def below_site(href: str) -> str:
     return parts.path.removeprefix("/kennisbank/") + (f"#{parts.fragment}" if parts.fragment else "")
 
 
-def search(browser, site_url, query: str, extra: str = "", width: int = 1280):  # noqa: F811
+def search(browser, site_url, query: str, extra: str = "", width: int = 1280):
     context, page, requests, violations = open_page(
         browser, f"{site_url}search.html?q={quote(query)}{extra}", width=width
     )
     return context, page, requests, violations, results(page)
 
 
-def test_the_query_set_finds_what_members_mean(browser, site_url):  # noqa: F811
+def test_the_query_set_finds_what_members_mean(browser, site_url):
     context, page, _, _ = open_page(browser, site_url + "search.html")
     failures = []
     try:
@@ -114,7 +114,7 @@ def test_the_query_set_finds_what_members_mean(browser, site_url):  # noqa: F811
     assert failures == []
 
 
-def test_each_result_shows_its_kind_and_key_fact(browser, site_url):  # noqa: F811
+def test_each_result_shows_its_kind_and_key_fact(browser, site_url):
     context, _, _, _, found = search(browser, site_url, "bestuurdersdag")
     context.close()
     event = next(r for r in found if below_site(r["href"]) == "agenda/bestuurdersdag-2023.html")
@@ -130,7 +130,7 @@ def test_each_result_shows_its_kind_and_key_fact(browser, site_url):  # noqa: F8
     assert len(pages) == len(set(pages)) and not [p for p in pages if p.startswith("bijdragen/")]
 
 
-def test_the_address_holds_the_search(browser, site_url):  # noqa: F811
+def test_the_address_holds_the_search(browser, site_url):
     context, page, _, _, found = search(browser, site_url, "juristen")
     try:
         assert page.input_value("#kb-zoekveld") == "juristen"
@@ -144,7 +144,7 @@ def test_the_address_holds_the_search(browser, site_url):  # noqa: F811
         context.close()
 
 
-def test_filters_narrow_the_results(browser, site_url):  # noqa: F811
+def test_filters_narrow_the_results(browser, site_url):
     context, page, _, _, everything = search(browser, site_url, "bestuur")
     try:
         assert not page.is_visible("#kb-filter-soort")  # folded away: the results come first on a phone
@@ -174,7 +174,7 @@ def test_filters_narrow_the_results(browser, site_url):  # noqa: F811
         context.close()
 
 
-def test_a_typo_gets_a_suggestion_from_the_sites_own_words(browser, site_url):  # noqa: F811
+def test_a_typo_gets_a_suggestion_from_the_sites_own_words(browser, site_url):
     context, page, _, _, found = search(browser, site_url, "polarizatie")
     try:
         assert (
@@ -195,7 +195,7 @@ def test_a_typo_gets_a_suggestion_from_the_sites_own_words(browser, site_url):  
         context.close()
 
 
-def test_the_search_button_is_in_the_header_of_a_phone(browser, site_url):  # noqa: F811
+def test_the_search_button_is_in_the_header_of_a_phone(browser, site_url):
     context, page, _, _ = open_page(browser, site_url + "themas/jeugd.html", width=375)
     try:
         button = page.locator(".mobile-header a.kb-zoekknop")
@@ -211,7 +211,7 @@ def test_the_search_button_is_in_the_header_of_a_phone(browser, site_url):  # no
         context.close()
 
 
-def test_search_works_with_the_keyboard_alone(browser, site_url):  # noqa: F811
+def test_search_works_with_the_keyboard_alone(browser, site_url):
     context, page, _, _ = open_page(browser, site_url + "search.html")
     try:
         assert page.evaluate("document.activeElement.id") == "kb-zoekveld"
@@ -231,7 +231,7 @@ def test_search_works_with_the_keyboard_alone(browser, site_url):  # noqa: F811
         context.close()
 
 
-def test_a_search_loads_nothing_from_another_host(browser, site_url):  # noqa: F811
+def test_a_search_loads_nothing_from_another_host(browser, site_url):
     context, page, requests, violations, found = search(browser, site_url, "welvaart", extra="&soort=Thema")
     context.close()
     assert found and violations == []
@@ -240,7 +240,7 @@ def test_a_search_loads_nothing_from_another_host(browser, site_url):  # noqa: F
     assert any("/pagefind/fragment/" in url for url in requests)
 
 
-def test_without_javascript_the_search_page_says_so_and_offers_the_overviews(browser, site_url):  # noqa: F811
+def test_without_javascript_the_search_page_says_so_and_offers_the_overviews(browser, site_url):
     context = browser.new_context(java_script_enabled=False)
     page = context.new_page()
     try:
@@ -256,7 +256,7 @@ def test_without_javascript_the_search_page_says_so_and_offers_the_overviews(bro
     ("name", "query", "width"),
     [("resultaten", "jeugd", 1280), ("filter", "bestuur&soort=Bijeenkomst", 375), ("niets", "xqzwv", 1280)],
 )
-def test_axe_finds_no_wcag_22_aa_violations_on_the_search_page(name, query, width, browser, site_url):  # noqa: F811
+def test_axe_finds_no_wcag_22_aa_violations_on_the_search_page(name, query, width, browser, site_url):
     context, page, _, _ = open_page(browser, site_url + "search.html", width=width, bypass_csp=True)
     try:
         page.goto(f"{site_url}search.html?q={query}", wait_until="load")

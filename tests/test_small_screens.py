@@ -13,7 +13,7 @@
 
 from __future__ import annotations
 
-from test_browser import browser, every_page, open_page, site_url, survey, visit  # noqa: F401  (fixtures)
+from test_browser import every_page, open_page, survey
 
 LAYOUT = """() => {
     const root = document.documentElement;
@@ -91,7 +91,7 @@ HYPHENATES = """() => {
 }"""
 
 
-def test_every_page_fits_320_px_and_what_scrolls_takes_focus(browser, site_url, docs_html):  # noqa: F811
+def test_every_page_fits_320_px_and_what_scrolls_takes_focus(browser, site_url, docs_html):
     context, page, _, _ = open_page(browser, site_url + "index.html", width=320)
     try:
         hyphenates = page.evaluate(HYPHENATES)
@@ -116,7 +116,7 @@ def test_every_page_fits_320_px_and_what_scrolls_takes_focus(browser, site_url, 
     assert problems == {}
 
 
-def test_the_arrow_keys_scroll_what_is_wider_than_the_screen_and_stay_on_the_page(browser, site_url):  # noqa: F811
+def test_the_arrow_keys_scroll_what_is_wider_than_the_screen_and_stay_on_the_page(browser, site_url):
     # Tables become cards on a phone; a code block still scrolls (so does a table that cannot
     # become cards: tests/test_layout_browser.py), in a region the keyboard reaches.
     context, page, _, _ = open_page(browser, site_url + "bijdragen/werkwijze.html", width=320)

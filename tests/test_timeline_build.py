@@ -302,6 +302,7 @@ def test_the_editors_list_has_one_of_each_kind_and_the_issue_says_it(tmp_path, s
     assert "personen.md:20" in editors and "organisaties.md:8" in editors
 
 
+@pytest.mark.pdf
 def test_a_pack_is_as_of_the_last_change_of_its_content_on_its_cover_and_its_link(tmp_path):
     pytest.importorskip("pypdf", reason="PDF-tests overgeslagen: installeer de extra 'pdf'")
     try:
@@ -327,7 +328,9 @@ def test_a_pack_is_as_of_the_last_change_of_its_content_on_its_cover_and_its_lin
     cover = pypdf.PdfReader(builddir / "kennisbank-pdf" / "bestuurspakket-2024-06-20.pdf").pages[0].extract_text()
     assert "Stand van vrijdag 1 maart 2024" in " ".join(cover.split())
     downloads = text_of(builddir, "downloads.html")
-    assert re.search(r"Download het bestuurspakket van 20 juni 2024 \(PDF, \d+ kB\) , stand van vrijdag 1 maart 2024", downloads)
+    assert re.search(
+        r"Download het bestuurspakket van 20 juni 2024 \(PDF, \d+ kB\) , stand van vrijdag 1 maart 2024", downloads
+    )
     assert "stand van vrijdag 1 maart 2024" in text_of(builddir, "pakketten/juni.html")
 
 

@@ -14,6 +14,9 @@ import pytest
 
 from conftest import script_module
 
+# Each finding builds a project of its own, one with -j 2: left out by `make test-snel`.
+pytestmark = pytest.mark.slow
+
 UPSTREAM = Path(__file__).parent.parent / "benchmarks" / "upstream.py"
 
 
