@@ -156,10 +156,46 @@ def case_project(
     return files, header.count("\n")
 
 
-def assert_reported_once(warnings: str, location: str, message: str) -> None:
-    """The one warning of a build: ``message`` at ``location`` (``path:line``)."""
-    assert f"{location}: WARNING: {message}" in warnings, warnings
-    assert warnings.count("WARNING") == 1, warnings
+def case_table(
+    srcdir: Path, setup: str, snippets: dict[str, str], page: str = "voorbeeld", header: str = ORPHAN + "# Case\n"
+) -> dict[str, str]:
+    """One project for a whole table of cases, a page per case: each case's page by its name.
+
+    As :func:`case_project` for one case: ``setup`` is the themes page in the toctree, and
+    each snippet is on an orphan page below ``header`` (so its lines are ``header``'s lines
+    further down), named ``<page>-NN-<case>.md``: numbered, so that cases whose names read
+    alike keep their own page, and sorting after the themes page.
+    """
+    srcdir.mkdir(parents=True)
+    files = {"conf.py": CONF, "index.md": "# Index\n\n```{toctree}\nthemas\n```\n", "themas.md": setup}
+    pages = {}
+    for number, (case, snippet) in enumerate(snippets.items()):
+        pages[case] = f"{page}-{number:02d}-" + re.sub(r"[^a-z0-9]+", "-", case.lower()).strip("-") + ".md"
+        files[pages[case]] = header + snippet
+    for name, text in files.items():
+        (srcdir / name).write_text(text, encoding="utf-8")
+    return pages
+
+
+def build_case_table(
+    directory: Path, setup: str, cases: dict[str, tuple], page: str = "voorbeeld", header: str = ORPHAN + "# Case\n"
+):
+    """Build :func:`case_table`'s project for ``cases`` (each case's text first): the app, and each case's page."""
+    pages = case_table(directory / "src", setup, {case: text for case, (text, *_) in cases.items()}, page, header)
+    return build_once("html", directory / "src", directory / "_build"), pages
+
+
+def only_message_on(app, page: str) -> str:
+    """The one warning about a page, as 'line: WARNING: message ...'."""
+    found = messages_on(app, page)
+    assert len(found) == 1, found
+    return found[0]
+
+
+def messages_on(app, page: str) -> list[str]:
+    """The warnings about one page of a build, each as 'line: WARNING: message ...'."""
+    prefix = f"{app.srcdir / page}:"
+    return [line.removeprefix(prefix) for line in warnings_of(app).splitlines() if line.startswith(prefix)]
 
 
 @pytest.fixture
