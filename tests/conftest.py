@@ -91,6 +91,14 @@ def docs_html(tmp_path_factory):
 
 
 @pytest.fixture(scope="session")
+def docs_pdf(tmp_path_factory):
+    """The real site's PDFs (kennisbank.pdf and every board pack), built once for every module that reads them."""
+    app = build_once("kennisbank-pdf", DOCS, tmp_path_factory.mktemp("docs-pdf"))
+    assert warnings_of(app) == ""
+    return app
+
+
+@pytest.fixture(scope="session")
 def browser():
     """One chromium for the whole run: every browser test opens its own contexts in it.
 

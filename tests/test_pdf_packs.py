@@ -268,16 +268,9 @@ def test_the_site_pack_page_names_the_window_without_a_weekday(rootdir, tmp_path
 
 
 @pytest.fixture(scope="module")
-def real_pack(pypdf, tmp_path_factory):
-    """docs/ built as board packs only (without kennisbank.pdf): about 7 s here."""
-    app = build_once(
-        "kennisbank-pdf",
-        DOCS,
-        tmp_path_factory.mktemp("docs-packs"),
-        confoverrides={"kennisbank_pdf_whole": False},
-    )
-    assert warnings_of(app) == ""
-    return pdf_text(pypdf, app.outdir / "bestuurspakket-2023-04.pdf")
+def real_pack(pypdf, docs_pdf):
+    """The April 2023 pack of docs/, from the PDFs built once for the whole run."""
+    return pdf_text(pypdf, docs_pdf.outdir / "bestuurspakket-2023-04.pdf")
 
 
 @pytest.mark.pdf
