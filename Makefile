@@ -124,14 +124,15 @@ formulieren: $(STAMP)
 nieuw: $(STAMP)
 	$(BIN)/kennisbank nieuw $(TYPE) $(ID) $(if $(TITEL),--titel "$(TITEL)") --docs $(DOCS)
 
-# The tests run on every core (pytest-xdist); TESTJOBS=1 runs them in one process.
+# The tests run on every core (pytest-xdist), a test module at a time on one of them, so that the
+# builds a module shares are made once; TESTJOBS=0 runs them in this process.
 TESTJOBS ?= auto
 test: $(TESTSTAMP)
-	$(BIN)/python -m pytest -n $(TESTJOBS)
+	$(BIN)/python -m pytest -n $(TESTJOBS) --dist loadfile
 
 # The quick tiers: everything but the tests marked browser, pdf or slow (pyproject.toml).
 test-snel: $(TESTSTAMP)
-	$(BIN)/python -m pytest -n $(TESTJOBS) -m "not browser and not pdf and not slow"
+	$(BIN)/python -m pytest -n $(TESTJOBS) --dist loadfile -m "not browser and not pdf and not slow"
 
 # The property-based tests with many more generated cases than `make test` runs
 # (10 builds of 40 cases there); BOUWS=200 for a long run.
