@@ -157,6 +157,8 @@ def test_filters_narrow_the_results(browser, site_url):
         page.click(".kb-zoekfilters summary")
         page.select_option("#kb-filter-soort", "Bijeenkomst")
         page.wait_for_selector("#kb-zoekstatus:has-text('soort Bijeenkomst')")
+        # The status is written as the list is emptied, the results once their fragments are in.
+        page.wait_for_selector(".kb-resultaat")
         events = results(page)
         assert 0 < len(events) < len(everything)
         assert all(r["fact"].startswith("Bijeenkomst · ") for r in events)
@@ -165,6 +167,7 @@ def test_filters_narrow_the_results(browser, site_url):
         assert page.is_visible("#kb-volgorde")
         page.select_option("#kb-volgorde", "nieuw")
         page.wait_for_selector("#kb-zoekstatus:has-text('nieuwste datum eerst')")
+        page.wait_for_selector(".kb-resultaat")
         dates = [r["href"] for r in results(page)]
         assert len(dates) == len(events)
         page.select_option("#kb-filter-soort", "")
