@@ -38,7 +38,7 @@ $(PDFSTAMP):   EXTRAS := [pdf]
 # The test suite also renders PDFs and runs the pre-commit hooks (ruff, mypy).
 $(TESTSTAMP):  EXTRAS := [test,pdf,dev]
 
-.PHONY: help setup html pdf site nieuwsbrief check test test-eigenschappen serve clean nieuw bench schermafbeeldingen FORCE
+.PHONY: help setup html pdf site nieuwsbrief check test test-snel test-eigenschappen serve clean nieuw bench schermafbeeldingen FORCE
 # One pip at a time in .venv, and one build at a time in $(DOCTREES).
 .NOTPARALLEL:
 
@@ -46,6 +46,7 @@ help:
 	@echo "make html   bouw de site in $(BUILD)/html (zonder PDF's; de pagina's zeggen waar die vandaan komen)"
 	@echo "make site   de site zoals die gepubliceerd wordt: eerst de PDF's, dan de HTML met de PDF's in $(BUILD)/html/$(PDF_FOLDER)"
 	@echo "make test   draai alle tests"
+	@echo "make test-snel   de tests zonder browser, PDF's en trage tests (binnen een minuut)"
 	@echo "make setup  installeer alles om aan de code te werken (tests, mypy, ruff, pre-commit, sphinx-autobuild)"
 	@echo "make test-eigenschappen   de eigenschapstests met veel meer gegenereerde invoer (BOUWS=50)"
 	@echo "make pdf    kennisbank.pdf en de bestuurspakketten in $(BUILD)/pdf"
@@ -123,8 +124,15 @@ formulieren: $(STAMP)
 nieuw: $(STAMP)
 	$(BIN)/kennisbank nieuw $(TYPE) $(ID) $(if $(TITEL),--titel "$(TITEL)") --docs $(DOCS)
 
+# The tests run on every core (pytest-xdist), a test module at a time on one of them, so that the
+# builds a module shares are made once; TESTJOBS=0 runs them in this process.
+TESTJOBS ?= auto
 test: $(TESTSTAMP)
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n $(TESTJOBS) --dist loadfile
+
+# The quick tiers: everything but the tests marked browser, pdf or slow (pyproject.toml).
+test-snel: $(TESTSTAMP)
+	$(BIN)/python -m pytest -n $(TESTJOBS) --dist loadfile -m "not browser and not pdf and not slow"
 
 # The property-based tests with many more generated cases than `make test` runs
 # (10 builds of 40 cases there); BOUWS=200 for a long run.

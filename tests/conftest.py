@@ -32,6 +32,24 @@ STAGED = "/_kennisbank_zoekdelen/"
 CONF = 'extensions = ["myst_parser", "kennisbank"]\nlanguage = "nl"\nhtml_baseurl = "https://kennisbank.example/"\n'
 
 
+#: The tiers that take long: their modules run first.
+SLOW_TIERS = ("browser", "pdf", "slow")
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Every test that opens chromium is in the ``browser`` tier, which ``make test-snel`` leaves out.
+
+    The modules with tests of the slow tiers go first, each module's tests kept together and in
+    their order: pytest-xdist (``--dist loadfile``) hands out modules in this order, so the long
+    ones start at once and the short ones fill up both cores at the end.
+    """
+    for item in items:
+        if "browser" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.browser)
+    slow = {item.path for item in items if any(item.get_closest_marker(tier) for tier in SLOW_TIERS)}
+    items.sort(key=lambda item: item.path not in slow)  # a stable sort: the order within stays
+
+
 @pytest.fixture(scope="session")
 def rootdir() -> Path:
     """Where ``pytest.mark.sphinx(testroot="basic")`` finds ``tests/roots/test-basic``."""
@@ -83,6 +101,35 @@ def docs_html(tmp_path_factory):
     return build_once("html", DOCS, tmp_path_factory.mktemp("docs-html"))
 
 
+@pytest.fixture(scope="session")
+def docs_pdf(tmp_path_factory):
+    """The real site's PDFs (kennisbank.pdf and every board pack), built once for every module that reads them."""
+    app = build_once("kennisbank-pdf", DOCS, tmp_path_factory.mktemp("docs-pdf"))
+    assert warnings_of(app) == ""
+    return app
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """One chromium for the whole run: every browser test opens its own contexts in it.
+
+    Skipped, with the reason, without chromium or Playwright (test_browser.py says which)."""
+    from test_browser import launched
+
+    with launched() as chromium:
+        yield chromium
+
+
+@pytest.fixture(scope="session")
+def site_url(docs_html):
+    """The real site served on localhost under /kennisbank/ as GitHub Pages does, with the CSP header."""
+    from test_browser import PREFIX, Handler, served
+
+    assert warnings_of(docs_html) == ""
+    with served(docs_html.outdir, Handler) as root:
+        yield root.removesuffix("/") + PREFIX
+
+
 @pytest.fixture
 def copy_root(tmp_path):
     """Copy a test root to a fresh folder, so a test may edit its sources."""
@@ -128,10 +175,46 @@ def case_project(
     return files, header.count("\n")
 
 
-def assert_reported_once(warnings: str, location: str, message: str) -> None:
-    """The one warning of a build: ``message`` at ``location`` (``path:line``)."""
-    assert f"{location}: WARNING: {message}" in warnings, warnings
-    assert warnings.count("WARNING") == 1, warnings
+def case_table(
+    srcdir: Path, setup: str, snippets: dict[str, str], page: str = "voorbeeld", header: str = ORPHAN + "# Case\n"
+) -> dict[str, str]:
+    """One project for a whole table of cases, a page per case: each case's page by its name.
+
+    As :func:`case_project` for one case: ``setup`` is the themes page in the toctree, and
+    each snippet is on an orphan page below ``header`` (so its lines are ``header``'s lines
+    further down), named ``<page>-NN-<case>.md``: numbered, so that cases whose names read
+    alike keep their own page, and sorting after the themes page.
+    """
+    srcdir.mkdir(parents=True)
+    files = {"conf.py": CONF, "index.md": "# Index\n\n```{toctree}\nthemas\n```\n", "themas.md": setup}
+    pages = {}
+    for number, (case, snippet) in enumerate(snippets.items()):
+        pages[case] = f"{page}-{number:02d}-" + re.sub(r"[^a-z0-9]+", "-", case.lower()).strip("-") + ".md"
+        files[pages[case]] = header + snippet
+    for name, text in files.items():
+        (srcdir / name).write_text(text, encoding="utf-8")
+    return pages
+
+
+def build_case_table(
+    directory: Path, setup: str, cases: dict[str, tuple], page: str = "voorbeeld", header: str = ORPHAN + "# Case\n"
+):
+    """Build :func:`case_table`'s project for ``cases`` (each case's text first): the app, and each case's page."""
+    pages = case_table(directory / "src", setup, {case: text for case, (text, *_) in cases.items()}, page, header)
+    return build_once("html", directory / "src", directory / "_build"), pages
+
+
+def only_message_on(app, page: str) -> str:
+    """The one warning about a page, as 'line: WARNING: message ...'."""
+    found = messages_on(app, page)
+    assert len(found) == 1, found
+    return found[0]
+
+
+def messages_on(app, page: str) -> list[str]:
+    """The warnings about one page of a build, each as 'line: WARNING: message ...'."""
+    prefix = f"{app.srcdir / page}:"
+    return [line.removeprefix(prefix) for line in warnings_of(app).splitlines() if line.startswith(prefix)]
 
 
 @pytest.fixture

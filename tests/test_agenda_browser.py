@@ -11,7 +11,7 @@ import datetime as dt
 import pytest
 
 from conftest import ROOTS, build_once, warnings_of
-from test_browser import browser, open_page, served, site_url  # noqa: F401 (fixtures)
+from test_browser import open_page, served
 
 
 @pytest.fixture(scope="module")
@@ -23,7 +23,7 @@ def agenda_url(tmp_path_factory):
         yield root
 
 
-def card_at(browser, url: str, moment: str) -> dict:  # noqa: F811 (fixture)
+def card_at(browser, url: str, moment: str) -> dict:
     """What the card of "Drie dagen" (3 to 5 June 2024) shows when the reader's clock says ``moment``."""
     context = browser.new_context()
     page = context.new_page()
@@ -39,7 +39,7 @@ def card_at(browser, url: str, moment: str) -> dict:  # noqa: F811 (fixture)
     return seen
 
 
-def test_an_event_page_built_before_the_event_says_afgelopen_once_it_is_over(browser, agenda_url):  # noqa: F811
+def test_an_event_page_built_before_the_event_says_afgelopen_once_it_is_over(browser, agenda_url):
     assert card_at(browser, agenda_url, "2024-05-20T10:00:00+02:00") == {
         "status": "Gepland",
         "actions": 1,
@@ -54,7 +54,7 @@ def test_an_event_page_built_before_the_event_says_afgelopen_once_it_is_over(bro
     }
 
 
-def test_a_cancelled_event_stays_cancelled_after_its_date(browser, agenda_url):  # noqa: F811
+def test_a_cancelled_event_stays_cancelled_after_its_date(browser, agenda_url):
     context = browser.new_context()
     page = context.new_page()
     page.clock.set_fixed_time(dt.datetime(2024, 9, 1, tzinfo=dt.UTC))
@@ -63,7 +63,7 @@ def test_a_cancelled_event_stays_cancelled_after_its_date(browser, agenda_url): 
     context.close()
 
 
-def test_the_month_is_a_list_of_days_with_events_on_a_phone(browser, site_url):  # noqa: F811
+def test_the_month_is_a_list_of_days_with_events_on_a_phone(browser, site_url):
     context, page, _, _ = open_page(browser, site_url + "agenda/maand/2023-05.html", width=320)
     try:
         shown = page.evaluate(
@@ -86,7 +86,7 @@ def test_the_month_is_a_list_of_days_with_events_on_a_phone(browser, site_url): 
         context.close()
 
 
-def test_printing_an_event_page_gives_the_content_only(browser, site_url):  # noqa: F811
+def test_printing_an_event_page_gives_the_content_only(browser, site_url):
     context, page, _, _ = open_page(browser, site_url + "agenda/rondetafel-brede-welvaart.html")
     try:
         page.emulate_media(media="print")
@@ -106,7 +106,7 @@ def test_printing_an_event_page_gives_the_content_only(browser, site_url):  # no
 
 
 @pytest.mark.parametrize("dark", [False, True])
-def test_today_in_the_month_grid_does_not_look_like_a_link(browser, site_url, dark):  # noqa: F811
+def test_today_in_the_month_grid_does_not_look_like_a_link(browser, site_url, dark):
     # The real site's theme; its month view always shows the current month, today marked.
     context, page, _, _ = open_page(browser, site_url + "agenda/maand.html", dark=dark)
     try:

@@ -12,7 +12,17 @@ import pytest
 from bs4 import BeautifulSoup
 from sphinx.cmd.build import build_main
 
-from conftest import CONF, ORPHAN, build_once, case_project, status_of, unexplained, warnings_of
+from conftest import (
+    CONF,
+    ORPHAN,
+    build_once,
+    case_project,
+    case_table,
+    messages_on,
+    status_of,
+    unexplained,
+    warnings_of,
+)
 from kennisbank.sphinx_ext.unlisted import index_page, toctree_entry
 
 THEMES = """\
@@ -500,12 +510,6 @@ def table(tmp_path_factory):
     return build_once("html", srcdir, srcdir.parent / "_build")
 
 
-def messages_on(app, page: str) -> list[str]:
-    """The warnings about one page, each as 'line: WARNING: message ...'."""
-    prefix = f"{app.srcdir / page}:"
-    return [line.removeprefix(prefix) for line in warnings_of(app).splitlines() if line.startswith(prefix)]
-
-
 @pytest.mark.parametrize("case", CASES, ids=list(CASES))
 def test_each_mistake_gives_one_dutch_message_at_its_line(case, table):
     _, line, message = CASES[case]
@@ -631,21 +635,30 @@ SUGGESTIONS = {
     # 'anne' is a person: close to 'anna', but no theme.
     "role": ("Zie {thema}`anna`.\n", "Verwijzing: onbekend thema 'anna' [kennisbank.verwijzing]"),
     "field": (
-        "```{programma} p\n:titel: P\n:thema: anna\n```\n",
-        "Programma 'p', veld 'thema': er bestaat geen thema met id 'anna' [kennisbank.relatie]",
+        "```{programma} p1\n:titel: P\n:thema: anna\n```\n",
+        "Programma 'p1', veld 'thema': er bestaat geen thema met id 'anna' [kennisbank.relatie]",
     ),
     "field of the right type": (
-        "```{programma} p\n:titel: P\n:thema: wonn\n```\n",
-        "Programma 'p', veld 'thema': er bestaat geen thema met id 'wonn' (bedoelt u 'wonen'?) [kennisbank.relatie]",
+        "```{programma} p2\n:titel: P\n:thema: wonn\n```\n",
+        "Programma 'p2', veld 'thema': er bestaat geen thema met id 'wonn' (bedoelt u 'wonen'?) [kennisbank.relatie]",
     ),
 }
 
 
+@pytest.fixture(scope="module")
+def suggestions(tmp_path_factory):
+    """The app of one project with every case of SUGGESTIONS on a page of its own, and each case's page."""
+    srcdir = tmp_path_factory.mktemp("suggesties") / "src"
+    pages = case_table(srcdir, THEMES, {case: snippet for case, (snippet, _) in SUGGESTIONS.items()})
+    return build_once("html", srcdir, srcdir.parent / "_build"), pages
+
+
 @pytest.mark.parametrize("case", SUGGESTIONS)
-def test_suggestions_name_only_ids_of_the_expected_type(case, write_source, build):
-    snippet, message = SUGGESTIONS[case]
-    warnings = warnings_of(build(write_source(source_for(snippet)[0])))
-    assert f"WARNING: {message}\n" in warnings, warnings
+def test_suggestions_name_only_ids_of_the_expected_type(case, suggestions):
+    app, pages = suggestions
+    _, message = SUGGESTIONS[case]
+    found = [line.partition(" WARNING: ")[2] for line in messages_on(app, pages[case])]
+    assert found == [message], warnings_of(app)
 
 
 # -- a typo never crashes the build ----------------------------------------------
@@ -653,18 +666,31 @@ def test_suggestions_name_only_ids_of_the_expected_type(case, write_source, buil
 TYPOS = ("2024-09-31 14:00", "25-09-2024 14:00", "25 september 2024", "2024-09-25 14:00 uur", None)
 
 
-@pytest.mark.parametrize("start", TYPOS, ids=[str(t) for t in TYPOS])
-def test_a_wrong_start_of_an_organisations_event_does_not_crash(start, write_source, build):
-    """The organisation directory lists the organiser's events with their dates."""
+def typo_event(number: int, start: str | None) -> str:
+    """An event of the organisation 'vng' with this start, titled E<number>."""
     start_line = f":start: {start}\n" if start else ""
-    files, offset = source_for(f"```{{evenement}} e\n:titel: E\n{start_line}:organisator: vng\n```\n")
-    files["gids.md"] = "---\norphan: true\n---\n# Gids\n\n```{gids} organisaties\n```\n"
-    srcdir = write_source(files)
-    app = build(srcdir)
-    warnings = warnings_of(app)
-    line = offset + (3 if start else 1)
+    return f"```{{evenement}} e{number}\n:titel: E{number}\n{start_line}:organisator: vng\n```\n"
+
+
+@pytest.fixture(scope="module")
+def typos(tmp_path_factory):
+    """One project: each event of TYPOS on a page of its own, and the directory of organisations."""
+    srcdir = tmp_path_factory.mktemp("tikfouten") / "src"
+    pages = case_table(srcdir, THEMES, {str(start): typo_event(n, start) for n, start in enumerate(TYPOS)})
+    (srcdir / "gids.md").write_text("---\norphan: true\n---\n# Gids\n\n```{gids} organisaties\n```\n", "utf-8")
+    return build_once("html", srcdir, srcdir.parent / "_build"), pages
+
+
+@pytest.mark.parametrize("start", TYPOS, ids=[str(t) for t in TYPOS])
+def test_a_wrong_start_of_an_organisations_event_does_not_crash(start, typos):
+    """The organisation directory lists the organiser's events with their dates."""
+    app, pages = typos
+    number = TYPOS.index(start)
+    found = messages_on(app, pages[str(start)])
+    line = HEADER.count("\n") + (3 if start else 1)
     field = "veld 'start':" if start else "verplicht veld 'start' ontbreekt"
-    assert f"voorbeeld.md:{line}: WARNING: Evenement 'e'" in warnings and field in warnings, warnings
-    assert warnings.count("WARNING") == 1, warnings
+    assert len(found) == 1 and found[0].startswith(f"{line}: WARNING: Evenement 'e{number}'"), found
+    assert field in found[0], found
+    assert warnings_of(app).count("WARNING") == len(TYPOS), warnings_of(app)
     page = (app.outdir / "gids.html").read_text(encoding="utf-8")
-    assert ">E</a>" in page and "interne fout" not in page.lower()
+    assert f">E{number}</a>" in page and "interne fout" not in page.lower()

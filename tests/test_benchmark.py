@@ -171,6 +171,7 @@ def test_build_error_names_the_reason(bench):
     assert bench.build_error(log) == "sphinx.errors.ThemeError: no theme named 'x' found"
 
 
+@pytest.mark.slow
 def test_a_measured_build_is_a_sphinx_build_process_timed_until_it_exits(bench, tmp_path):
     # What make html costs a reader includes Python's start and its exit after the build
     # (seconds, at a thousand pages): a process that lingers a second at exit is timed so.

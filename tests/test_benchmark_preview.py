@@ -10,6 +10,9 @@ import pytest
 
 from conftest import script_module
 
+# A benchmark run, tiny but whole: left out by `make test-snel`.
+pytestmark = pytest.mark.slow
+
 BENCHMARKS = Path(__file__).parent.parent / "benchmarks"
 
 

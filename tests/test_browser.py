@@ -20,8 +20,6 @@ from pathlib import Path
 
 import pytest
 
-from conftest import warnings_of
-
 sync_api = pytest.importorskip("playwright.sync_api", reason="Playwright ontbreekt (pip install -e '.[test]')")
 AXE = Path(pytest.importorskip("axe_playwright_python", reason="axe-playwright-python ontbreekt").__file__).with_name(
     "axe.min.js"
@@ -98,15 +96,9 @@ def served(directory: Path, handler: type[http.server.SimpleHTTPRequestHandler] 
         server.shutdown()
 
 
-@pytest.fixture(scope="module")
-def site_url(docs_html):
-    assert warnings_of(docs_html) == ""
-    with served(docs_html.outdir, Handler) as root:
-        yield root.removesuffix("/") + PREFIX
-
-
-@pytest.fixture(scope="module")
-def browser():
+@contextlib.contextmanager
+def launched() -> Iterator:
+    """Debian's chromium through Playwright: one per session (the ``browser`` fixture in conftest.py)."""
     with sync_api.sync_playwright() as playwright:
         browser = playwright.chromium.launch(
             executable_path=BROWSER,
@@ -145,12 +137,6 @@ def open_page(
     return context, page, requests, violations
 
 
-#: The ways every page is checked: light and dark at desktop width, and a phone.
-VARIANTS = {
-    "licht": {"dark": False, "width": 1280},
-    "donker": {"dark": True, "width": 1280},
-    "320px": {"dark": False, "width": 320},
-}
 SEARCH_WITH_RESULTS = "search.html?q=welvaart"
 
 
@@ -173,22 +159,33 @@ def visit(page, url: str) -> None:
 WORKERS = max(1, min(3, (os.cpu_count() or 1)))
 
 
-def survey(browser, site_url: str, addresses: list[str], script: str, *, init_script: str = "", **variant) -> dict:
-    """``script`` (a JavaScript function, which may return a promise) on every page, by address.
+def survey(
+    browser,
+    site_url: str,
+    addresses: list[str],
+    script: str,
+    *,
+    init_script: str = "",
+    width: int = 1280,
+    schemes: tuple[str, ...] = ("light",),
+) -> dict[str, dict]:
+    """``script`` (a JavaScript function, which may return a promise) on every page, by colour scheme and address.
 
     ``WORKERS`` pages at a time: each is loaded, then the script started on each, then
-    the results collected, so the renderers load and work side by side. ``init_script``
+    the results collected, so the renderers load and work side by side. Each page is
+    loaded once, in the first of ``schemes``; for each further scheme its colours are
+    switched in place (``emulate_media``), which is all that loading it in that scheme
+    would change: the site's dark mode is CSS alone (``prefers-color-scheme``). ``init_script``
     runs in every page before its own scripts (axe-core, loaded once per context).
     """
     contexts = [
         browser.new_context(
-            color_scheme="dark" if variant.get("dark") else "light",
-            viewport={"width": variant.get("width", 1280), "height": 900},
+            viewport={"width": width, "height": 900},
             bypass_csp=bool(init_script),  # a script the test adds is no part of the site
         )
         for _ in range(WORKERS)
     ]
-    results: dict[str, object] = {}
+    results: dict[str, dict[str, object]] = {scheme: {} for scheme in schemes}
     try:
         tabs = []
         for context in contexts:
@@ -198,14 +195,18 @@ def survey(browser, site_url: str, addresses: list[str], script: str, *, init_sc
         for start in range(0, len(addresses), len(tabs)):
             batch = list(zip(tabs, addresses[start : start + len(tabs)], strict=False))
             for tab, address in batch:
+                tab.emulate_media(color_scheme=schemes[0])
                 tab.goto(site_url + address, wait_until="commit")
             for tab, address in batch:
                 tab.wait_for_load_state("load")
                 if "search.html?q=" in address:
                     tab.wait_for_selector(".kb-resultaat", timeout=10000)
-                tab.evaluate(f"() => {{ window.__kbSurvey = ({script})(); }}")  # started, not awaited
-            for tab, address in batch:
-                results[address] = tab.evaluate("() => window.__kbSurvey")
+            for scheme in schemes:
+                for tab, _ in batch:
+                    tab.emulate_media(color_scheme=scheme)
+                    tab.evaluate(f"() => {{ window.__kbSurvey = ({script})(); }}")  # started, not awaited
+                for tab, address in batch:
+                    results[scheme][address] = tab.evaluate("() => window.__kbSurvey")
     finally:
         for context in contexts:
             context.close()
@@ -219,16 +220,14 @@ AXE_RUN = f"""() => axe.run(document, {{
 }})"""
 
 
-@pytest.mark.parametrize("variant", VARIANTS)
-def test_axe_finds_no_wcag_22_aa_violations_on_any_page(variant, browser, site_url, docs_html):
-    results = survey(
-        browser,
-        site_url,
-        every_page(docs_html),
-        AXE_RUN,
-        init_script=AXE.read_text(encoding="utf-8"),
-        **VARIANTS[variant],
-    )
+def axe_on_every_page(browser, site_url: str, docs_html, width: int, schemes: tuple[str, ...]) -> dict[str, dict]:
+    """axe-core's results on every page of the site, by colour scheme and address."""
+    init = AXE.read_text(encoding="utf-8")
+    return survey(browser, site_url, every_page(docs_html), AXE_RUN, init_script=init, width=width, schemes=schemes)
+
+
+def axe_violations(results: dict) -> dict[str, list[str]]:
+    """What axe found on each page, in short, for the pages where it found something."""
     problems: dict[str, list[str]] = {}
     for address, result in results.items():
         assert result["passes"], f"axe ran no checks on {address}"
@@ -238,7 +237,18 @@ def test_axe_finds_no_wcag_22_aa_violations_on_any_page(variant, browser, site_u
         ]
         if found:
             problems[address] = found
-    assert problems == {}
+    return problems
+
+
+@pytest.fixture(scope="module")
+def axe_at_1280(browser, site_url, docs_html):
+    """axe on every page at desktop width, light and dark from one load of each page."""
+    return axe_on_every_page(browser, site_url, docs_html, 1280, ("light", "dark"))
+
+
+@pytest.mark.parametrize("variant", ["licht", "donker"])
+def test_axe_finds_no_wcag_22_aa_violations_on_any_page(variant, axe_at_1280):
+    assert axe_violations(axe_at_1280["light" if variant == "licht" else "dark"]) == {}
 
 
 @pytest.mark.parametrize("name", ["home", "evenement", "gids personen", "zoekresultaten", "404"])

@@ -9,6 +9,9 @@ import pytest
 
 from conftest import ROOTS, build_once, output_files, status_of, warnings_of
 
+# The matrix of incremental builds, each with a clean build to compare: left out by `make test-snel`.
+pytestmark = pytest.mark.slow
+
 NEW_PAGE = """\
 # Nieuw overleg
 

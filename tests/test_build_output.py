@@ -16,6 +16,9 @@ from pathlib import Path
 
 import pytest
 
+# Two builds of the real site, each a process of its own: left out by `make test-snel`.
+pytestmark = pytest.mark.slow
+
 DOCS = Path(__file__).parents[1] / "docs"
 
 #: Sphinx's own progress, line by line, as it prints it (Sphinx 9, language "nl").

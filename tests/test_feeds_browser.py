@@ -15,14 +15,14 @@ from pathlib import Path
 import feedparser
 import pytest
 
-from test_browser import AXE, browser, open_page, site_url  # noqa: F401 (fixtures)
+from test_browser import AXE, open_page
 
 WCAG_22 = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 FEEDS = ["actueel/atom.xml", "feeds/thema/brede-welvaart.atom.xml"]
 BANNER = "xslt-warning-banner"  # chromium's own notice about XSLT
 
 
-def open_feed(browser, url: str, **variant):  # noqa: F811 (fixture)
+def open_feed(browser, url: str, **variant):
     """The feed as a page: a document transformed by XSLT never reaches "networkidle"."""
     opened = open_page(browser, url, wait_until="load", **variant)
     opened[1].wait_for_selector("ul.berichten")
@@ -31,7 +31,7 @@ def open_feed(browser, url: str, **variant):  # noqa: F811 (fixture)
 
 @pytest.mark.parametrize("path", FEEDS)
 @pytest.mark.parametrize("variant", [{"width": 1280}, {"width": 1280, "dark": True}, {"width": 320}])
-def test_a_feed_in_the_browser_is_a_dutch_page_with_its_items(browser, site_url, docs_html, path, variant):  # noqa: F811
+def test_a_feed_in_the_browser_is_a_dutch_page_with_its_items(browser, site_url, docs_html, path, variant):
     parsed = feedparser.parse((Path(docs_html.outdir) / path).read_bytes())
     context, page, requests, violations = open_feed(browser, site_url + path, **variant)
     try:

@@ -13,7 +13,7 @@ import re
 
 import pytest
 
-from test_browser import browser, every_page, open_page, site_url, visit  # noqa: F401  (fixtures)
+from test_browser import every_page, open_page, visit
 
 #: English interface words, matched as whole words, case-insensitively. Dutch
 #: words that happen to be English ("Index", "Menu", "auto", "mode") are left out,
@@ -93,7 +93,7 @@ def test_the_word_list_finds_furos_english():
     assert english_in(dutch) == []
 
 
-def test_the_interface_is_dutch_on_every_page(browser, site_url, docs_html):  # noqa: F811
+def test_the_interface_is_dutch_on_every_page(browser, site_url, docs_html):
     context, page, _, _ = open_page(browser, site_url + "index.html")
     found: dict[str, list[str]] = {}
     try:
@@ -108,7 +108,7 @@ def test_the_interface_is_dutch_on_every_page(browser, site_url, docs_html):  # 
     assert found == {}
 
 
-def test_the_search_page_speaks_dutch(browser, site_url):  # noqa: F811
+def test_the_search_page_speaks_dutch(browser, site_url):
     context, page, _, _ = open_page(browser, site_url + "search.html?q=welvaart")
     try:
         page.wait_for_selector(".kb-resultaat", timeout=10000)
@@ -122,7 +122,7 @@ def test_the_search_page_speaks_dutch(browser, site_url):  # noqa: F811
         context.close()
 
 
-def test_printing_shows_no_skip_link(browser, site_url):  # noqa: F811
+def test_printing_shows_no_skip_link(browser, site_url):
     context, page, _, _ = open_page(browser, site_url + "themas/brede-welvaart.html")
     try:
         skip = page.locator(".skip-to-content")
@@ -143,7 +143,7 @@ def test_printing_shows_no_skip_link(browser, site_url):  # noqa: F811
         ("label.nav-overlay-icon", "Menu"),
     ],
 )
-def test_the_controls_have_dutch_names_without_javascript(selector, name, browser, site_url):  # noqa: F811
+def test_the_controls_have_dutch_names_without_javascript(selector, name, browser, site_url):
     """The names are in the HTML itself, not given by a script."""
     context = browser.new_context(java_script_enabled=False)
     page = context.new_page()

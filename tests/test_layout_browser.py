@@ -18,7 +18,7 @@ from __future__ import annotations
 import pytest
 
 from conftest import build_once, warnings_of
-from test_browser import browser, open_page, served, site_url  # noqa: F401 (fixtures)
+from test_browser import open_page, served
 
 #: The box of an element in the page: left, top, right, bottom, width, height.
 BOX = """element => { const r = element.getBoundingClientRect();
@@ -29,7 +29,7 @@ def boxes(page, selector: str) -> list[dict]:
     return page.locator(selector).evaluate_all(f"elements => elements.map({BOX})")
 
 
-def test_the_front_pages_cards_have_room_inside_and_between(browser, site_url):  # noqa: F811
+def test_the_front_pages_cards_have_room_inside_and_between(browser, site_url):
     context, page, _, _ = open_page(browser, site_url + "index.html", width=1280)
     try:
         cards = page.locator(".sd-card")
@@ -54,7 +54,7 @@ def test_the_front_pages_cards_have_room_inside_and_between(browser, site_url): 
 
 
 @pytest.mark.parametrize("width", [375, 1280])
-def test_an_events_summary_box_has_room_inside(browser, site_url, width):  # noqa: F811
+def test_an_events_summary_box_has_room_inside(browser, site_url, width):
     context, page, _, _ = open_page(
         browser, site_url + "agenda/discussiebijeenkomst-verenigingsstrategie.html", width=width
     )
@@ -101,7 +101,7 @@ def too_small(page, selectors: tuple[str, ...], size: int, *, both: bool = True)
 
 
 @pytest.mark.parametrize("address", TARGET_PAGES)
-def test_targets_are_large_enough_on_a_phone_and_a_laptop(browser, site_url, address):  # noqa: F811
+def test_targets_are_large_enough_on_a_phone_and_a_laptop(browser, site_url, address):
     context, page, _, _ = open_page(browser, site_url + address, width=320)
     try:
         assert page.locator(".mobile-header .kb-zoekknop").is_visible()
@@ -122,7 +122,7 @@ COLUMN_NAMES = """cells => cells.map(cell => {
 })"""
 
 
-def test_on_a_phone_the_networks_table_is_a_list_of_cards(browser, site_url):  # noqa: F811
+def test_on_a_phone_the_networks_table_is_a_list_of_cards(browser, site_url):
     context, page, _, _ = open_page(browser, site_url + "netwerken/index.html", width=320)
     try:
         table = page.locator("table#kb-netwerken-tabel")
@@ -173,7 +173,7 @@ def wide_table(tmp_path_factory):
         yield root
 
 
-def test_a_table_that_cannot_be_cards_scrolls_says_so_and_keeps_its_caption(browser, wide_table):  # noqa: F811
+def test_a_table_that_cannot_be_cards_scrolls_says_so_and_keeps_its_caption(browser, wide_table):
     context, page, _, _ = open_page(browser, wide_table + "index.html", width=320)
     try:
         wrapper = page.locator("article .table-wrapper")

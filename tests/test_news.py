@@ -12,7 +12,15 @@ import pytest
 from bs4 import BeautifulSoup
 from sphinx.cmd.build import build_main
 
-from conftest import ROOTS, assert_reported_once, case_project, output_files, warnings_of
+from conftest import (
+    ORPHAN,
+    ROOTS,
+    build_case_table,
+    case_project,
+    only_message_on,
+    output_files,
+    warnings_of,
+)
 from test_build_modes import differences
 
 pytestmark = pytest.mark.sphinx("html", testroot="news")
@@ -359,94 +367,109 @@ SETUP = """\
 :soort: landelijke koepel
 ```
 """
-ITEM = "```{{bericht}} b\n:titel: B\n{fields}```\n"
+#: The header of a case's page, as case_project writes it.
+HEADER = ORPHAN + "# Case\n"
+ITEM = "```{{bericht}} {id}\n:titel: B\n{fields}```\n"
 GOOD = ":datum: 2023-05-01\n:samenvatting: Kort.\n"
 
+#: Each mistake, on a page of its own in one project (an id of its own): (text, line, message).
 CASES = {
     "unknown relation": (
-        ITEM.format(fields=GOOD + ":thema: jeugt\n"),
+        ITEM.format(id="b1", fields=GOOD + ":thema: jeugt\n"),
         5,
-        "Bericht 'b', veld 'thema': er bestaat geen thema met id 'jeugt' (bedoelt u 'jeugd'?)",
+        "Bericht 'b1', veld 'thema': er bestaat geen thema met id 'jeugt' (bedoelt u 'jeugd'?)",
     ),
     "relation of the wrong type": (
-        ITEM.format(fields=GOOD + ":persoon: jeugd\n"),
+        ITEM.format(id="b2", fields=GOOD + ":persoon: jeugd\n"),
         5,
-        "Bericht 'b', veld 'persoon': 'jeugd' is een thema, maar hier hoort een persoon",
+        "Bericht 'b2', veld 'persoon': 'jeugd' is een thema, maar hier hoort een persoon",
     ),
     "missing date": (
-        ITEM.format(fields=":samenvatting: Kort.\n"),
+        ITEM.format(id="b3", fields=":samenvatting: Kort.\n"),
         1,
-        "Bericht 'b': verplicht veld 'datum' ontbreekt (bijvoorbeeld 'datum: 2023-05-01')",
+        "Bericht 'b3': verplicht veld 'datum' ontbreekt (bijvoorbeeld 'datum: 2023-05-01')",
     ),
     "impossible date": (
-        ITEM.format(fields=":datum: 2023-02-30\n:samenvatting: Kort.\n"),
+        ITEM.format(id="b4", fields=":datum: 2023-02-30\n:samenvatting: Kort.\n"),
         3,
-        "Bericht 'b', veld 'datum': '2023-02-30' bestaat niet als datum of tijd",
+        "Bericht 'b4', veld 'datum': '2023-02-30' bestaat niet als datum of tijd",
     ),
     "date without a day": (
-        ITEM.format(fields=":datum: 2023-05\n:samenvatting: Kort.\n"),
+        ITEM.format(id="b5", fields=":datum: 2023-05\n:samenvatting: Kort.\n"),
         3,
-        "Bericht 'b', veld 'datum': een bericht heeft een datum met een dag nodig, zoals 2023-05-01",
+        "Bericht 'b5', veld 'datum': een bericht heeft een datum met een dag nodig, zoals 2023-05-01",
     ),
     "no date at all": (
-        ITEM.format(fields=":datum: volgende week\n:samenvatting: Kort.\n"),
+        ITEM.format(id="b6", fields=":datum: volgende week\n:samenvatting: Kort.\n"),
         3,
-        "Bericht 'b', veld 'datum': 'volgende week' is geen datum",
+        "Bericht 'b6', veld 'datum': 'volgende week' is geen datum",
     ),
     "missing summary": (
-        ITEM.format(fields=":datum: 2023-05-01\n"),
+        ITEM.format(id="b7", fields=":datum: 2023-05-01\n"),
         1,
-        "Bericht 'b': verplicht veld 'samenvatting' ontbreekt",
+        "Bericht 'b7': verplicht veld 'samenvatting' ontbreekt",
     ),
     "duplicate id": (
-        "```{bericht} jeugd\n:titel: B\n:datum: 2023-05-01\n:samenvatting: Kort.\n```\n",
+        ITEM.format(id="jeugd", fields=GOOD),
         1,
         "Dubbele id 'jeugd': deze id is al gebruikt voor thema 'Jeugd' in themas.md, regel 5",
     ),
     "image without alt text": (
-        ITEM.format(fields=GOOD + ":afbeelding: plaatje.svg\n"),
+        ITEM.format(id="b9", fields=GOOD + ":afbeelding: plaatje.svg\n"),
         5,
-        "Bericht 'b', veld 'afbeelding': een afbeelding heeft een alt-tekst nodig",
+        "Bericht 'b9', veld 'afbeelding': een afbeelding heeft een alt-tekst nodig",
     ),
     "alt text without image": (
-        ITEM.format(fields=GOOD + ":alt-tekst: Een plaatje\n"),
+        ITEM.format(id="b10", fields=GOOD + ":alt-tekst: Een plaatje\n"),
         5,
-        "Bericht 'b', veld 'alt-tekst': 'alt-tekst' hoort bij een afbeelding",
+        "Bericht 'b10', veld 'alt-tekst': 'alt-tekst' hoort bij een afbeelding",
     ),
     "image from another website": (
-        ITEM.format(fields=GOOD + ":afbeelding: https://example.org/a.png\n:alt-tekst: Een plaatje\n"),
+        ITEM.format(id="b11", fields=GOOD + ":afbeelding: https://example.org/a.png\n:alt-tekst: Een plaatje\n"),
         5,
-        "Bericht 'b', veld 'afbeelding': een afbeelding moet in de kennisbank zelf staan",
+        "Bericht 'b11', veld 'afbeelding': een afbeelding moet in de kennisbank zelf staan",
     ),
     "image file missing": (
-        ITEM.format(fields=GOOD + ":afbeelding: weg.svg\n:alt-tekst: Een plaatje\n"),
+        ITEM.format(id="b12", fields=GOOD + ":afbeelding: weg.svg\n:alt-tekst: Een plaatje\n"),
         5,
-        "Bericht 'b', veld 'afbeelding': het bestand 'weg.svg' bestaat niet",
+        "Bericht 'b12', veld 'afbeelding': het bestand 'weg.svg' bestaat niet",
     ),
     "malformed read-more link": (
-        ITEM.format(fields=GOOD + ":lees-meer: www.vng.nl\n"),
+        ITEM.format(id="b13", fields=GOOD + ":lees-meer: www.vng.nl\n"),
         5,
-        "Bericht 'b', veld 'lees-meer': 'www.vng.nl' is geen webadres",
+        "Bericht 'b13', veld 'lees-meer': 'www.vng.nl' is geen webadres",
     ),
     "unknown item in a role": ("Zie {bericht}`bb`.\n", 1, "Verwijzing: onbekend bericht 'bb'"),
     "unknown part of the listing": ("```{berichten} binnenkort\n```\n", 1, "Berichten: kies 'recent' of 'archief'"),
 }
+#: The lines above the snippet on a case's page.
+OFFSET = HEADER.count("\n")
 
 
 def source_for(snippet: str) -> tuple[dict[str, str], int]:
     return case_project(SETUP, snippet)
 
 
+@pytest.fixture(scope="module")
+def mistakes(tmp_path_factory):
+    """The app of one project with every case of CASES on a page of its own, and each case's page."""
+    return build_case_table(tmp_path_factory.mktemp("berichten"), SETUP, CASES, header=HEADER)
+
+
 @pytest.mark.parametrize("case", CASES, ids=list(CASES))
-def test_mistakes_are_reported_in_dutch_with_file_and_line(case, write_source, build):
-    snippet, line, message = CASES[case]
-    files, offset = source_for(snippet)
-    srcdir = write_source(files)
-    assert_reported_once(warnings_of(build(srcdir)), f"{srcdir / 'voorbeeld.md'}:{offset + line}", message)
+def test_mistakes_are_reported_in_dutch_with_file_and_line(case, mistakes):
+    _, line, message = CASES[case]
+    assert only_message_on(mistakes[0], mistakes[1][case]).startswith(f"{OFFSET + line}: WARNING: {message}")
+
+
+def test_each_mistake_gives_the_only_message_of_its_page(mistakes):
+    """One message per case and nothing else in the whole build."""
+    warnings = warnings_of(mistakes[0])
+    assert warnings.count("WARNING") == len(CASES), warnings
 
 
 def test_an_item_with_a_mistake_stays_out_of_lists_and_feeds(write_source, build):
-    files, _ = source_for(ITEM.format(fields=":datum: 2023-05\n:samenvatting: Kort.\n:thema: jeugd\n"))
+    files, _ = source_for(ITEM.format(id="b", fields=":datum: 2023-05\n:samenvatting: Kort.\n:thema: jeugd\n"))
     files["actueel.md"] = "---\norphan: true\n---\n# Actueel\n\n```{berichten} recent\n```\n"
     app = build(write_source(files))
     assert "Er zijn nog geen berichten." in page(app, "actueel.html").get_text()
@@ -457,7 +480,7 @@ def test_the_strict_build_fails_on_a_mistake(write_source, tmp_path):
     strict = ["-W", "--keep-going", "-n", "-q", "-b", "html"]
     bad = write_source(source_for(CASES["image without alt text"][0])[0])
     assert build_main([*strict, str(bad), str(tmp_path / "out")]) != 0
-    good = write_source(source_for(ITEM.format(fields=GOOD + ":thema: jeugd\n"))[0], name="good")
+    good = write_source(source_for(ITEM.format(id="b", fields=GOOD + ":thema: jeugd\n"))[0], name="good")
     assert build_main([*strict, str(good), str(tmp_path / "out-good")]) == 0
 
 

@@ -28,9 +28,10 @@ from conftest import (
     DOCS,
     ORPHAN,
     ROOTS,
-    assert_reported_once,
+    build_case_table,
     build_once,
     case_project,
+    only_message_on,
     output_files,
     status_of,
     warnings_of,
@@ -645,29 +646,35 @@ SETUP = """\
 EDITION = "```{{nieuwsbrief}}\n---\n{fields}---\n\nInleiding.\n```\n"
 GOOD = "nummer: 1\ndatum: 2023-05-01\n"
 
+
+def good(number: int) -> str:
+    return f"nummer: {number}\ndatum: 2023-05-01\n"
+
+
+#: Each mistake, on a page of its own in one project (a number of its own): (text, line, message).
 CASES = {
     "unknown id": (
-        EDITION.format(fields=GOOD + "themas: |\n  jeugt\n"),
+        EDITION.format(fields=good(11) + "themas: |\n  jeugt\n"),
         6,
-        "Nieuwsbrief 1, veld 'themas': er bestaat geen bericht, thema of programma met id 'jeugt' (bedoelt u 'jeugd'?)",
+        "Nieuwsbrief 11, veld 'themas': er bestaat geen bericht, thema of programma met id 'jeugt' (bedoelt u 'jeugd'?)",
     ),
     "id of the wrong type": (
-        EDITION.format(fields=GOOD + "save-the-date: |\n  overleg\nnetwerken: |\n  jeugd\n"),
+        EDITION.format(fields=good(12) + "save-the-date: |\n  overleg\nnetwerken: |\n  jeugd\n"),
         8,
-        "Nieuwsbrief 1, veld 'netwerken': 'jeugd' is een thema, maar onder 'Netwerken' hoort een bericht of netwerk",
+        "Nieuwsbrief 12, veld 'netwerken': 'jeugd' is een thema, maar onder 'Netwerken' hoort een bericht of netwerk",
     ),
     "an id twice": (
-        EDITION.format(fields=GOOD + "bestuur: |\n  jeugd\nthemas: |\n  jeugd\n"),
+        EDITION.format(fields=good(13) + "bestuur: |\n  jeugd\nthemas: |\n  jeugd\n"),
         8,
-        "Nieuwsbrief 1, veld 'themas': 'jeugd' staat al in deze nieuwsbrief (veld 'bestuur'); noem het één keer",
+        "Nieuwsbrief 13, veld 'themas': 'jeugd' staat al in deze nieuwsbrief (veld 'bestuur'); noem het één keer",
     ),
     "no date": (
-        EDITION.format(fields="nummer: 1\n"),
+        EDITION.format(fields="nummer: 14\n"),
         1,
         "Nieuwsbrief: verplicht veld 'datum' ontbreekt (bijvoorbeeld 'datum: 2023-05-01')",
     ),
     "a date without a day": (
-        EDITION.format(fields="nummer: 1\ndatum: 2023-05\n"),
+        EDITION.format(fields="nummer: 15\ndatum: 2023-05\n"),
         4,
         "Nieuwsbrief, veld 'datum': een nieuwsbrief heeft een datum met een dag nodig, zoals 2023-05-01",
     ),
@@ -682,20 +689,23 @@ CASES = {
         "Nieuwsbrief, veld 'nummer': het nummer is 1 of hoger",
     ),
     "a second edition on the page": (
-        EDITION.format(fields=GOOD) + EDITION.format(fields="nummer: 2\ndatum: 2023-06-01\n"),
+        EDITION.format(fields=good(18)) + EDITION.format(fields="nummer: 19\ndatum: 2023-06-01\n"),
         9,
         "Nieuwsbrief: zet één nieuwsbrief per pagina; deze tweede telt niet mee",
     ),
     "unknown field": (
-        EDITION.format(fields=GOOD + "thema: jeugd\n"),
+        EDITION.format(fields=good(20) + "thema: jeugd\n"),
         5,
         "Nieuwsbrief: onbekend veld 'thema' (bedoelt u 'themas'?)",
     ),
 }
+#: The header of a case's page, and the lines above the snippet there.
+HEADER = ORPHAN + "# Nieuwsbrief\n"
+OFFSET = HEADER.count("\n")
 
 
 def source_for(snippet: str) -> tuple[dict[str, str], int]:
-    return case_project(SETUP, snippet, page="editie.md", header=ORPHAN + "# Nieuwsbrief\n")
+    return case_project(SETUP, snippet, page="editie.md", header=HEADER)
 
 
 SENDER = 'kennisbank_newsletter_from = "Testnieuwsbrief <redactie@kennisbank.example>"\n'
@@ -707,12 +717,22 @@ def with_settings(srcdir: Path, settings: str = SENDER) -> Path:
     return srcdir
 
 
+@pytest.fixture(scope="module")
+def mistakes(tmp_path_factory):
+    """The app of one project with every case of CASES on a page of its own, and each case's page."""
+    return build_case_table(tmp_path_factory.mktemp("edities"), SETUP, CASES, "editie", HEADER)
+
+
 @pytest.mark.parametrize("case", CASES, ids=list(CASES))
-def test_mistakes_are_reported_in_dutch_with_file_and_line(case, write_source, build):
-    snippet, line, message = CASES[case]
-    files, offset = source_for(snippet)
-    srcdir = write_source(files)
-    assert_reported_once(warnings_of(build(srcdir)), f"{srcdir / 'editie.md'}:{offset + line}", message)
+def test_mistakes_are_reported_in_dutch_with_file_and_line(case, mistakes):
+    _, line, message = CASES[case]
+    assert only_message_on(mistakes[0], mistakes[1][case]).startswith(f"{OFFSET + line}: WARNING: {message}")
+
+
+def test_each_mistake_gives_the_only_message_of_its_page(mistakes):
+    """One message per case and nothing else in the whole build."""
+    warnings = warnings_of(mistakes[0])
+    assert warnings.count("WARNING") == len(CASES), warnings
 
 
 def test_a_number_used_twice_is_reported_at_the_second_edition(write_source, build, tmp_path):

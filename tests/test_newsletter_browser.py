@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from conftest import DOCS, ROOTS, build_once, warnings_of
-from test_browser import AXE, WCAG, browser  # noqa: F401  (fixture)
+from test_browser import AXE, WCAG
 
 #: The e-mails to look at: edition 1 of the site (the spring 2023 newsletter) and the
 #: test root's, which has an image.
@@ -31,7 +31,7 @@ def letters(tmp_path_factory) -> dict[str, Path]:
     return found
 
 
-def open_letter(browser, path: Path, *, width: int, dark: bool = False):  # noqa: F811
+def open_letter(browser, path: Path, *, width: int, dark: bool = False):
     """The e-mail as a file; its images are answered here, every other request is refused."""
     context = browser.new_context(color_scheme="dark" if dark else "light", viewport={"width": width, "height": 900})
     page = context.new_page()
@@ -51,7 +51,7 @@ def open_letter(browser, path: Path, *, width: int, dark: bool = False):  # noqa
 
 @pytest.mark.parametrize("width", [600, 320])
 @pytest.mark.parametrize("name", SOURCES)
-def test_the_e_mail_fits_the_screen_without_scrolling_sideways(name, width, browser, letters):  # noqa: F811
+def test_the_e_mail_fits_the_screen_without_scrolling_sideways(name, width, browser, letters):
     context, page, fetched = open_letter(browser, letters[name], width=width)
     try:
         scroll_width, inner_width = page.evaluate(SIDEWAYS)
@@ -63,7 +63,7 @@ def test_the_e_mail_fits_the_screen_without_scrolling_sideways(name, width, brow
         context.close()
 
 
-def test_the_letter_is_600_px_on_a_wide_screen(browser, letters):  # noqa: F811
+def test_the_letter_is_600_px_on_a_wide_screen(browser, letters):
     context, page, _ = open_letter(browser, letters["editie 1"], width=1280)
     try:
         assert page.locator("table.kb-letter").bounding_box()["width"] == 600
@@ -73,7 +73,7 @@ def test_the_letter_is_600_px_on_a_wide_screen(browser, letters):  # noqa: F811
 
 @pytest.mark.parametrize("dark", [False, True], ids=["licht", "donker"])
 @pytest.mark.parametrize("name", SOURCES)
-def test_axe_finds_no_wcag_violations_in_light_or_dark(name, dark, browser, letters):  # noqa: F811
+def test_axe_finds_no_wcag_violations_in_light_or_dark(name, dark, browser, letters):
     context, page, _ = open_letter(browser, letters[name], width=600, dark=dark)
     try:
         if dark:  # the dark colours of email-media.css are the ones in use

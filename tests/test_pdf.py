@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import build_once, warnings_of
+from conftest import warnings_of
 
 PDF_PACKAGES = ("weasyprint", "pypdf", "pikepdf")  # the optional extra 'pdf'
 
@@ -40,7 +40,7 @@ DOCS = ROOT / "docs"
 PACK = "bestuurspakket-2023-04-20.pdf"
 
 
-pytestmark = pytest.mark.sphinx("kennisbank-pdf", testroot="pdf")
+pytestmark = [pytest.mark.pdf, pytest.mark.sphinx("kennisbank-pdf", testroot="pdf")]
 
 
 @pytest.fixture
@@ -509,10 +509,8 @@ def test_pack_without_date_is_reported(copy_root, build):
 
 
 @pytest.fixture(scope="module")
-def site_pdf(tmp_path_factory):
-    app = build_once("kennisbank-pdf", DOCS, tmp_path_factory.mktemp("site-pdf"))
-    assert warnings_of(app) == ""
-    return app
+def site_pdf(docs_pdf):
+    return docs_pdf
 
 
 def test_site_pdf_has_every_theme_and_programme_title(site_pdf):

@@ -203,6 +203,7 @@ def small_pack(pypdf, rootdir, tmp_path_factory):
     return app
 
 
+@pytest.mark.pdf
 def test_small_pack_lists_every_event_of_its_window(pypdf, small_pack):
     agenda = agenda_part(pdf_text(pypdf, small_pack.outdir / "bestuurspakket-2023-04.pdf"))
     assert agenda.startswith(
@@ -226,12 +227,14 @@ def test_small_pack_lists_every_event_of_its_window(pypdf, small_pack):
     assert "Najaarsoverleg" not in agenda and "Voorjaarsoverleg" not in agenda  # 1 August, 31 March
 
 
+@pytest.mark.pdf
 def test_small_pack_names_no_weekday_for_the_month_only_meeting(pypdf, small_pack):
     text = pdf_text(pypdf, small_pack.outdir / "bestuurspakket-2023-04.pdf")
     assert "Achteraan staat de agenda met alle bijeenkomsten van april tot en met juli 2023." in text
     assert april_days(text) == []
 
 
+@pytest.mark.pdf
 def test_agenda_links_into_the_pdf_or_to_the_website(pypdf, small_pack):
     html = (small_pack.outdir / "bestuurspakket-2023-04.html").read_text(encoding="utf-8")
     section = BeautifulSoup(html, "html.parser").find(id="kb-pakket-agenda")
@@ -265,18 +268,12 @@ def test_the_site_pack_page_names_the_window_without_a_weekday(rootdir, tmp_path
 
 
 @pytest.fixture(scope="module")
-def real_pack(pypdf, tmp_path_factory):
-    """docs/ built as board packs only (without kennisbank.pdf): about 7 s here."""
-    app = build_once(
-        "kennisbank-pdf",
-        DOCS,
-        tmp_path_factory.mktemp("docs-packs"),
-        confoverrides={"kennisbank_pdf_whole": False},
-    )
-    assert warnings_of(app) == ""
-    return pdf_text(pypdf, app.outdir / "bestuurspakket-2023-04.pdf")
+def real_pack(pypdf, docs_pdf):
+    """The April 2023 pack of docs/, from the PDFs built once for the whole run."""
+    return pdf_text(pypdf, docs_pdf.outdir / "bestuurspakket-2023-04.pdf")
 
 
+@pytest.mark.pdf
 def test_april_2023_pack_lists_the_12_and_25_may_events(real_pack):
     agenda = agenda_part(real_pack)
     assert agenda.startswith("Agenda: alle bijeenkomsten van april tot en met juli 2023 ")
@@ -284,6 +281,7 @@ def test_april_2023_pack_lists_the_12_and_25_may_events(real_pack):
     assert "donderdag 25 mei 2023, 13.30–16.00 uur: Discussiebijeenkomst Verenigingsstrategie 2030" in agenda
 
 
+@pytest.mark.pdf
 def test_april_2023_pack_invents_no_day(real_pack):
     assert "Achteraan staat de agenda met alle bijeenkomsten van april tot en met juli 2023." in real_pack
     # Printed after April 2023: the day of the meeting was never recorded.

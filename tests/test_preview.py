@@ -15,6 +15,9 @@ from kennisbank.tools import buildcache, manifest, mtimes, preview
 from kennisbank.tools.buildcache import BuildRecord, Decision, decide
 from kennisbank.tools.manifest import Changes, compare, manifest_of, page_digests
 
+# Previews built on a copy of the real site, again and again: left out by `make test-snel`.
+pytestmark = pytest.mark.slow
+
 FURO = CONF + 'html_theme = "furo"\n'
 
 # -- the manifest ------------------------------------------------------------------------

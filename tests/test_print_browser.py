@@ -14,7 +14,7 @@ import io
 import pytest
 
 from conftest import ROOTS, build_once, warnings_of
-from test_browser import PAGES, browser, served, site_url  # noqa: F401 (fixtures)
+from test_browser import PAGES, served
 
 pypdf = pytest.importorskip("pypdf", reason="pypdf ontbreekt (pip install -e '.[pdf]')")
 
@@ -33,7 +33,7 @@ CHROME = (
 SHOWN = "(selector) => [...document.querySelectorAll(selector)].some(e => e.getClientRects().length > 0)"
 
 
-def printed(browser, url: str, moment: dt.datetime | None = None):  # noqa: F811 (fixture)
+def printed(browser, url: str, moment: dt.datetime | None = None):
     """A page laid out as the browser prints it, and the PDF it prints."""
     context = browser.new_context()
     page = context.new_page()
@@ -44,7 +44,7 @@ def printed(browser, url: str, moment: dt.datetime | None = None):  # noqa: F811
     return context, page, pypdf.PdfReader(io.BytesIO(page.pdf(format="A4")))
 
 
-def test_a_printed_page_is_the_text_without_the_screens_chrome(browser, site_url):  # noqa: F811
+def test_a_printed_page_is_the_text_without_the_screens_chrome(browser, site_url):
     context, page, pdf = printed(browser, site_url + PAGES["thema"])
     try:
         assert [selector for selector in CHROME if page.evaluate(SHOWN, selector)] == []
@@ -63,7 +63,7 @@ def test_a_printed_page_is_the_text_without_the_screens_chrome(browser, site_url
         context.close()
 
 
-def test_a_short_page_prints_on_one_sheet(browser, site_url):  # noqa: F811
+def test_a_short_page_prints_on_one_sheet(browser, site_url):
     # furo makes the page at least a screen high, which once added an empty second sheet.
     context, _, pdf = printed(browser, site_url + PAGES["maandoverzicht"])
     try:
@@ -86,7 +86,7 @@ def agenda_furo_url(tmp_path_factory):
         yield root
 
 
-def test_a_printed_event_card_is_whole_and_has_no_buttons(browser, agenda_furo_url):  # noqa: F811
+def test_a_printed_event_card_is_whole_and_has_no_buttons(browser, agenda_furo_url):
     # Before the event, so that the card has its calendar links on screen.
     moment = dt.datetime(2024, 5, 20, 10, tzinfo=dt.UTC)
     context, page, pdf = printed(browser, agenda_furo_url + "agenda/dagen.html", moment)

@@ -11,7 +11,7 @@ import shutil
 import pytest
 
 from conftest import DOCS, build_once, warnings_of
-from test_browser import AXE, PREFIX, Handler, browser, open_page, served  # noqa: F401  (browser: a fixture)
+from test_browser import AXE, PREFIX, Handler, open_page, served
 
 PAGE = "agenda/discussiebijeenkomst-verenigingsstrategie"
 MISTAKES = (("start: 2023-05-25 13:30", "start: 2023-05-25 13.30 uur"), ("plaats: Amersfoort", "plaats Amersfoort"))
@@ -35,7 +35,7 @@ def preview_url(tmp_path_factory):
 
 
 @pytest.mark.parametrize("variant", VARIANTS)
-def test_the_box_is_visible_lists_the_problems_and_passes_axe(variant, browser, preview_url):  # noqa: F811
+def test_the_box_is_visible_lists_the_problems_and_passes_axe(variant, browser, preview_url):
     context, page, _, _ = open_page(browser, preview_url, bypass_csp=True, **VARIANTS[variant])
     try:
         box = page.get_by_role("region", name="Let op: 2 problemen op deze pagina")

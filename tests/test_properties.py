@@ -328,6 +328,7 @@ MESSAGE = re.compile(
 )
 
 
+@pytest.mark.slow
 @seed(20261129)
 @settings(
     max_examples=PROPERTY_BUILDS,
@@ -379,6 +380,7 @@ def test_any_input_builds_and_every_mistake_is_located(batch, tmp_path_factory):
                 assert (page, case.object_line) in located, (page, spec_field.name, warnings)
 
 
+@pytest.mark.pdf
 @seed(20261130)
 @settings_for_builds(2)
 @given(batch=st.lists(cases(), min_size=CASES_PER_BUILD, max_size=CASES_PER_BUILD))

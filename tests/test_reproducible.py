@@ -12,6 +12,9 @@ import pytest
 
 from conftest import build_once, warnings_of
 
+# The real site built with -j 2, and the Nu HTML Checker on Java: left out by `make test-snel`.
+pytestmark = pytest.mark.slow
+
 ROOT = Path(__file__).parents[1]
 DOCS = ROOT / "docs"
 

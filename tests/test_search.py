@@ -168,10 +168,17 @@ def test_the_filter_index_is_put_in_a_stable_order(built_app, tmp_path):
     assert [name for name, _ in filters] == ["jaar", "soort", "thema", "tijd"]
 
 
-def test_pagefind_alone_still_writes_its_filters_out_of_order(built_app, tmp_path):
-    """Fails once a Pagefind release writes a stable filter index: then writers/pagefind_order.py can go."""
+@pytest.mark.xfail(
+    strict=True,
+    raises=AssertionError,
+    reason="Pagefind 1.5.2 writes its filter index in hash-map order (pagefind/src/index/mod.rs: 'TODO: Change "
+    "filter indexes to BTree to give them a stable hash'; fixed on Pagefind's main branch after 1.5.2). "
+    "Passing means fixed: writers/pagefind_order.py can go",
+)
+def test_pagefind_alone_writes_its_filters_in_a_stable_order(built_app, tmp_path):
+    """A canary: fails, as expected, while Pagefind's own order differs from one run to the next."""
     runs = _pagefind_runs(built_app, tmp_path, 6)
-    assert any(run != runs[0] for run in runs[1:]), "Pagefind schrijft zijn filters nu zelf in vaste volgorde"
+    assert all(run == runs[0] for run in runs[1:]), "Pagefind schrijft zijn filters nog in wisselende volgorde"
 
 
 # -- the pure part: model/search.py -----------------------------------------------

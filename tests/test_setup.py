@@ -268,6 +268,7 @@ with contextlib.redirect_stdout(io.StringIO()):
 """
 
 
+@pytest.mark.slow
 def test_building_the_site_needs_only_the_runtime_dependencies(tmp_path):
     """The site builds with every package that `make html` does not install hidden.
 

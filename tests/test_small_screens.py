@@ -13,7 +13,7 @@
 
 from __future__ import annotations
 
-from test_browser import browser, every_page, open_page, site_url, survey, visit  # noqa: F401  (fixtures)
+from test_browser import axe_on_every_page, axe_violations, every_page, open_page, survey
 
 LAYOUT = """() => {
     const root = document.documentElement;
@@ -91,7 +91,7 @@ HYPHENATES = """() => {
 }"""
 
 
-def test_every_page_fits_320_px_and_what_scrolls_takes_focus(browser, site_url, docs_html):  # noqa: F811
+def test_every_page_fits_320_px_and_what_scrolls_takes_focus(browser, site_url, docs_html):
     context, page, _, _ = open_page(browser, site_url + "index.html", width=320)
     try:
         hyphenates = page.evaluate(HYPHENATES)
@@ -108,7 +108,7 @@ def test_every_page_fits_320_px_and_what_scrolls_takes_focus(browser, site_url, 
     finally:
         context.close()
     problems: dict[str, dict] = {}
-    for address, layout in survey(browser, site_url, every_page(docs_html), LAYOUT, width=320).items():
+    for address, layout in survey(browser, site_url, every_page(docs_html), LAYOUT, width=320)["light"].items():
         if hyphenates:
             layout["broken"] = []
         if layout["scrollsSideways"] or layout["unreachable"] or layout["broken"] or layout["tooWide"]:
@@ -116,7 +116,11 @@ def test_every_page_fits_320_px_and_what_scrolls_takes_focus(browser, site_url, 
     assert problems == {}
 
 
-def test_the_arrow_keys_scroll_what_is_wider_than_the_screen_and_stay_on_the_page(browser, site_url):  # noqa: F811
+def test_axe_finds_no_wcag_22_aa_violations_on_any_page_at_320_px(browser, site_url, docs_html):
+    assert axe_violations(axe_on_every_page(browser, site_url, docs_html, 320, ("light",))["light"]) == {}
+
+
+def test_the_arrow_keys_scroll_what_is_wider_than_the_screen_and_stay_on_the_page(browser, site_url):
     # Tables become cards on a phone; a code block still scrolls (so does a table that cannot
     # become cards: tests/test_layout_browser.py), in a region the keyboard reaches.
     context, page, _, _ = open_page(browser, site_url + "bijdragen/objecten.html", width=320)

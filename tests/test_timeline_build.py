@@ -302,6 +302,7 @@ def test_the_editors_list_has_one_of_each_kind_and_the_issue_says_it(tmp_path, s
     assert "personen.md:20" in editors and "organisaties.md:8" in editors
 
 
+@pytest.mark.pdf
 def test_a_pack_is_as_of_the_last_change_of_its_content_on_its_cover_and_its_link(tmp_path):
     pytest.importorskip("pypdf", reason="PDF-tests overgeslagen: installeer de extra 'pdf'")
     try:

@@ -497,6 +497,7 @@ def test_codeowners_guard_the_files_that_run_code():
     assert template.count("- [ ]") >= 5
 
 
+@pytest.mark.slow
 def test_pre_commit_passes_on_the_repository(tmp_path):
     git, pre_commit = shutil.which("git"), Path(os.sys.executable).parent / "pre-commit"
     if git is None or not (ROOT / ".git").exists() or not pre_commit.exists():
