@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from .agenda import CalendarEvent
 from .dates import format_plain
 from .objects import KBObject, MissingLink, Role, When
-from .schema import REVIEWED, TYPES, Evenement
+from .schema import REVIEWED, TYPES, Evenement, Persoon
 from .timeline import COMING_PREFIX, can_act, old_from, role_state, roles_of
 
 #: The kinds of finding, in the order of the list, with their heading.
@@ -104,7 +104,7 @@ def findings(
             what = (
                 "voorbij, maar de dag is niet vastgelegd: vul die in als die bekend is, anders zet 'herzien' op vandaag"
             )
-            out.add("datum", obj.docname, obj.line_of("start"), what, over)
+            out.add("datum", obj.docname, obj.line_of(Evenement.start.name), what, over)
         for index, role in enumerate(roles_of(obj)):
             _role(out, obj, index, role)
     for page in pages.values():
@@ -197,7 +197,7 @@ def _placeholders(
 
 
 def _role(out: _Collector, person: KBObject, index: int, role: Role) -> None:
-    line = person.line_of("rollen", index)
+    line = person.line_of(Persoon.rollen.name, index)
     state = role_state(role, out.today)
     name = f"{person.title}: '{role.function}'"
     over = role.end.last_day + dt.timedelta(days=1) if role.end is not None else None

@@ -236,7 +236,12 @@ class ObjectDirective(KBDirective):
         try:
             found = Path(absolute).is_file()
         except (OSError, ValueError):  # no name a file can have (far too long, say)
-            self.warn("%s, veld 'afbeelding': '%s' is geen bestandsnaam", where, path, line=self.line_of("afbeelding"))
+            self.warn(
+                "%s, veld 'afbeelding': '%s' is geen bestandsnaam",
+                where,
+                path,
+                line=self.line_of(Bericht.afbeelding.name),
+            )
             return []
         # Also when it is missing: once the file is added, the page is read again.
         self.env.note_dependency(absolute)
@@ -246,7 +251,7 @@ class ObjectDirective(KBDirective):
                 where,
                 path,
                 shown,
-                line=self.line_of("afbeelding"),
+                line=self.line_of(Bericht.afbeelding.name),
             )
             return []
         image = nodes.image(path, uri=path, alt=alt, classes=["kb-afbeelding"])
