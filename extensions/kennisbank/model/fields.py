@@ -111,7 +111,12 @@ class Field(Generic[V]):
     def holds(self, value: Value) -> TypeIs[V]:
         """Whether ``value`` is of this field's kind: what lets a reader of ``obj.get(field)``
         rely on its type without a cast."""
-        return isinstance(value, _CLASSES[self.kind])
+        return isinstance(value, self._value_class)
+
+    @functools.cached_property
+    def _value_class(self) -> type | types.UnionType:
+        # Looked up once per field: hashing an Enum member runs Python code, on every read.
+        return _CLASSES[self.kind]
 
 
 @dataclass(frozen=True)
