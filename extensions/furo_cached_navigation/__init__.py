@@ -28,11 +28,11 @@ It also offers, for readers of a large site:
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
 from sphinx.application import Sphinx
 from sphinx.config import Config
 from sphinx.errors import ConfigError
+from sphinx.util.typing import ExtensionMetadata
 
 from .furo_details import FURO_HANDLER_PRIORITY, FURO_TOGGLE_LABEL
 
@@ -41,7 +41,7 @@ __version__ = "1.1.0"
 TEMPLATES = Path(__file__).parent / "templates"
 
 
-def setup(app: Sphinx) -> dict[str, Any]:
+def setup(app: Sphinx) -> ExtensionMetadata:
     from .pages import NavigationCache
 
     app.add_config_value("cached_navigation_toggle_label", FURO_TOGGLE_LABEL, "html", str)

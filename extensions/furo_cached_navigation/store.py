@@ -58,7 +58,8 @@ def load(app: Sphinx, key: str) -> FolderTree | None:
         return None
     if not isinstance(stored, dict) or stored.get("key") != key or not isinstance(stored.get("tree"), FolderTree):
         return None
-    return stored["tree"]
+    tree: FolderTree = stored["tree"]  # checked above
+    return tree
 
 
 def save(app: Sphinx, key: str, tree: FolderTree) -> None:

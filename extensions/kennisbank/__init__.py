@@ -21,7 +21,11 @@ Importing this package loads nothing heavy: Sphinx and the rest come in with ``s
 from __future__ import annotations
 
 import importlib
-from typing import Any
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # only for the types: importing this package loads no Sphinx
+    from sphinx.application import Sphinx
+    from sphinx.util.typing import ExtensionMetadata
 
 __version__ = "0.1.0"
 
@@ -95,7 +99,7 @@ COMPONENTS = (
 )
 
 
-def setup(app: Any) -> dict[str, Any]:
+def setup(app: Sphinx) -> ExtensionMetadata:
     """Register every component; imported here, as MyST-Parser does, so that importing one
     module of the package (a writer in a test, say) does not load all the others."""
     for name in COMPONENTS:

@@ -32,6 +32,7 @@ from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.config import Config
 from sphinx.environment import BuildEnvironment
+from sphinx.util.typing import ExtensionMetadata
 
 
 def pause_while_loading(app: Sphinx, config: Config) -> None:
@@ -74,7 +75,7 @@ def thaw(app: Sphinx, exception: Exception | None) -> None:
     atexit.register(gc.freeze)
 
 
-def setup(app: Sphinx) -> dict[str, object]:
+def setup(app: Sphinx) -> ExtensionMetadata:
     # Last of the config-inited handlers: if another one fails, the build stops before loading.
     app.connect("config-inited", pause_while_loading, priority=900)
     # First of the builder-inited handlers: collecting is back on even if a later one fails.

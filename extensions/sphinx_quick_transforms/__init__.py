@@ -34,6 +34,7 @@ from sphinx import addnodes
 from sphinx.application import Sphinx
 from sphinx.transforms import SphinxSmartQuotes
 from sphinx.transforms.post_transforms.code import HighlightLanguageTransform
+from sphinx.util.typing import ExtensionMetadata
 
 #: Text that smart quotes may change (see docutils.utils.smartquotes): quotes and
 #: backticks, backslash escapes, dashes, ellipses, and entities (``&quot;``, and
@@ -78,7 +79,7 @@ def replace_transform(registered: list[type[Transform]], stock: type[Transform],
         registered[registered.index(stock)] = quick
 
 
-def setup(app: Sphinx) -> dict[str, object]:
+def setup(app: Sphinx) -> ExtensionMetadata:
     replace_transform(app.registry.transforms, SphinxSmartQuotes, QuickSmartQuotes)
     replace_transform(app.registry.post_transforms, HighlightLanguageTransform, QuickHighlightLanguage)
     return {"version": "1", "parallel_read_safe": True, "parallel_write_safe": True}

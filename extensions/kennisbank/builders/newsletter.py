@@ -50,9 +50,9 @@ from ..model.objects import KBObject, MissingLink, Url
 from ..model.timeline import can_still_come, never_recorded
 from ..sphinx_ext.buildstate import build_state
 from ..sphinx_ext.config import site_url, website_page_url
-from ..sphinx_ext.domain import kb_domain
+from ..sphinx_ext.domain import kb_domain, newsletter_domain
 from ..sphinx_ext.failures import internal_errors
-from ..sphinx_ext.newsletter import edition_entries, image_path, newsletter_domain
+from ..sphinx_ext.newsletter import edition_entries, image_path
 from ..sphinx_ext.render import MISSING_LINK_TEXT
 
 logger = logging.getLogger(__name__)

@@ -103,7 +103,7 @@ class KennisbankPDFBuilder(SingleFileHTMLBuilder):
         self.to_render: list[str] = []
         self.page_extras: dict[str, Any] = {}
 
-    def get_theme_config(self) -> tuple[str, dict]:
+    def get_theme_config(self) -> tuple[str, dict[str, Any]]:
         return "kennisbank-print", {}
 
     def get_doc_context(self, docname: str, body: str, metatags: str) -> dict[str, Any]:
@@ -158,7 +158,7 @@ class KennisbankPDFBuilder(SingleFileHTMLBuilder):
             included = {pack.docname} | {docname for _, docname in chosen}
             self.write_print_page(pack.filename, tree, included, self.pack_cover(pack))
 
-    def write_print_page(self, pagename: str, tree: nodes.document, included: set[str], cover: dict) -> None:
+    def write_print_page(self, pagename: str, tree: nodes.document, included: set[str], cover: dict[str, Any]) -> None:
         make_chapters(tree)
         self.fix_links(tree, included)
         self.page_extras = {"kb_cover": cover, "kb_toc": table_of_contents(tree)}
@@ -166,7 +166,7 @@ class KennisbankPDFBuilder(SingleFileHTMLBuilder):
         self.write_doc(pagename, tree)
         self.to_render.append(pagename)
 
-    def pack_cover(self, pack: BoardPack) -> dict:
+    def pack_cover(self, pack: BoardPack) -> dict[str, Any]:
         assert pack.date is not None  # only a pack with a date is noted (BoardPackDirective.make)
         facts = [("Datum", format_span(pack.date))]
         if pack.place:

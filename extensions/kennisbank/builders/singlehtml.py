@@ -62,7 +62,7 @@ def _fix(html: str, root_doc: str) -> str:
 
 @guarded("de links in de zijbalk")
 def fix_sidebar_links(
-    app: Sphinx, pagename: str, templatename: str, context: dict, doctree: nodes.document | None
+    app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: nodes.document | None
 ) -> None:
     """The same repair for the table of contents the theme renders beside the page."""
     if app.builder.name != "singlehtml":

@@ -78,7 +78,8 @@ def write_atom(feed: AtomFeed, entries: list[Entry]) -> bytes:
     if feed.stylesheet:
         href = escape(feed.stylesheet, {'"': "&quot;"})
         declaration += f'<?xml-stylesheet type="text/xsl" href="{href}"?>\n'.encode()
-    return declaration + ET.tostring(root, encoding="utf-8", xml_declaration=False) + b"\n"
+    written: bytes = ET.tostring(root, encoding="utf-8", xml_declaration=False)  # typeshed: Any
+    return declaration + written + b"\n"
 
 
 def _entry(root: ET.Element, entry: Entry) -> None:

@@ -40,7 +40,7 @@ def writer_version(package: Path = Path(__file__).parent.parent, libraries: tupl
     return digest.hexdigest()
 
 
-def load_cache(path: Path, version: str, loads: Callable[[bytes], Any]) -> tuple[dict, set[str]]:
+def load_cache(path: Path, version: str, loads: Callable[[bytes], Any]) -> tuple[dict[str, Any], set[str]]:
     """The cache if this version of the code wrote it (else empty), and all its keys.
 
     The keys of an outdated cache still say what was written last time: the
@@ -57,7 +57,7 @@ def load_cache(path: Path, version: str, loads: Callable[[bytes], Any]) -> tuple
     return (data if stored.get("version") == version else {}), keys
 
 
-def save_cache(path: Path, version: str, data: dict, dumps: Callable[[dict], bytes]) -> None:
+def save_cache(path: Path, version: str, data: dict[str, Any], dumps: Callable[[dict[str, Any]], bytes]) -> None:
     """Store ``data`` for :func:`load_cache`, as made by this ``version`` of the code.
 
     Written beside the cache, then moved into its place: a build stopped halfway

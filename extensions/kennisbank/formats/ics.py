@@ -125,7 +125,8 @@ def to_ical(component: Component) -> bytes:
 @functools.lru_cache(maxsize=64)
 def _timezone(tzid: str, first: dt.date, last: dt.date) -> bytes:
     # Every event feed of the same years holds the same VTIMEZONE: compute and write it once.
-    return timezone_component(tzid, first, last).to_ical()
+    written: bytes = timezone_component(tzid, first, last).to_ical()  # icalendar: Any
+    return written
 
 
 def input_digest(event: CalendarEvent, context: EventContext) -> str:

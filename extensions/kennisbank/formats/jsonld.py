@@ -24,7 +24,7 @@ _MODE = {
 }
 
 
-def event_data(event: CalendarEvent, context: EventContext, organiser_url: str) -> dict | None:
+def event_data(event: CalendarEvent, context: EventContext, organiser_url: str) -> dict[str, object] | None:
     """The schema.org Event, or None while its place is not known.
 
     schema.org requires ``location`` for an Event; rather than publish an invalid
@@ -34,7 +34,7 @@ def event_data(event: CalendarEvent, context: EventContext, organiser_url: str) 
     locations = _locations(event)
     if not locations:
         return None
-    data: dict = {
+    data: dict[str, object] = {
         "@context": "https://schema.org",
         "@type": "Event",
         "name": event.title,
@@ -59,8 +59,8 @@ def event_data(event: CalendarEvent, context: EventContext, organiser_url: str) 
     return data
 
 
-def _locations(event: CalendarEvent) -> list[dict]:
-    locations: list[dict] = []
+def _locations(event: CalendarEvent) -> list[dict[str, object]]:
+    locations: list[dict[str, object]] = []
     if event.place:
         address = {
             "@type": "PostalAddress",
@@ -77,6 +77,6 @@ def _locations(event: CalendarEvent) -> list[dict]:
     return locations
 
 
-def script_json(data: dict) -> str:
+def script_json(data: dict[str, object]) -> str:
     """JSON safe inside a <script> element: no '<' that could close it early."""
     return json.dumps(data, ensure_ascii=False, sort_keys=True, indent=1).replace("<", "\\u003c")

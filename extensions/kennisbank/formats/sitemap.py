@@ -16,4 +16,5 @@ def sitemap_xml(addresses: list[str]) -> bytes:
     for address in addresses:
         ElementTree.SubElement(ElementTree.SubElement(root, "url"), "loc").text = address
     ElementTree.indent(root)
-    return ElementTree.tostring(root, encoding="utf-8", xml_declaration=True) + b"\n"
+    written: bytes = ElementTree.tostring(root, encoding="utf-8", xml_declaration=True)  # typeshed: Any
+    return written + b"\n"

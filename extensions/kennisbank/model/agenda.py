@@ -12,16 +12,16 @@ import datetime as dt
 import functools
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from typing import cast
 from zoneinfo import ZoneInfo
 
 from .localtime import exists, gap_message
-from .objects import FieldProblem, KBObject, MissingLink, Url, When
+from .objects import FieldProblem, KBObject, MissingLink, Url, Value, When, value_of
+from .schema import Evenement
 
 DEFAULT_TIMEZONE = "Europe/Amsterdam"
-PLACE_FIELDS = ("locatie", "adres", "postcode", "plaats")
+PLACE_FIELDS = (Evenement.locatie, Evenement.adres, Evenement.postcode, Evenement.plaats)
 #: Fields whose time of day is read in the event's time zone.
-_CLOCK_FIELDS = ("start", "eind", "verplaatst-naar", "aanmelden-tot")
+_CLOCK_FIELDS = (Evenement.start, Evenement.eind, Evenement.verplaatst_naar, Evenement.aanmelden_tot)
 
 
 @dataclass(frozen=True)
@@ -107,19 +107,20 @@ class CalendarEvent:
         return [self.first_day + dt.timedelta(days=n) for n in range(count)] if self.precise else []
 
 
-def place_of(fields: Mapping[str, object]) -> Place | None:
+def place_of(fields: Mapping[str, Value]) -> Place | None:
     """Where an event is, from its place fields; None if none is given."""
-    if not any(name in fields for name in PLACE_FIELDS):
+    if not any(field.name in fields for field in PLACE_FIELDS):
         return None
-    return Place(*(str(fields.get(name, "")) for name in PLACE_FIELDS))
+    return Place(*(value_of(fields, field) or "" for field in PLACE_FIELDS))
 
 
-def attendance_mode(fields: Mapping[str, object]) -> str | None:
+def attendance_mode(fields: Mapping[str, Value]) -> str | None:
     """Given, or derived from what is known: a place, a link, or both."""
-    if "deelname" in fields:
-        return cast(str, fields["deelname"])
+    given = value_of(fields, Evenement.deelname)
+    if given is not None:
+        return given
     has_place = place_of(fields) is not None
-    has_link = "online" in fields
+    has_link = Evenement.online.name in fields
     if has_place and has_link:
         return "hybride"
     if has_link:
@@ -127,87 +128,90 @@ def attendance_mode(fields: Mapping[str, object]) -> str | None:
     return "ter plaatse" if has_place else None
 
 
-def event_problems(fields: Mapping[str, object]) -> list[FieldProblem]:
+def event_problems(fields: Mapping[str, Value]) -> list[FieldProblem]:
     """Contradictions between an event's fields, each reported at the field it is about."""
     problems = [*_clock_problems(fields)]
-    start, end = fields.get("start"), fields.get("eind")
-    if any(p.field == "start" for p in problems):
+    start, end = value_of(fields, Evenement.start), value_of(fields, Evenement.eind)
+    if any(p.field == Evenement.start.name for p in problems):
         start = None
-    if isinstance(start, When) and isinstance(end, When):
+    if start is not None and end is not None:
         if end < start:
             problems.append(FieldProblem("het einde ligt vóór het begin", "eind", drop=True))
         elif start.has_time != end.has_time:
             problems.append(FieldProblem("geef begin en einde allebei met tijd, of allebei zonder", "eind", drop=True))
-    deadline = fields.get("aanmelden-tot")
-    if isinstance(start, When) and isinstance(deadline, When) and deadline.value > start.value:
+    deadline = value_of(fields, Evenement.aanmelden_tot)
+    if start is not None and deadline is not None and deadline.value > start.value:
         message = "de aanmeldtermijn ('aanmelden-tot') sluit pas na het begin"
         problems.append(FieldProblem(message, "aanmelden-tot", drop=True))
-    if fields.get("deelname") in ("online", "hybride") and "online" not in fields:
-        message = f"een {fields['deelname']} evenement heeft een link nodig in het veld 'online' (of 'online: volgt')"
+    mode = value_of(fields, Evenement.deelname)
+    if mode in ("online", "hybride") and Evenement.online.name not in fields:
+        message = f"een {mode} evenement heeft een link nodig in het veld 'online' (of 'online: volgt')"
         problems.append(FieldProblem(message, "deelname"))
-    status, moved_to = fields.get("status"), fields.get("verplaatst-naar")
+    status, moved_to = value_of(fields, Evenement.status), value_of(fields, Evenement.verplaatst_naar)
     if status == "verplaatst" and moved_to is None:
         message = "een verplaatst evenement heeft een nieuwe datum nodig in 'verplaatst-naar'"
         problems.append(FieldProblem(message, "status"))
     if moved_to is not None and status != "verplaatst":
         message = "'verplaatst-naar' hoort bij 'status: verplaatst'"
         problems.append(FieldProblem(message, "verplaatst-naar", drop=True))
-    if isinstance(start, When) and isinstance(moved_to, When) and moved_to.has_time != start.has_time:
+    if start is not None and moved_to is not None and moved_to.has_time != start.has_time:
         message = "geef de nieuwe datum net als het begin met of zonder tijd"
         problems.append(FieldProblem(message, "verplaatst-naar", drop=True))
     return problems
 
 
-def _clock_problems(fields: Mapping[str, object]) -> list[FieldProblem]:
+def _clock_problems(fields: Mapping[str, Value]) -> list[FieldProblem]:
     """Local times skipped when the clock jumps forward cannot be published."""
-    zone = str(fields.get("tijdzone", DEFAULT_TIMEZONE))
+    zone = value_of(fields, Evenement.tijdzone) or DEFAULT_TIMEZONE
     return [
-        FieldProblem(gap_message(value.value, zone), name, drop=True)
-        for name in _CLOCK_FIELDS
-        if isinstance(value := fields.get(name), When) and value.has_time and not exists(value.value, zone)
+        FieldProblem(gap_message(value.value, zone), field.name, drop=True)
+        for field in _CLOCK_FIELDS
+        if (value := value_of(fields, field)) is not None and value.has_time and not exists(value.value, zone)
     ]
 
 
 def calendar_event(obj: KBObject) -> CalendarEvent:
     """The calendar view of an evenement object (its fields already checked)."""
-    f = obj.fields
-    when, until = cast(When, f["start"]), cast(When | None, f.get("eind"))
-    status = cast(str, f.get("status", "gepland"))
+    when, until = obj.get(Evenement.start), obj.get(Evenement.eind)
+    if when is None:  # asked only of events with a start (an invalid one is left out, reported)
+        raise KeyError(f"{obj.id}: {Evenement.start.name}")
+    status = obj.get(Evenement.status) or "gepland"
     moved_from: When | None = None
-    if status == "verplaatst" and "verplaatst-naar" in f:
-        moved_from, when = when, cast(When, f["verplaatst-naar"])
+    moved_to = obj.get(Evenement.verplaatst_naar)
+    if status == "verplaatst" and moved_to is not None:
+        moved_from, when = when, moved_to
         if until is not None:  # keep the duration
             until = When(when.value + (until.value - moved_from.value), until.precision)
-    place = place_of(f)
-    organiser = str(f.get("organisator", ""))  # may be left out as invalid: reported
-    refs = [ref for name in ("thema", "programma", "netwerk") for ref in cast(tuple[str, ...], f.get(name, ()))]
+    place = place_of(obj.fields)
+    organiser = obj.get(Evenement.organisator) or ""  # may be left out as invalid: reported
+    refs = [ref for field in (Evenement.thema, Evenement.programma, Evenement.netwerk) for ref in obj.get(field) or ()]
     related = (*refs, *([organiser] if organiser else []))
     return CalendarEvent(
         id=obj.id,
         title=obj.title,
-        summary=str(f.get("samenvatting", "")),
+        summary=obj.get(Evenement.samenvatting) or "",
         docname=obj.docname,
         anchor=obj.anchor,
         when=when,
         until=until,
-        timezone=str(f.get("tijdzone", DEFAULT_TIMEZONE)),
+        timezone=obj.get(Evenement.tijdzone) or DEFAULT_TIMEZONE,
         status=status,
         moved_from=moved_from,
         # Clients only take an update with a higher sequence: a cancellation or a
         # move counts as one change even if the author did not bump it.
-        sequence=int(cast(int, f.get("wijziging", 0))) + (status != "gepland"),
+        sequence=(obj.get(Evenement.wijziging) or 0) + (status != "gepland"),
         place=place,
-        online=cast(Url | None, f.get("online")),
-        mode=attendance_mode(f),
+        online=obj.get(Evenement.online),
+        mode=attendance_mode(obj.fields),
         organiser=organiser,
         related=tuple(dict.fromkeys(related)),
-        registration=cast(Url | None, f.get("aanmelden")),
-        deadline=cast(When | None, f.get("aanmelden-tot")),
+        registration=obj.get(Evenement.aanmelden),
+        deadline=obj.get(Evenement.aanmelden_tot),
     )
 
 
 def calendar_events(objects: Iterable[KBObject]) -> list[CalendarEvent]:
-    events = [calendar_event(o) for o in objects if o.kind == "evenement" and "start" in o.fields]
+    events = [calendar_event(o) for o in objects if o.kind == "evenement" and o.has(Evenement.start)]
     return sorted(events, key=chronological)
 
 

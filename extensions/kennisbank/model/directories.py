@@ -10,10 +10,10 @@ import datetime as dt
 from collections import defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import cast
 
 from .objects import KBObject, Role
 from .relations import RelationIndex, fold, of_kind, sort_key
+from .schema import Evenement, Netwerk, Organisatie, Persoon
 from .timeline import role_label, role_state, role_wording
 
 #: Board functions in the order a board lists them; other functions follow alphabetically.
@@ -24,7 +24,7 @@ NO_EXPERTISE = "Zonder vastgelegd vakgebied"
 def networks_by_expertise(objects: Mapping[str, KBObject]) -> list[tuple[str, list[KBObject]]]:
     groups: dict[str, list[KBObject]] = defaultdict(list)
     for network in of_kind(objects, "netwerk"):
-        for area in cast(tuple[str, ...], network.fields.get("expertise", ())) or (NO_EXPERTISE,):
+        for area in network.get(Netwerk.expertise) or (NO_EXPERTISE,):
             groups[area].append(network)
     # The networks without an area come last, whatever their name.
     return sorted(groups.items(), key=lambda item: (item[0] == NO_EXPERTISE, fold(item[0])))
@@ -59,7 +59,7 @@ def memberships(objects: Mapping[str, KBObject], today: dt.date | None = None) -
     """Every role, by the id of its organisation or network, in board order then by name; past roles last."""
     by_org: dict[str, list[Membership]] = defaultdict(list)
     for person in of_kind(objects, "persoon"):
-        for role in cast(tuple[Role, ...], person.fields.get("rollen", ())):
+        for role in person.get(Persoon.rollen) or ():
             by_org[role.target].append(Membership(person, role, today))
     return {org: sorted(items, key=_role_order) for org, items in by_org.items()}
 
@@ -78,7 +78,7 @@ class NetworkMembers:
 def network_members(index: RelationIndex, network: KBObject) -> NetworkMembers:
     """The members of one network, each group in listing order; ids that name nothing were reported."""
     objects = index.objects
-    ids = cast(tuple[str, ...], network.fields.get("leden", ()))
+    ids = network.get(Netwerk.leden) or ()
     organisations = sorted(
         (objects[i] for i in set(ids) if i in objects and objects[i].kind == "organisatie"), key=sort_key
     )
@@ -86,7 +86,7 @@ def network_members(index: RelationIndex, network: KBObject) -> NetworkMembers:
         Membership(person, role, index.today)
         for person in (objects[source] for source in index.incoming(network.id))
         if person.kind == "persoon"
-        for role in cast(tuple[Role, ...], person.fields.get("rollen", ()))
+        for role in person.get(Persoon.rollen) or ()
         if role.target == network.id
     ]
     return NetworkMembers(tuple(organisations), tuple(sorted(people, key=_role_order)))
@@ -104,12 +104,12 @@ def organisation_directory(objects: Mapping[str, KBObject], today: dt.date | Non
     entries = []
     for org in of_kind(objects, "organisatie"):
         networks = [
-            (n, "coördinator" if n.fields.get("coordinator") == org.id else "lid")
+            (n, "coördinator" if n.get(Netwerk.coordinator) == org.id else "lid")
             for n in of_kind(objects, "netwerk")
-            if n.fields.get("coordinator") == org.id or org.id in cast(tuple[str, ...], n.fields.get("leden", ()))
+            if n.get(Netwerk.coordinator) == org.id or org.id in (n.get(Netwerk.leden) or ())
         ]
-        events = [e for e in of_kind(objects, "evenement") if e.fields.get("organisator") == org.id]
-        parts = [o for o in of_kind(objects, "organisatie") if o.fields.get("onderdeel-van") == org.id]
+        events = [e for e in of_kind(objects, "evenement") if e.get(Evenement.organisator) == org.id]
+        parts = [o for o in of_kind(objects, "organisatie") if o.get(Organisatie.onderdeel_van) == org.id]
         entries.append(
             OrganisationEntry(org, tuple(people.get(org.id, ())), tuple(networks), tuple(events), tuple(parts))
         )

@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from .agenda import CalendarEvent
 from .dates import format_plain
 from .objects import KBObject, MissingLink, Role, When
-from .schema import TYPES
+from .schema import REVIEWED, TYPES, Evenement, Persoon
 from .timeline import COMING_PREFIX, can_act, old_from, role_state, roles_of
 
 #: The kinds of finding, in the order of the list, with their heading.
@@ -104,7 +104,7 @@ def findings(
             what = (
                 "voorbij, maar de dag is niet vastgelegd: vul die in als die bekend is, anders zet 'herzien' op vandaag"
             )
-            out.add("datum", obj.docname, obj.line_of("start"), what, over)
+            out.add("datum", obj.docname, obj.line_of(Evenement.start.name), what, over)
         for index, role in enumerate(roles_of(obj)):
             _role(out, obj, index, role)
     for page in pages.values():
@@ -129,8 +129,8 @@ def findings(
 
 def _checked_since(obj: KBObject, day: dt.date, today: dt.date) -> bool:
     """Whether someone checked the object (its ``herzien``) on or after ``day``; also true before ``day``."""
-    checked = obj.fields.get("herzien")
-    return day > today or (isinstance(checked, When) and checked.value.date() >= day)
+    checked = obj.get(REVIEWED)
+    return day > today or (checked is not None and checked.value.date() >= day)
 
 
 def _day(day: dt.date) -> When:
@@ -180,14 +180,9 @@ def _placeholders(
                 written.setdefault(obj.docname, []).append(
                     (obj.lineno, f"{spec.name} ontbreekt ([{spec.when_missing}])")
                 )
-        start = obj.fields.get("start")
-        if (
-            obj.kind == "evenement"
-            and isinstance(start, When)
-            and not start.is_exact_day
-            and start.last_day >= out.today
-        ):
-            written.setdefault(obj.docname, []).append((obj.line_of("start"), "de precieze datum volgt"))
+        start = obj.get(Evenement.start)
+        if obj.kind == "evenement" and start is not None and not start.is_exact_day and start.last_day >= out.today:
+            written.setdefault(obj.docname, []).append((obj.line_of(Evenement.start.name), "de precieze datum volgt"))
     for docname, found in written.items():
         page = out.pages.get(docname)
         if page is None or not found:
@@ -202,7 +197,7 @@ def _placeholders(
 
 
 def _role(out: _Collector, person: KBObject, index: int, role: Role) -> None:
-    line = person.line_of("rollen", index)
+    line = person.line_of(Persoon.rollen.name, index)
     state = role_state(role, out.today)
     name = f"{person.title}: '{role.function}'"
     over = role.end.last_day + dt.timedelta(days=1) if role.end is not None else None

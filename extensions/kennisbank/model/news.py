@@ -11,13 +11,12 @@ from __future__ import annotations
 import datetime as dt
 import functools
 from collections.abc import Iterable, Mapping
-from typing import cast
 from zoneinfo import ZoneInfo
 
 from babel.dates import format_date as format_date_babel
 
-from .objects import FieldProblem, KBObject, When
-from .schema import BERICHT, Kind
+from .objects import FieldProblem, KBObject, Value, When, ids_in, value_of
+from .schema import BERICHT, Bericht, Kind
 
 NEWS = BERICHT.name
 #: Noted as an overview of the page with ``{berichten} archief``: its year pages hang under it.
@@ -29,31 +28,33 @@ RELATION_FIELDS = tuple(f for f in BERICHT.fields if f.kind is Kind.REFS)
 _URL_STARTS = ("http://", "https://", "//", "data:")
 
 
-def news_problems(fields: Mapping[str, object]) -> list[FieldProblem]:
+def news_problems(fields: Mapping[str, Value]) -> list[FieldProblem]:
     """What a news item's fields cannot say together, each at the field it is about."""
     problems = []
-    day = fields.get("datum")
-    if isinstance(day, When) and not day.is_exact_day:
+    day = value_of(fields, Bericht.datum)
+    if day is not None and not day.is_exact_day:
         message = (
             "een bericht heeft een datum met een dag nodig, zoals 2023-05-01 (eventueel met tijd: 2023-05-01 09:00)"
         )
-        problems.append(FieldProblem(message, "datum", drop=True))
-    image, alt = fields.get("afbeelding"), fields.get("alt-tekst")
-    if isinstance(image, str) and image.lower().startswith(_URL_STARTS):
+        problems.append(FieldProblem(message, Bericht.datum.name, drop=True))
+    image, alt = value_of(fields, Bericht.afbeelding), value_of(fields, Bericht.alt_tekst)
+    if image is not None and image.lower().startswith(_URL_STARTS):
         message = (
             "een afbeelding moet in de kennisbank zelf staan (een bestand naast de pagina), geen webadres: "
             "de site laadt niets van andere websites"
         )
-        problems.append(FieldProblem(message, "afbeelding", drop=True))
+        problems.append(FieldProblem(message, Bericht.afbeelding.name, drop=True))
     elif image is not None and alt is None:
         message = (
             "een afbeelding heeft een alt-tekst nodig: beschrijf in 'alt-tekst' wat er te zien is, "
             "voor wie de afbeelding niet kan zien"
         )
-        problems.append(FieldProblem(message, "afbeelding", drop=True))
+        problems.append(FieldProblem(message, Bericht.afbeelding.name, drop=True))
     if alt is not None and image is None:
         problems.append(
-            FieldProblem("'alt-tekst' hoort bij een afbeelding; vul ook 'afbeelding' in", "alt-tekst", drop=True)
+            FieldProblem(
+                "'alt-tekst' hoort bij een afbeelding; vul ook 'afbeelding' in", Bericht.alt_tekst.name, drop=True
+            )
         )
     return problems
 
@@ -61,20 +62,24 @@ def news_problems(fields: Mapping[str, object]) -> list[FieldProblem]:
 def is_published(obj: KBObject, today: dt.date | None = None) -> bool:
     """A news item with a valid date (the build reported every other one and leaves it out of lists),
     and, given ``today``, not one scheduled for a later day: it appears on its day, not before."""
-    day = obj.fields.get("datum")
-    valid = obj.kind == NEWS and isinstance(day, When) and day.is_exact_day
-    return valid and (today is None or cast(When, day).value.date() <= today)
+    day = obj.get(Bericht.datum)
+    if obj.kind != NEWS or day is None or not day.is_exact_day:
+        return False
+    return today is None or day.value.date() <= today
 
 
 def moment(obj: KBObject) -> When:
-    return cast(When, obj.fields["datum"])
+    day = obj.get(Bericht.datum)
+    if day is None:  # asked only of published items, which have one
+        raise KeyError(f"{obj.id}: {Bericht.datum.name}")
+    return day
 
 
 def order_key(obj: KBObject) -> tuple[int, int, str, str]:
     """Newest first; items of the same moment by 'volgorde', then by title."""
     value = moment(obj).value
     minutes = value.toordinal() * 1440 + value.hour * 60 + value.minute  # no clock or time zone of the machine
-    order = cast(int | None, obj.fields.get("volgorde"))
+    order = obj.get(Bericht.volgorde)
     return (-minutes, order if order is not None else 10**6, obj.title.casefold(), obj.id)
 
 
@@ -88,7 +93,7 @@ def related_ids(obj: KBObject, objects: Mapping[str, KBObject]) -> tuple[str, ..
     the type their field asks for (any other was reported, and counts for nothing)."""
     found: list[str] = []
     for spec in RELATION_FIELDS:
-        for target in cast(tuple[str, ...], obj.fields.get(spec.name, ())):
+        for target in ids_in(obj.fields.get(spec.name)):
             other = objects.get(target)
             if other is not None and other.kind in spec.targets:
                 found.append(target)

@@ -14,16 +14,15 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
-from typing import cast
 from urllib.parse import quote, unquote
 from zoneinfo import ZoneInfo
 
 from .agenda import CalendarEvent
 from .news import NEWS, NEWS_TIMEZONE, is_published
-from .objects import KBObject, MissingLink, Problem, Url, When
+from .objects import KBObject, MissingLink, Problem, Url, When, ids_in
 from .packs import AgendaEntry, AgendaWindow, agenda_window, pack_agenda
 from .relations import of_kinds, suggest
-from .schema import TYPES, Field, Kind, ObjectType
+from .schema import TYPES, Bericht, Evenement, Field, Kind, ObjectType, fields_of
 from .timeline import can_act, can_still_come, current_summary
 
 AGENDA = "agenda"
@@ -35,23 +34,31 @@ FORWARDED = "Hebt u deze nieuwsbrief doorgestuurd gekregen?"
 #: Without ``agenda-maanden``: the events of the two months after the edition.
 DEFAULT_AGENDA_MONTHS = 2
 
+
+class Nieuwsbrief:
+    """The fields of ``{nieuwsbrief}``, typed as those of an object type (schema.py)."""
+
+    nummer: Field[int] = Field("nummer", "Nummer", Kind.NUMBER, required=True, example="1")
+    datum: Field[When] = Field("datum", "Datum", Kind.WHEN, required=True, example="2023-05-01", needs_day=True)
+    onderwerp: Field[str] = Field("onderwerp", "Onderwerp", example="VZHG Nieuwsbrief voorjaar 2023")
+    save_the_date: Field[tuple[str, ...]] = Field(
+        "save-the-date", "Noteer alvast", Kind.LINES, example="bestuurdersdag-2023"
+    )
+    bestuur: Field[tuple[str, ...]] = Field("bestuur", "Bestuur", Kind.LINES, example="bestuurlijke-prioriteiten-2023")
+    themas: Field[tuple[str, ...]] = Field(
+        "themas", "Thema’s", Kind.LINES, example="rondetafel-brede-welvaart-terugkijken"
+    )
+    agenda: Field[tuple[str, ...]] = Field(
+        "agenda", "Agenda", Kind.LINES, example="bijeenkomsten-zuid-holland-academie"
+    )
+    agenda_maanden: Field[int] = Field("agenda-maanden", "Agenda (maanden na de datum)", Kind.NUMBER, example="2")
+    netwerken: Field[tuple[str, ...]] = Field(
+        "netwerken", "Netwerken", Kind.LINES, example="strategennetwerk-van-start"
+    )
+
+
 NEWSLETTER = ObjectType(
-    "nieuwsbrief",
-    "Nieuwsbrief",
-    "Nieuwsbrieven",
-    (
-        Field("nummer", "Nummer", Kind.NUMBER, required=True, example="1"),
-        Field("datum", "Datum", Kind.WHEN, required=True, example="2023-05-01", needs_day=True),
-        Field("onderwerp", "Onderwerp", example="VZHG Nieuwsbrief voorjaar 2023"),
-        Field("save-the-date", "Noteer alvast", Kind.LINES, example="bestuurdersdag-2023"),
-        Field("bestuur", "Bestuur", Kind.LINES, example="bestuurlijke-prioriteiten-2023"),
-        Field("themas", "Thema’s", Kind.LINES, example="rondetafel-brede-welvaart-terugkijken"),
-        Field("agenda", "Agenda", Kind.LINES, example="bijeenkomsten-zuid-holland-academie"),
-        Field("agenda-maanden", "Agenda (maanden na de datum)", Kind.NUMBER, example="2"),
-        Field("netwerken", "Netwerken", Kind.LINES, example="strategennetwerk-van-start"),
-    ),
-    title_field="onderwerp",
-    this="deze",
+    "nieuwsbrief", "Nieuwsbrief", "Nieuwsbrieven", fields_of(Nieuwsbrief), title_field="onderwerp", this="deze"
 )
 
 
@@ -251,7 +258,7 @@ class Entry:
 #: A news item's entry also gives the links of the events, programmes and networks it is
 #: about: the newsletter's calls to action ("Aanmelden", "Terugkijken", a network's
 #: website or mailbox), and the links still to come.
-LINKS_OF_RELATED = ("evenement", "programma", "netwerk")
+LINKS_OF_RELATED = (Bericht.evenement, Bericht.programma, Bericht.netwerk)
 MAILTO = "mailto:"
 
 
@@ -272,10 +279,10 @@ def entry_of(
     spec = TYPES[obj.kind]
     links = _links(obj, event, today)
     if obj.kind == NEWS:
-        for name in LINKS_OF_RELATED:
-            for target in cast(tuple[str, ...], obj.fields.get(name, ())):
+        for about in LINKS_OF_RELATED:  # each names the type it points at
+            for target in obj.get(about) or ():
                 other = objects.get(target)
-                if other is not None and other.kind == name:
+                if other is not None and other.kind == about.name:
                     of_other = _links(other, today.events.get(target) if today else None, today)
                     links += [(f"{label} ({other.title})", url) for label, url in of_other]
     unique: list[tuple[str, Url]] = []
@@ -286,21 +293,20 @@ def entry_of(
     for f in spec.fields:
         if f.kind not in (Kind.REF, Kind.REFS) or not f.shown:
             continue
-        value = obj.fields.get(f.name, ())
-        ids = (value,) if isinstance(value, str) else cast(tuple[str, ...], value)
+        ids = ids_in(obj.fields.get(f.name))
         valid = tuple(i for i in ids if i in objects and objects[i].kind in f.targets and i != obj.id)
         if valid:
             related.append((f.label, valid))
-    image = obj.fields.get("afbeelding")
-    summary = str(obj.fields.get("samenvatting", ""))
+    image = obj.get(Bericht.afbeelding)
+    summary = obj.get(Bericht.samenvatting) or ""
     if obj.kind == NEWS and today is not None:
-        summary = current_summary(obj, today.day, today.events.get(str(obj.fields.get("oproep", ""))))
+        summary = current_summary(obj, today.day, today.events.get(obj.get(Bericht.oproep) or ""))
     entry = Entry(
         obj=obj,
         summary=summary,
         links=tuple(unique),
         related=tuple(related),
-        image=(str(image), str(obj.fields.get("alt-tekst", ""))) if image else None,
+        image=(image, obj.get(Bericht.alt_tekst) or "") if image else None,
     )
     if event is None:
         return entry
@@ -313,9 +319,9 @@ def entry_of(
 
 
 #: An event's links that call on the reader to act: left out once that cannot be done.
-CALLS_TO_ACTION = ("aanmelden",)
+CALLS_TO_ACTION = (Evenement.aanmelden.name,)
 #: An event's links that may still come after it (as on its page: render.AFTER_EVENT_FIELDS).
-AFTER_EVENT = ("terugkijken", "verslag")
+AFTER_EVENT = (Evenement.terugkijken.name, Evenement.verslag.name)
 
 
 def _links(obj: KBObject, event: CalendarEvent | None = None, today: Today | None = None) -> list[tuple[str, Url]]:
@@ -331,8 +337,8 @@ def _links(obj: KBObject, event: CalendarEvent | None = None, today: Today | Non
             until = event.last_day + dt.timedelta(days=today.grace if f.name in AFTER_EVENT else 0)
             if isinstance(value, MissingLink) and not can_still_come(until, today.day):
                 continue  # "[link volgt]" for a link that will not come any more
-        if f.kind is Kind.URL:
-            found.append((f.label, cast(Url, value)))
+        if f.kind is Kind.URL and isinstance(value, str | MissingLink):
+            found.append((f.label, value))
         elif f.kind is Kind.EMAIL:
             found.append((f.label, f"{MAILTO}{value}"))
     return found

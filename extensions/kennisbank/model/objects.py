@@ -9,10 +9,14 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import hashlib
+from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Literal, NamedTuple
+from typing import TYPE_CHECKING, Literal, NamedTuple, TypeVar
 
 from .sourcelines import line_in
+
+if TYPE_CHECKING:  # fields.py imports this module
+    from .fields import Field
 
 Precision = Literal["year", "month", "day", "minute"]
 
@@ -68,8 +72,23 @@ class Role:
 
 
 #: A parsed field value; which one a field holds follows from its Kind (see values.parse_value).
-#: Readers that know the field's kind narrow it with typing.cast.
+#: Read one through its typed Field (schema.py): ``obj.get(Evenement.start)`` is a ``When | None``.
 Value = str | int | When | MissingLink | tuple[str, ...] | tuple[Role, ...]
+
+T = TypeVar("T", bound=Value)
+
+
+def value_of(fields: Mapping[str, Value], field: Field[T]) -> T | None:
+    """The value of ``field``, if ``fields`` hold one of its kind (as every value read does)."""
+    value = fields.get(field.name)
+    return value if value is not None and field.holds(value) else None
+
+
+def ids_in(value: Value | None) -> tuple[str, ...]:
+    """The object ids a reference field holds: one (a REF) or several (REFS)."""
+    if isinstance(value, str):
+        return (value,)
+    return tuple(i for i in value if isinstance(i, str)) if isinstance(value, tuple) else ()
 
 
 @dataclass(frozen=True)
@@ -93,6 +112,14 @@ class KBObject:
         Sphinx read every page again (and so work out every digest anew)."""
         shown = (self.kind, self.id, self.title, self.docname, sorted(self.fields.items()))
         return hashlib.sha256(repr(shown).encode()).hexdigest()
+
+    def get(self, field: Field[T]) -> T | None:
+        """The value of ``field``, typed (None if the object has none): ``obj.get(Evenement.start)``."""
+        value = self.fields.get(field.name)  # as value_of, without a second call: read thousands of times
+        return value if value is not None and field.holds(value) else None
+
+    def has(self, field: Field[Value]) -> bool:
+        return field.name in self.fields
 
     def line_of(self, name: str, item: int | None = None) -> int:
         """The line of a field, or of its ``item``-th value line; else the object's own line."""

@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections.abc import Callable, Iterable, Mapping
-from typing import Any, cast
+from typing import Any
 
 from .objects import KBObject, MissingLink, Relation, Role, Value, When
 from .relations import relations_of
@@ -60,7 +60,7 @@ def record(
     """One object as the export holds it; ``relations`` are its outgoing relations; roles as on ``today``."""
     spec = TYPES[obj.kind]
     # Every field of an object is one of its type's fields: the parser drops any other.
-    fields = {name: _value(cast(Field, spec.field(name)), value, objects, today) for name, value in obj.fields.items()}
+    fields = {name: _value(spec.named(name), value, objects, today) for name, value in obj.fields.items()}
     links = [
         {
             "veld": rel.field,
@@ -77,13 +77,13 @@ def _head(name: str, base_url: str) -> dict[str, str]:
     return {"$schema": f"{base_url}/{SCHEMA_FILE}", "naam": name, "bron": f"{base_url}/"}
 
 
-def _value(spec: Field, value: Value, objects: Mapping[str, KBObject], today: dt.date | None = None) -> object:
+def _value(spec: Field[Value], value: Value, objects: Mapping[str, KBObject], today: dt.date | None = None) -> object:
     if isinstance(value, MissingLink):
         return None  # the link is not known yet ("link volgt")
     if isinstance(value, When):
         return _when(value)
-    if spec.kind is Kind.ROLES:
-        return [_role(r, objects, today) for r in cast(tuple[Role, ...], value)]
+    if spec.kind is Kind.ROLES and isinstance(value, tuple):
+        return [_role(r, objects, today) for r in value if isinstance(r, Role)]
     if isinstance(value, tuple):
         return list(value)
     return value
@@ -184,7 +184,7 @@ def _type_schema(kind: str, slug: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-def _field_schema(field: Field, slug: dict[str, Any]) -> dict[str, Any]:
+def _field_schema(field: Field[Value], slug: dict[str, Any]) -> dict[str, Any]:
     text = {"type": "string", "minLength": 1}
     schemas: dict[Kind, dict[str, Any]] = {
         Kind.TEXT: text,

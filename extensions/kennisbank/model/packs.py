@@ -17,22 +17,25 @@ from .dates import format_period, format_span
 from .localtime import season_note
 from .objects import KBObject, Problem, When
 from .relations import suggest
-from .schema import Field, Kind, ObjectType
+from .schema import Field, Kind, ObjectType, fields_of
+
+
+class Bestuurspakket:
+    """The fields of ``{bestuurspakket}``, typed as those of an object type (schema.py)."""
+
+    vergadering: Field[str] = Field("vergadering", "Vergadering", required=True, example="Algemeen bestuur VZHG")
+    datum: Field[When] = Field("datum", "Datum", Kind.WHEN, required=True, example="2023-04-20")
+    plaats: Field[str] = Field("plaats", "Plaats", example="Den Haag")
+    versie: Field[str] = Field("versie", "Versie", example="1.0")
+    concept: Field[str] = Field("concept", "Concept", Kind.CHOICE, choices=("ja", "nee"))
+    onderdelen: Field[tuple[str, ...]] = Field(
+        "onderdelen", "Onderdelen", Kind.LINES, required=True, example="ruimtelijke-puzzel"
+    )
+    agenda_maanden: Field[int] = Field("agenda-maanden", "Agenda (maanden na de vergadering)", Kind.NUMBER, example="3")
+
 
 PACK = ObjectType(
-    "bestuurspakket",
-    "Bestuurspakket",
-    "Bestuurspakketten",
-    (
-        Field("vergadering", "Vergadering", required=True, example="Algemeen bestuur VZHG"),
-        Field("datum", "Datum", Kind.WHEN, required=True, example="2023-04-20"),
-        Field("plaats", "Plaats", example="Den Haag"),
-        Field("versie", "Versie", example="1.0"),
-        Field("concept", "Concept", Kind.CHOICE, choices=("ja", "nee")),
-        Field("onderdelen", "Onderdelen", Kind.LINES, required=True, example="ruimtelijke-puzzel"),
-        Field("agenda-maanden", "Agenda (maanden na de vergadering)", Kind.NUMBER, example="3"),
-    ),
-    title_field="vergadering",
+    "bestuurspakket", "Bestuurspakket", "Bestuurspakketten", fields_of(Bestuurspakket), title_field="vergadering"
 )
 
 #: The anchor of a pack's agenda section, which the pack's theme pages point to.

@@ -17,12 +17,11 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from fnmatch import fnmatchcase
-from typing import cast
 
 from . import contactdetails
 from .contactdetails import EMAIL, PHONE, ContactDetail
 from .objects import FieldProblem, Value
-from .schema import Field, Kind, ObjectType
+from .schema import Kind, ObjectType
 from .values import parse_value
 
 PERSONAL_CONTACT_FIELDS = {"e-mail": EMAIL, "telefoon": PHONE}
@@ -190,7 +189,7 @@ def check_fields(
             private[found.field].append(found)
     redacted: dict[str, Value] = {}
     for name, details in private.items():
-        field = cast(Field, spec.field(name))  # found only in the type's own fields
+        field = spec.named(name)  # found only in the type's own fields
         kept = field.kind in _REDACTED_KINDS and not (kind == "persoon" and name in PERSONAL_CONTACT_FIELDS)
         if kept:
             redacted[name] = parse_value(field, redact(raw[name], [f.detail for f in details]))

@@ -11,11 +11,10 @@ import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
-from typing import cast
 
 from .news import NEWS, is_published, newest_first, order_key
-from .objects import KBObject, Mention, Problem, Relation, Role, When
-from .schema import TYPES, Field, Kind
+from .objects import KBObject, Mention, Problem, Relation, Role
+from .schema import TYPES, Evenement, Thema
 from .timeline import is_scheduled, role_label
 
 
@@ -30,15 +29,15 @@ def _field_relations(obj: KBObject, today: dt.date | None = None) -> Iterator[tu
         value = obj.fields.get(spec.name)
         if value is None:
             continue
-        if spec.kind is Kind.REF:
-            yield spec.name, None, Relation(obj.id, spec.name, cast(str, value))
-        elif spec.kind is Kind.REFS:
-            for target in cast(tuple[str, ...], value):
-                yield spec.name, None, Relation(obj.id, spec.name, target)
-        else:
-            for item, role in enumerate(cast(tuple[Role, ...], value)):
-                label = role.label if today is None else role_label(role, today)
-                yield spec.name, item, Relation(obj.id, spec.name, role.target, label)
+        if isinstance(value, str):  # one id
+            yield spec.name, None, Relation(obj.id, spec.name, value)
+        elif isinstance(value, tuple):  # ids, or roles
+            for item, entry in enumerate(value):
+                if isinstance(entry, str):
+                    yield spec.name, None, Relation(obj.id, spec.name, entry)
+                elif isinstance(entry, Role):
+                    label = entry.label if today is None else role_label(entry, today)
+                    yield spec.name, item, Relation(obj.id, spec.name, entry.target, label)
 
 
 def check_relations(index: RelationIndex) -> list[Problem]:
@@ -61,7 +60,7 @@ def _is_valid(obj: KBObject, rel: Relation, objects: Mapping[str, KBObject]) -> 
 
 
 def _targets(kind: str, field: str) -> tuple[str, ...]:
-    return cast(Field, TYPES[kind].field(field)).targets  # a relation is read from one of its type's fields
+    return TYPES[kind].named(field).targets  # a relation is read from one of its type's fields
 
 
 def _relation_problem(obj: KBObject, rel: Relation, objects: Mapping[str, KBObject]) -> str:
@@ -97,7 +96,7 @@ def of_kinds(objects: Mapping[str, KBObject], kinds: Iterable[str]) -> list[str]
 
 def sort_key(obj: KBObject) -> tuple[str, str, str]:
     """Events by date, everything else alphabetically, accents ignored."""
-    start = cast(When | None, obj.fields.get("start"))
+    start = obj.get(Evenement.start)
     return (start.value.isoformat() if start else "", fold(obj.title), obj.id)
 
 
@@ -176,7 +175,7 @@ class RelationIndex:
 
 
 def _backlink_label(kind: str, field: str) -> str:
-    return cast(Field, TYPES[kind].field(field)).backlink_label
+    return TYPES[kind].named(field).backlink_label
 
 
 def of_kind(objects: Mapping[str, KBObject], kind: str, today: dt.date | None = None) -> list[KBObject]:
@@ -197,5 +196,5 @@ def _in_listing_order(
 
 
 def _listing_key(obj: KBObject) -> tuple[int, str, str, str]:
-    order = cast(int | None, obj.fields.get("volgorde"))
+    order = obj.get(Thema.volgorde)  # a news item's has the same name and kind
     return (order if order is not None else 10**6, *sort_key(obj))

@@ -19,13 +19,12 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
-from typing import cast
 
 from .agenda import calendar_event
 from .dates import format_day
 from .news import format_news_date, is_published, moment
-from .objects import KBObject, Role, When
-from .schema import TYPES
+from .objects import KBObject, When
+from .schema import KEYWORDS, THEMES, TYPES, Evenement, Netwerk, Organisatie, Persoon, Programma, Thema
 
 #: Pagefind's names of what each result carries. The keys are Dutch where the search
 #: page shows them (filters), Pagefind's own where it has one (``title``).
@@ -85,20 +84,20 @@ def object_facts(
     obj: KBObject, objects: Mapping[str, KBObject], today: dt.date, synonyms: Mapping[str, tuple[str, ...]]
 ) -> SearchFacts:
     """An object's search data; ``objects`` gives the titles of what it refers to."""
-    keywords = cast(tuple[str, ...], obj.fields.get("trefwoorden", ()))
-    own_words = (obj.title, *keywords, cast(str, obj.fields.get("afkorting", "")))
+    keywords = obj.get(KEYWORDS) or ()
+    own_words = (obj.title, *keywords, obj.get(Organisatie.afkorting) or "")
     facts = SearchFacts(
         title=obj.title,
         kind=TYPES[obj.kind].shown_label,
         id=obj.id,
-        themes=(obj.title,) if obj.kind == "thema" else _titles(obj.fields.get("thema", ()), objects),
+        themes=(obj.title,) if obj.kind == "thema" else _titles(obj.get(THEMES) or (), objects),
         keywords=keywords + tuple(w for w in synonyms_of(own_words, synonyms) if w not in keywords),
     )
     if obj.kind == "evenement":
         return _event_facts(obj, facts, today)
     if obj.kind == "bericht":
         return _news_facts(obj, facts, today)
-    return _with(facts, fact=_key_fact(obj, objects), when=cast(When | None, obj.fields.get("verschenen")))
+    return _with(facts, fact=_key_fact(obj, objects), when=obj.get(Programma.verschenen))
 
 
 def page_facts(
@@ -120,7 +119,7 @@ def _with(facts: SearchFacts, fact: str, when: When | None) -> SearchFacts:
 
 
 def _event_facts(obj: KBObject, facts: SearchFacts, today: dt.date) -> SearchFacts:
-    if "start" not in obj.fields:  # unreadable, and reported: the event has no date to find it by
+    if not obj.has(Evenement.start):  # unreadable, and reported: the event has no date to find it by
         return facts
     event = calendar_event(obj)
     where = event.place.city or event.place.name if event.place else ("online" if event.online else "")
@@ -140,7 +139,7 @@ def _news_facts(obj: KBObject, facts: SearchFacts, today: dt.date) -> SearchFact
 def is_of_the_past(obj: KBObject, today: dt.date) -> bool:
     """An event that is over, or a news item of OLD_NEWS_DAYS ago or more: it ranks below current ones."""
     if obj.kind == "evenement":
-        return "start" in obj.fields and calendar_event(obj).is_past(today)
+        return obj.has(Evenement.start) and calendar_event(obj).is_past(today)
     if obj.kind == "bericht" and is_published(obj):
         return (today - moment(obj).value.date()).days >= OLD_NEWS_DAYS
     return False
@@ -148,22 +147,21 @@ def is_of_the_past(obj: KBObject, today: dt.date) -> bool:
 
 def _key_fact(obj: KBObject, objects: Mapping[str, KBObject]) -> str:
     """What a member wants to know at a glance, per type (events and news: their date)."""
-    fields = obj.fields
     if obj.kind == "persoon":
-        roles = cast(tuple[Role, ...], fields.get("rollen", ()))
+        roles = obj.get(Persoon.rollen) or ()
         return "; ".join(f"{role.function}, {_title(role.target, objects)}" for role in roles[:2])
     if obj.kind == "organisatie":
-        kind, short = cast(str, fields.get("soort", "")), cast(str, fields.get("afkorting", ""))
+        kind, short = obj.get(Organisatie.soort) or "", obj.get(Organisatie.afkorting) or ""
         return f"{kind} ({short})" if kind and short else kind or short
     if obj.kind == "netwerk":
-        lead = cast(str, fields.get("coordinator", ""))
-        parts = [cast(str, fields.get("status", "")), f"coördinatie: {_title(lead, objects)}" if lead else ""]
+        lead = obj.get(Netwerk.coordinator) or ""
+        parts = [obj.get(Netwerk.status) or "", f"coördinatie: {_title(lead, objects)}" if lead else ""]
         return ", ".join(part for part in parts if part)
     if obj.kind == "programma":
-        owner = cast(str, fields.get("eigenaar", ""))
+        owner = obj.get(Programma.eigenaar) or ""
         return f"eigenaar: {_title(owner, objects)}" if owner else ""
     if obj.kind == "thema":
-        return "bestuursprioriteit" if fields.get("bestuursprioriteit") == "ja" else ""
+        return "bestuursprioriteit" if obj.get(Thema.bestuursprioriteit) == "ja" else ""
     return ""
 
 
@@ -172,9 +170,9 @@ def _title(obj_id: str, objects: Mapping[str, KBObject]) -> str:
     return obj.title if obj is not None else obj_id
 
 
-def _titles(ids: object, objects: Mapping[str, KBObject]) -> tuple[str, ...]:
+def _titles(ids: tuple[str, ...], objects: Mapping[str, KBObject]) -> tuple[str, ...]:
     """The titles of the objects that exist among ``ids``, each once (unknown ids were reported)."""
-    found = (objects[i].title for i in cast(tuple[str, ...], ids) if i in objects)
+    found = (objects[i].title for i in ids if i in objects)
     return tuple(dict.fromkeys(found))
 
 

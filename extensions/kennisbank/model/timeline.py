@@ -13,11 +13,12 @@ import calendar
 import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Literal, cast
+from typing import Literal
 
 from .agenda import CalendarEvent
 from .dates import format_plain, format_span
-from .objects import KBObject, Role, When
+from .objects import KBObject, Role
+from .schema import Bericht, Persoon
 
 RoleState = Literal["komend", "huidig", "voorbij"]
 #: A news item counts as old this many months after its date (``kennisbank_news_old_after_months``).
@@ -77,7 +78,7 @@ def role_boundaries(role: Role) -> tuple[dt.date, ...]:
 
 
 def roles_of(obj: KBObject) -> tuple[Role, ...]:
-    return cast(tuple[Role, ...], obj.fields.get("rollen", ()))
+    return obj.get(Persoon.rollen) or ()
 
 
 # -- news --------------------------------------------------------------------------------
@@ -85,8 +86,8 @@ def roles_of(obj: KBObject) -> tuple[Role, ...]:
 
 def news_day(obj: KBObject) -> dt.date | None:
     """The day of a news item, if it has a valid one."""
-    day = obj.fields.get("datum")
-    return day.value.date() if isinstance(day, When) and day.is_exact_day else None
+    day = obj.get(Bericht.datum)
+    return day.value.date() if day is not None and day.is_exact_day else None
 
 
 def is_scheduled(obj: KBObject, today: dt.date) -> bool:
@@ -150,10 +151,10 @@ def current_summary(obj: KBObject, today: dt.date, call: CalendarEvent | None) -
 
     ``call`` is the event its call to action is for (its ``oproep``): once that cannot be
     acted on, the item says what happened instead (its ``na-afloop``, or a sentence of ours)."""
-    summary = str(obj.fields.get("samenvatting", ""))
+    summary = obj.get(Bericht.samenvatting) or ""
     if call is None or can_act(call, today):
         return summary
-    return str(obj.fields.get("na-afloop") or what_happened(call, today))
+    return obj.get(Bericht.na_afloop) or what_happened(call, today)
 
 
 # -- placeholders ----------------------------------------------------------------------

@@ -172,7 +172,7 @@ def _role_date(text: str, line: str) -> When | None:
     return parse_when(worded) if worded else None
 
 
-def parse_value(spec: Field, raw: str) -> Value:
+def parse_value(spec: Field[Value], raw: str) -> Value:
     """Turn the raw option text of one field into its typed value."""
     text = raw.strip()
     if not text:
@@ -231,7 +231,7 @@ def _refuse_quotes(text: str) -> None:
         )
 
 
-def _choose(spec: Field, text: str) -> str:
+def _choose(spec: Field[Value], text: str) -> str:
     if text not in spec.choices:
         allowed = ", ".join(f"'{c}'" for c in spec.choices)
         raise FieldError(f"'{text}' is geen toegestane waarde; kies uit {allowed}")

@@ -157,7 +157,7 @@ def year_pages_of(app: Sphinx) -> list[PlannedPage]:
             view: AgendaView = view,
             year: int = year,
             title: str = title,
-            events: list = events,
+            events: list[CalendarEvent] = events,
             by_month: MonthPages | None = by_month,
         ) -> nodes.section:
             section = nodes.section("", ids=[f"archief-{year}"], classes=["kb-jaarpagina"])

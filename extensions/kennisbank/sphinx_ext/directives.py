@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from docutils import nodes
 from docutils.parsers.rst import directives
@@ -16,10 +17,10 @@ from ..model.agenda import event_problems
 from ..model.fieldblock import read_block
 from ..model.hints import slug_for
 from ..model.news import news_problems
-from ..model.objects import KBObject
+from ..model.objects import KBObject, Value
 from ..model.privacy import check_fields
 from ..model.relations import closest
-from ..model.schema import TYPES, ObjectType
+from ..model.schema import SUMMARY, TYPES, Bericht, ObjectType
 from ..model.sourcelines import FieldLines, field_lines, line_in
 from ..model.values import FieldError, check_slug, parse_value
 from . import render
@@ -35,7 +36,7 @@ logger = logging.getLogger(__name__)
 CROSS_CHECKS = {"evenement": event_problems, "bericht": news_problems}
 
 
-class AnyFieldName(dict):
+class AnyFieldName(dict[str, Callable[[str], Any]]):
     """Accepts every option name, so the directive itself can report unknown
     fields in plain Dutch (with a suggestion) instead of the parser's English."""
 
@@ -82,10 +83,10 @@ class KBDirective(SphinxDirective):
     def line_of(self, name: str, item: int | None = None) -> int:
         return line_in(self.field_lines, name, self.lineno, item)
 
-    def read_fields(self, spec: ObjectType, where: str) -> dict:
+    def read_fields(self, spec: ObjectType, where: str) -> dict[str, Value]:
         """Parse the fields as ``spec``'s; report unknown, malformed and missing ones, each once."""
         written = self.written_fields(spec, where)
-        fields = {}
+        fields: dict[str, Value] = {}
         meant = set()  # the fields that a misspelt one stands for: not missing, misspelt
         for name, raw in written.items():
             field = spec.field(name)
@@ -173,7 +174,8 @@ class ObjectDirective(KBDirective):
         fields = self.parse_fields(obj_id)
         # Without a title field the object is named after its heading; that
         # title is filled in once the page is read (see references.py).
-        explicit_title = fields.pop(spec.title_field, None)
+        written_title = fields.pop(spec.title_field, None)
+        explicit_title = written_title if isinstance(written_title, str) else None  # a text field
         title = explicit_title or ""
         obj = KBObject(spec.name, obj_id, title, self.env.docname, self.lineno, fields, self.field_lines)
         kb_domain(self.env).note_object(obj)
@@ -183,10 +185,12 @@ class ObjectDirective(KBDirective):
         self.set_source_info(container)
         if explicit_title:
             container += nodes.rubric(title, title, classes=["kb-object-title"])
-        if "samenvatting" in fields:
-            container += nodes.paragraph(fields["samenvatting"], fields["samenvatting"], classes=["kb-samenvatting"])
-        if "afbeelding" in fields:
-            container += self.image(f"{spec.label} '{obj_id}'", fields["afbeelding"], fields["alt-tekst"])
+        summary = obj.get(SUMMARY)
+        if summary is not None:
+            container += nodes.paragraph(summary, summary, classes=["kb-samenvatting"])
+        image = obj.get(Bericht.afbeelding)
+        if image is not None:  # never without its alt text (model/news.py, news_problems)
+            container += self.image(f"{spec.label} '{obj_id}'", image, obj.get(Bericht.alt_tekst) or "")
         # As they read on the reference date; sphinx_ext/timeline.py reads the page again when that changes.
         settings = build_state(self.env).settings
         facts = render.fact_list(obj, self.unread, settings.today(), settings.placeholder_days)
@@ -232,7 +236,12 @@ class ObjectDirective(KBDirective):
         try:
             found = Path(absolute).is_file()
         except (OSError, ValueError):  # no name a file can have (far too long, say)
-            self.warn("%s, veld 'afbeelding': '%s' is geen bestandsnaam", where, path, line=self.line_of("afbeelding"))
+            self.warn(
+                "%s, veld 'afbeelding': '%s' is geen bestandsnaam",
+                where,
+                path,
+                line=self.line_of(Bericht.afbeelding.name),
+            )
             return []
         # Also when it is missing: once the file is added, the page is read again.
         self.env.note_dependency(absolute)
@@ -242,14 +251,14 @@ class ObjectDirective(KBDirective):
                 where,
                 path,
                 shown,
-                line=self.line_of("afbeelding"),
+                line=self.line_of(Bericht.afbeelding.name),
             )
             return []
         image = nodes.image(path, uri=path, alt=alt, classes=["kb-afbeelding"])
         self.set_source_info(image)
         return [image]
 
-    def parse_fields(self, obj_id: str) -> dict:
+    def parse_fields(self, obj_id: str) -> dict[str, Value]:
         spec = self.spec
         where = f"{spec.label} '{obj_id}'"
         fields = self.read_fields(spec, where)

@@ -16,8 +16,8 @@ of half a megabyte, which a phone fetches whole.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Mapping
-from typing import Any, cast
+from collections.abc import Iterable
+from typing import Any
 
 from docutils import nodes
 from sphinx.application import Sphinx
@@ -25,9 +25,9 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 
 from ..model.dates import format_span
 from ..model.directories import Membership, networks_by_expertise, organisation_directory, people_directory
-from ..model.objects import KBObject, Url, Value, When
+from ..model.objects import KBObject
 from ..model.relations import of_kind
-from ..model.schema import NETWERK, Field
+from ..model.schema import Evenement, Netwerk, Organisatie
 from .buildstate import build_state
 from .directives import KBDirective
 from .domain import kb_domain
@@ -143,37 +143,37 @@ class FillDirectories(SphinxPostTransform):
         ]
 
     def network_row(self, network: KBObject) -> list[list[nodes.Node]]:
-        f = network.fields
-        summary = cast(str, f.get("samenvatting", ""))
+        summary = network.get(Netwerk.samenvatting) or ""
         return [
             [self.link(network)],
             [nodes.paragraph(summary, summary)] if summary else [],
-            [nodes.paragraph("", "", nodes.Text(f"{label}: "), *value) for label, value in self.network_facts(f)],
+            [nodes.paragraph("", "", nodes.Text(f"{label}: "), *value) for label, value in self.network_facts(network)],
             [nodes.paragraph("", "", *self.how_to_join(network))],
         ]
 
-    def network_facts(self, f: Mapping[str, Value]) -> list[tuple[str, list[nodes.Node]]]:
+    def network_facts(self, network: KBObject) -> list[tuple[str, list[nodes.Node]]]:
         """The facts a reader compares networks by, each labelled; only those that are known."""
-        forms = cast(tuple[str, ...], f.get("vorm", ()))
-        meetings = ", ".join(p for p in (cast(str, f.get("bijeenkomsten", "")), " of ".join(forms)) if p)
+        forms = network.get(Netwerk.vorm) or ()
+        meetings = ", ".join(p for p in (network.get(Netwerk.bijeenkomsten) or "", " of ".join(forms)) if p)
         size = []
-        if "aantal-deelnemers" in f:
-            size.append(f"{f['aantal-deelnemers']} deelnemers")
-        if "beoogde-omvang" in f:
-            size.append(f"beoogd {f['beoogde-omvang']}")
+        if (count := network.get(Netwerk.aantal_deelnemers)) is not None:
+            size.append(f"{count} deelnemers")
+        if (meant := network.get(Netwerk.beoogde_omvang)) is not None:
+            size.append(f"beoogd {meant}")
+        contact = network.get(Netwerk.contact)
         facts: list[tuple[str, list[nodes.Node]]] = [
-            ("Status", [nodes.Text(cast(str, f.get("status", "")))]),
-            ("Coördinatie", self.link_id(cast(str | None, f.get("coordinator")))),
+            ("Status", [nodes.Text(network.get(Netwerk.status) or "")]),
+            ("Coördinatie", self.link_id(network.get(Netwerk.coordinator))),
             ("Bijeenkomsten", [nodes.Text(meetings)]),
             ("Omvang", [nodes.Text("; ".join(size))]),
-            ("Contact", [mail_link(cast(str, f["contact"]))] if "contact" in f else []),
+            ("Contact", [mail_link(contact)] if contact is not None else []),
         ]
         return [(label, value) for label, value in facts if value and value[0].astext()]
 
     def how_to_join(self, network: KBObject) -> list[nodes.Node]:
         """What the network's page says under "Aansluiten", or the visible mark that it follows."""
-        join = cast(str | None, network.fields.get("aansluiten"))
-        return [nodes.Text(join)] if join else [pending_marker(cast(Field, NETWERK.field("aansluiten")).when_missing)]
+        join = network.get(Netwerk.aansluiten)
+        return [nodes.Text(join)] if join else [pending_marker(Netwerk.aansluiten.when_missing)]
 
     def render_expertise(self) -> list[nodes.Node]:
         groups = nodes.bullet_list(classes=["kb-gids-lijst"])
@@ -198,10 +198,9 @@ class FillDirectories(SphinxPostTransform):
             link, kind = self.organisation_kind(org)
             head = nodes.paragraph("", "", nodes.strong("", "", link), kind)
             details = nodes.bullet_list()
-            if "website" in org.fields:
-                details += _item([nodes.Text("Website: "), *url_nodes(cast(Url, org.fields["website"]))])
-            if "contact" in org.fields:
-                mail = cast(str, org.fields["contact"])
+            if (website := org.get(Organisatie.website)) is not None:
+                details += _item([nodes.Text("Website: "), *url_nodes(website)])
+            if (mail := org.get(Organisatie.contact)) is not None:
                 details += _item([nodes.Text("Contact: "), mail_link(mail)])
             if entry.people:
                 details += _item([nodes.Text("Mensen: "), *joined([self.person_with_role(m) for m in entry.people])])
@@ -228,10 +227,11 @@ class FillDirectories(SphinxPostTransform):
         return [listing]
 
     def organisation_kind(self, org: KBObject) -> list[nodes.Node]:
-        return [self.link(org), nodes.Text(f" ({org.fields['soort']})" if "soort" in org.fields else "")]
+        kind = org.get(Organisatie.soort)
+        return [self.link(org), nodes.Text(f" ({kind})" if kind is not None else "")]
 
     def event_with_date(self, event: KBObject) -> list[nodes.Node]:
-        start = cast(When | None, event.fields.get("start"))  # left out if it was invalid: reported
+        start = event.get(Evenement.start)  # left out if it was invalid: reported
         return [self.link(event), *([nodes.Text(f" ({format_span(start)})")] if start else [])]
 
     # -- people --------------------------------------------------------------

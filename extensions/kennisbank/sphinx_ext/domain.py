@@ -59,38 +59,46 @@ class KnowledgeBaseDomain(Domain):
         self._views: DomainViews | None = None
 
     # -- stored data -------------------------------------------------------
+    # Sphinx types ``data`` as dict[str, Any]: each property names what its entry holds, for mypy.
 
     @property
     def objects(self) -> dict[str, KBObject]:
-        return self.data["objects"]
+        stored: dict[str, KBObject] = self.data["objects"]
+        return stored
 
     @property
     def mentions(self) -> dict[str, tuple[Mention, ...]]:
-        return self.data["mentions"]
+        stored: dict[str, tuple[Mention, ...]] = self.data["mentions"]
+        return stored
 
     @property
     def overviews(self) -> dict[str, frozenset[str]]:
-        return self.data["overviews"]
+        stored: dict[str, frozenset[str]] = self.data["overviews"]
+        return stored
 
     @property
     def problems(self) -> dict[str, list[tuple[int, str]]]:
         """Per page, what was reported while it was read, as (line, message) (problems.py)."""
-        return self.data["problems"]
+        stored: dict[str, list[tuple[int, str]]] = self.data["problems"]
+        return stored
 
     @property
     def timelines(self) -> dict[str, PageTimeline]:
         """Per page, the days on which it reads otherwise and what it announces (timeline.py)."""
-        return self.data["timeline"]
+        stored: dict[str, PageTimeline] = self.data["timeline"]
+        return stored
 
     @property
     def signatures(self) -> dict[str, dict[str, str]]:
         """Per output folder, each page's digest of its generated content (freshness.py)."""
-        return self.data["signatures"]
+        stored: dict[str, dict[str, str]] = self.data["signatures"]
+        return stored
 
     @property
     def tocs(self) -> dict[str, dict[str, str]]:
         """Per output folder, each page's digest of its headings (freshness.py)."""
-        return self.data.setdefault("tocs", {})
+        stored: dict[str, dict[str, str]] = self.data.setdefault("tocs", {})
+        return stored
 
     # -- views of it, made anew after any change (views.py) --------------------
 
@@ -154,7 +162,8 @@ class KnowledgeBaseDomain(Domain):
 
     @property
     def duplicates(self) -> dict[str, list[KBObject]]:
-        return self.data["duplicates"]
+        stored: dict[str, list[KBObject]] = self.data["duplicates"]
+        return stored
 
     def promote(self, obj: KBObject) -> None:
         """Give a duplicate its id: the object that held it (if any) becomes the duplicate."""
@@ -196,7 +205,8 @@ class KnowledgeBaseDomain(Domain):
 
     @property
     def packs(self) -> dict[str, BoardPack]:
-        return self.data["packs"]
+        stored: dict[str, BoardPack] = self.data["packs"]
+        return stored
 
     def note_pack(self, pack: BoardPack) -> None:
         self.packs[pack.docname] = pack
@@ -320,16 +330,19 @@ class NewsletterDomain(Domain):
 
     @property
     def editions(self) -> dict[str, Edition]:
-        return self.data["editions"]
+        stored: dict[str, Edition] = self.data["editions"]
+        return stored
 
     @property
     def archives(self) -> dict[str, bool]:
-        return self.data["archives"]
+        stored: dict[str, bool] = self.data["archives"]
+        return stored
 
     @property
     def signatures(self) -> dict[str, dict[str, str]]:
         """Per output folder, each page's digest of what it shows of other pages (newsletter.pages_to_rewrite)."""
-        return self.data["signatures"]
+        stored: dict[str, dict[str, str]] = self.data["signatures"]
+        return stored
 
     def clear_doc(self, docname: str) -> None:
         self.editions.pop(docname, None)

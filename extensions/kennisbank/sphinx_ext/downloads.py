@@ -94,7 +94,7 @@ class PdfShelf:
         reference["classes"].append("kb-pdf")
         return [reference, nodes.Text(f", {found.as_of}")]
 
-    def facts(self, names: list[str]) -> tuple:
+    def facts(self, names: list[str]) -> tuple[object, ...]:
         """What the pages show of these files: equal facts, equal pages."""
         if not self.links:
             return ()
@@ -105,10 +105,10 @@ class PdfShelf:
         whole = [WHOLE] if self.settings.pdf_whole else []
         return [*whole, *(pack_file(pack) for pack in newest_first(kb_domain(self.env).packs.values()))]
 
-    def shown_on(self, docname: str) -> tuple:
+    def shown_on(self, docname: str) -> tuple[object, ...]:
         """What a page shows about PDFs (for its digest); empty for a page that shows none."""
         domain = kb_domain(self.env)
-        shown: list = []
+        shown: list[object] = []
         pack = domain.packs.get(docname)
         if pack is not None and pack.date is not None:
             shown.append(("pack", self.facts([pack_file(pack)])))

@@ -21,7 +21,7 @@ from ..formats.jsonld import event_data, script_json
 from ..model.agenda import CalendarEvent
 from ..model.calendarlinks import google_link, outlook_link, route_link, webcal_link
 from ..model.objects import KBObject
-from ..model.schema import EVENEMENT
+from ..model.schema import EVENEMENT, Evenement
 from .addresses import context_of, feed_link, page_url
 from .buildstate import build_state
 from .capabilities import is_for_screens, is_site
@@ -58,7 +58,7 @@ class EventCards(SphinxPostTransform):
         domain = kb_domain(self.env)
         for container in list(self.document.findall(nodes.container)):
             obj = domain.objects.get(container.get("kb_object", ""))
-            if obj is None or obj.kind != EVENEMENT.name or "start" not in obj.fields:
+            if obj is None or obj.kind != EVENEMENT.name or not obj.has(Evenement.start):
                 continue  # without a start the event was reported; its facts stay as they are
             with internal_errors("de samenvatting van een evenement", page_location(self.env, container), obj.id):
                 self.add_card(container, obj)
@@ -117,7 +117,7 @@ class EventCards(SphinxPostTransform):
     def actions(self, obj: KBObject, event: CalendarEvent) -> list[nodes.Node]:
         builder = builder_of(self.env)
         result: list[nodes.Node] = []
-        registration = obj.fields.get("aanmelden")
+        registration = obj.get(Evenement.aanmelden)
         # A missing link needs no button: the card's "Aanmelden" fact says it follows.
         if isinstance(registration, str):
             text = "Meld u aan"

@@ -105,7 +105,8 @@ def guarded(task: str, default: Any = None) -> Callable[[Callable[_P, _R]], Call
                 return handler(*args, **kwargs)
             except Exception as error:
                 report(error, task)
-                return default
+                fallback: _R = default  # the handler's own kind of result, as its caller chose it
+                return fallback
 
         return run
 

@@ -9,6 +9,7 @@ from docutils import nodes
 from sphinx.application import Sphinx
 
 from ..model.newsletter import NEWSLETTER
+from ..model.objects import Value
 from ..model.packs import PACK
 from ..model.schema import TYPES, Field, Kind
 from .directives import KBDirective
@@ -35,7 +36,7 @@ class FieldTableDirective(KBDirective):
         return [table(f"Velden van {spec.label.lower()}", HEADERS, body, colwidth=1, classes=["kb-velden"])]
 
 
-def _row(field: Field, title_field: str) -> tuple[str, ...]:
+def _row(field: Field[Value], title_field: str) -> tuple[str, ...]:
     if field.name == title_field and not field.required:
         required = "nee (anders de kop erboven)"
     else:
@@ -43,7 +44,7 @@ def _row(field: Field, title_field: str) -> tuple[str, ...]:
     return (field.name, field.label, _what(field) + _notes(field), required, field.example)
 
 
-def _notes(field: Field) -> str:
+def _notes(field: Field[Value]) -> str:
     """What the reader sees of the field, where that is not simply its value."""
     if not field.shown and field.kind is Kind.WORDS:
         return "; lezers zien ze niet, de zoekfunctie vindt ze"
@@ -54,7 +55,7 @@ def _notes(field: Field) -> str:
     return ""
 
 
-def _what(field: Field) -> str:
+def _what(field: Field[Value]) -> str:
     if field.kind in (Kind.CHOICE, Kind.CHOICES):
         many = "een of meer van" if field.kind is Kind.CHOICES else "een van"
         return f"{many}: " + ", ".join(field.choices)

@@ -21,6 +21,7 @@ builder read the change.
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import json
 from collections import defaultdict
@@ -33,7 +34,7 @@ from sphinx.builders.singlehtml import SingleFileHTMLBuilder
 from sphinx.environment import BuildEnvironment
 
 from ..model.objects import KBObject
-from ..model.schema import TYPES
+from ..model.schema import TYPES, Evenement
 from ..model.search import PAST_KINDS, is_of_the_past
 from ..model.timeline import state_of
 from .agenda import ARCHIVE_VIEW, MONTH_VIEW, view_page_of
@@ -118,7 +119,7 @@ class _Inputs:
         self.listings: dict[str, str] = {}
         self.today = build_state(self.env).settings.today()
         self.months = build_state(self.env).settings.news_old_after_months
-        self.states: dict[str, tuple] = {}
+        self.states: dict[str, tuple[object, ...]] = {}
         self.views = (view_page_of(self.domain, MONTH_VIEW), view_page_of(self.domain, ARCHIVE_VIEW))
         self.pdfs = PdfShelf(env, builder_of(env))
         # What other pages show of a page: asked for once each, not once per page.
@@ -126,7 +127,7 @@ class _Inputs:
 
     def digest(self, docname: str) -> str:
         index = self.domain.index
-        parts: list[tuple] = []
+        parts: list[tuple[object, ...]] = []
         for obj in self.hosted.get(docname, ()):
             # What its "Gerelateerd" section is made of, unsorted: the order it shows follows
             # from these, and sorting every object's backlinks would cost more than the digest.
@@ -172,7 +173,7 @@ class _Inputs:
             self.titles[docname] = self.env.titles[docname].astext()
         return self.titles[docname]
 
-    def recent(self) -> list[tuple]:
+    def recent(self) -> list[tuple[str, dt.date]]:
         # Every dated page: whatever the page's own count and exclusions pick from them.
         return recently_changed(self.env, len(self.env.found_docs), ())
 
@@ -185,24 +186,24 @@ class _Inputs:
             self.listings[kind] = hashlib.sha256(shown.encode()).hexdigest()
         return self.listings[kind]
 
-    def page(self, docname: str) -> tuple:
+    def page(self, docname: str) -> tuple[object, ...]:
         title = self.env.titles.get(docname)
         return (docname, title.astext() if title is not None else None)
 
-    def target(self, target: str) -> tuple:
+    def target(self, target: str) -> tuple[object, ...]:
         obj = self.domain.objects.get(target)
         return (target, None) if obj is None else (target, obj.kind, obj.title, obj.docname, self.state(obj))
 
-    def shown(self, obj_id: str) -> tuple:
+    def shown(self, obj_id: str) -> tuple[object, ...]:
         """What a list shows of an object: the object, and what of it changes with the date."""
         obj = self.domain.objects[obj_id]
         return (obj.digest, self.state(obj))
 
-    def state(self, obj: KBObject) -> tuple:
+    def state(self, obj: KBObject) -> tuple[object, ...]:
         """A role begun, a news item appeared or old, an event over (model/timeline.py): once per object."""
         state = self.states.get(obj.id)
         if state is None:
-            event = self.domain.event(obj.id) if obj.kind == "evenement" and "start" in obj.fields else None
+            event = self.domain.event(obj.id) if obj.kind == "evenement" and obj.has(Evenement.start) else None
             state = self.states[obj.id] = state_of(obj, self.today, self.months, event)
         return state
 

@@ -7,7 +7,7 @@ builder; the result contains only ordinary docutils nodes.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any, cast
+from typing import Any
 
 from docutils import nodes
 from sphinx.application import Sphinx
@@ -15,9 +15,9 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 
 from ..model.directories import NetworkMembers, network_members
 from ..model.news import NEWS, format_news_date, moment
-from ..model.objects import KBObject, When
+from ..model.objects import KBObject
 from ..model.relations import Backlinks, fold
-from ..model.schema import TYPES
+from ..model.schema import SUMMARY, TYPES, Bericht, Evenement, Thema
 from .agenda import AgendaView
 from .buildstate import build_state
 from .capabilities import is_for_screens
@@ -152,9 +152,10 @@ class FillGeneratedSections(SphinxPostTransform):
 
     def object_entry(self, obj: KBObject, labels: tuple[str, ...] = ()) -> list[nodes.Node]:
         parts: list[nodes.Node] = []
-        if "start" in obj.fields:
-            parts += [*when_nodes(cast(When, obj.fields["start"]), today=self.today), nodes.Text(": ")]
-        elif obj.kind == NEWS and "datum" in obj.fields:
+        start = obj.get(Evenement.start)
+        if start is not None:
+            parts += [*when_nodes(start, today=self.today), nodes.Text(": ")]
+        elif obj.kind == NEWS and obj.has(Bericht.datum):
             parts += [nodes.Text(format_news_date(moment(obj).value.date())), nodes.Text(": ")]
         parts.append(self.domain.reference(builder_of(self.env), self.env.docname, obj))
         if labels:
@@ -166,14 +167,14 @@ class FillGeneratedSections(SphinxPostTransform):
     def overview(self, kind: str, priorities_only: bool) -> nodes.Node:
         objects = self.domain.index.of_kind(kind)
         if priorities_only:
-            objects = [o for o in objects if o.fields.get("bestuursprioriteit") == "ja"]
+            objects = [o for o in objects if o.get(Thema.bestuursprioriteit) == "ja"]
         if not objects:
             text = f"Er zijn nog geen {TYPES[kind].plural.lower()}."
             return nodes.paragraph(text, text)
         listing = nodes.bullet_list(classes=["kb-overzicht", f"kb-overzicht-{kind}"])
         for obj in objects:
             parts = self.object_entry(obj)
-            summary = news_summary(self.domain, obj) if obj.kind == NEWS else obj.fields.get("samenvatting")
+            summary = news_summary(self.domain, obj) if obj.kind == NEWS else obj.get(SUMMARY)
             if summary:
                 parts.append(nodes.Text(f": {summary}"))
             listing += nodes.list_item("", nodes.paragraph("", "", *parts))

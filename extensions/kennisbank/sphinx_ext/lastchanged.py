@@ -19,6 +19,7 @@ import subprocess
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from docutils import nodes
 from sphinx.application import Sphinx
@@ -117,7 +118,7 @@ def content_date(env: BuildEnvironment, docnames: Iterable[str]) -> dt.date | No
 
 @guarded("de datum 'laatst gewijzigd'")
 def add_last_changed(
-    app: Sphinx, pagename: str, templatename: str, context: dict, doctree: nodes.document | None
+    app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: nodes.document | None
 ) -> None:
     if doctree is None or pagename not in app.env.all_docs:
         return

@@ -27,7 +27,7 @@ from sphinx.util import logging
 
 from ..model.dates import format_date
 from ..model.maintenance import KINDS, Finding, PageFacts, Settings, findings
-from ..model.objects import When
+from ..model.schema import REVIEWED as REVIEWED_FIELD
 from ..model.values import FieldError, parse_when
 from .buildstate import build_state
 from .config import website_page_url
@@ -47,8 +47,8 @@ logger = logging.getLogger(__name__)
 REPORT_FILE = "kennisbank-onderhoud.json"
 #: Noted as an overview of the page with ``{onderhoud}`` (see freshness.py).
 MAINTENANCE = "onderhoud"
-#: The front matter field of a page without an object of its own.
-REVIEWED = "herzien"
+#: The front matter field of a page without an object of its own: named as the objects' field.
+REVIEWED = REVIEWED_FIELD.name
 
 
 class maintenance_placeholder(Placeholder):
@@ -69,7 +69,7 @@ def page_facts(env: BuildEnvironment) -> dict[str, PageFacts]:
     excluded = build_state(domain.env).settings.review_exclude
     reviewed: dict[str, list[dt.date]] = {}
     for obj in domain.objects.values():
-        if isinstance(day := obj.fields.get("herzien"), When):
+        if (day := obj.get(REVIEWED_FIELD)) is not None:
             reviewed.setdefault(obj.docname, []).append(day.value.date())
     facts = {}
     for docname in sorted(env.found_docs):

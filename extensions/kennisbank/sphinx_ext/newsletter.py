@@ -11,7 +11,7 @@ twice, each at its own line.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 from docutils import nodes
@@ -32,6 +32,7 @@ from ..model.newsletter import (
     Edition,
     EditionPart,
     Entry,
+    Nieuwsbrief,
     Today,
     duplicate_numbers,
     edition_parts,
@@ -40,7 +41,8 @@ from ..model.newsletter import (
     newest_first,
     signup_sentence,
 )
-from ..model.objects import KBObject
+from ..model.objects import KBObject, Value, ids_in, value_of
+from ..model.schema import Evenement
 from .buildstate import build_state
 from .directives import AnyFieldName, KBDirective
 from .domain import KnowledgeBaseDomain, kb_domain, newsletter_domain
@@ -87,29 +89,30 @@ class NewsletterDirective(KBDirective):
         domain.editions[self.env.docname] = edition
         return [self.facts(edition), intro, self.placed(edition_placeholder(edition=self.env.docname))]
 
-    def edition(self, fields: dict) -> Edition | None:
-        number, date = fields.get("nummer"), fields.get("datum")
+    def edition(self, fields: Mapping[str, Value]) -> Edition | None:
+        number, date = value_of(fields, Nieuwsbrief.nummer), value_of(fields, Nieuwsbrief.datum)
         if number == 0:
-            self.warn("%s, veld 'nummer': het nummer is 1 of hoger", WHERE, line=self.line_of("nummer"))
+            self.warn("%s, veld 'nummer': het nummer is 1 of hoger", WHERE, line=self.line_of(Nieuwsbrief.nummer.name))
             number = None
         if date is not None and not date.is_exact_day:
             message = "%s, veld 'datum': een nieuwsbrief heeft een datum met een dag nodig, zoals 2023-05-01"
-            self.warn(message, WHERE, line=self.line_of("datum"))
+            self.warn(message, WHERE, line=self.line_of(Nieuwsbrief.datum.name))
             date = None
         if number is None or date is None:
             return None
-        items = {s.field: fields[s.field] for s in SECTIONS if s.field in fields}
+        items = {s.field: ids_in(fields[s.field]) for s in SECTIONS if s.field in fields}
+        months = value_of(fields, Nieuwsbrief.agenda_maanden)
         lines = {name: tuple(self.line_of(name, index) for index in range(len(ids))) for name, ids in items.items()}
         return Edition(
             docname=self.env.docname,
             lineno=self.lineno,
             number=number,
             date=date,
-            subject=fields.get("onderwerp", ""),
+            subject=value_of(fields, Nieuwsbrief.onderwerp) or "",
             items=items,
             item_lines=lines,
-            agenda_months=fields.get("agenda-maanden", Edition.agenda_months),
-            number_line=self.line_of("nummer"),
+            agenda_months=Edition.agenda_months if months is None else months,  # 0: no generated agenda
+            number_line=self.line_of(Nieuwsbrief.nummer.name),
         )
 
     @staticmethod
@@ -146,7 +149,7 @@ def edition_entries(env: BuildEnvironment, edition: Edition) -> list[tuple[Editi
 
 
 def _event(domain: KnowledgeBaseDomain, obj: KBObject) -> CalendarEvent | None:
-    return domain.event(obj.id) if obj.kind == "evenement" and "start" in obj.fields else None
+    return domain.event(obj.id) if obj.kind == "evenement" and obj.has(Evenement.start) else None
 
 
 def image_path(env: BuildEnvironment, entry: Entry) -> str | None:
@@ -319,9 +322,9 @@ def pages_to_rewrite(app: Sphinx, env: BuildEnvironment) -> list[str]:
     return sorted(docname for docname, digest in new.items() if old.get(docname) != digest)
 
 
-def _edition_inputs(env: BuildEnvironment, edition: Edition) -> list:
+def _edition_inputs(env: BuildEnvironment, edition: Edition) -> list[object]:
     objects = kb_domain(env).objects
-    shown: list = [edition]
+    shown: list[object] = [edition]
     today = build_state(env).settings.today()
     for part, entries in edition_entries(env, edition):
         # With what of it changes with the date: a heading of calls to action, a day never recorded.

@@ -18,6 +18,7 @@ from sphinx.application import Sphinx
 from ..model.agenda import YearPages
 from ..model.news import ARCHIVE_VIEW, moment, years
 from ..model.objects import KBObject
+from ..model.schema import Bericht
 from .agendapages import YEAR_FILE, PlannedPage, delete_other_pages, described, pages_to_write, view_page
 from .capabilities import is_site
 from .domain import kb_domain
@@ -48,7 +49,9 @@ def year_pages_of(app: Sphinx) -> list[PlannedPage]:
         title = f"Berichten uit {year}"
         items = [item for item in news if moment(item).value.year == year]
 
-        def body(view: NewsView = view, year: int = year, title: str = title, items: list = items) -> nodes.section:
+        def body(
+            view: NewsView = view, year: int = year, title: str = title, items: list[KBObject] = items
+        ) -> nodes.section:
             section = nodes.section("", ids=[f"berichten-{year}"], classes=["kb-jaarpagina"])
             section += nodes.title(title, title)
             section += view.year_navigation(pages, year)
@@ -61,9 +64,9 @@ def year_pages_of(app: Sphinx) -> list[PlannedPage]:
     return planned
 
 
-def _shown(item: KBObject) -> tuple:
+def _shown(item: KBObject) -> tuple[object, ...]:
     """What a year page shows of an item: its link, date, title and summary."""
-    return (item.id, item.docname, item.title, moment(item), item.fields.get("samenvatting"))
+    return (item.id, item.docname, item.title, moment(item), item.get(Bericht.samenvatting))
 
 
 def setup(app: Sphinx) -> None:

@@ -16,7 +16,8 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util import logging
 
 from ..model.downloads import pack_file, pack_subject
-from ..model.packs import PACK, BoardPack, pack_documents
+from ..model.objects import value_of
+from ..model.packs import PACK, Bestuurspakket, BoardPack, pack_documents
 from .buildstate import build_state
 from .directives import AnyFieldName, KBDirective
 from .domain import kb_domain
@@ -37,17 +38,18 @@ class BoardPackDirective(KBDirective):
 
     def make(self) -> list[nodes.Node]:
         fields = self.read_fields(PACK, PACK.label)
+        items = value_of(fields, Bestuurspakket.onderdelen) or ()
         pack = BoardPack(
             docname=self.env.docname,
             lineno=self.lineno,
-            meeting=fields.get("vergadering", ""),
-            date=fields.get("datum"),
-            place=fields.get("plaats", ""),
-            version=fields.get("versie", ""),
-            draft=fields.get("concept") == "ja",
-            items=fields.get("onderdelen", ()),
-            item_lines=tuple(self.line_of("onderdelen", index) for index in range(len(fields.get("onderdelen", ())))),
-            agenda_months=fields.get("agenda-maanden", 0),
+            meeting=value_of(fields, Bestuurspakket.vergadering) or "",
+            date=value_of(fields, Bestuurspakket.datum),
+            place=value_of(fields, Bestuurspakket.plaats) or "",
+            version=value_of(fields, Bestuurspakket.versie) or "",
+            draft=value_of(fields, Bestuurspakket.concept) == "ja",
+            items=items,
+            item_lines=tuple(self.line_of(Bestuurspakket.onderdelen.name, index) for index in range(len(items))),
+            agenda_months=value_of(fields, Bestuurspakket.agenda_maanden) or 0,
         )
         if pack.date is None:  # no date, no file name: reported above, not printed
             return []

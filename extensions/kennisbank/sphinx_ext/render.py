@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Collection, Iterable, Sequence
-from typing import cast
 
 from docutils import nodes
 from sphinx.addnodes import pending_xref
@@ -13,17 +12,17 @@ from sphinx.config import Config
 from ..model.agenda import DEFAULT_TIMEZONE, PLACE_FIELDS, place_of
 from ..model.dates import format_span
 from ..model.localtime import season_note
-from ..model.objects import KBObject, MissingLink, Role, Url, Value, When
-from ..model.schema import TYPES, Field, Kind
+from ..model.objects import KBObject, MissingLink, Role, Value, When
+from ..model.schema import SUMMARY, TYPES, Evenement, Field, Kind, Netwerk
 from ..model.timeline import can_still_come, never_recorded, role_state, role_wording
 from .config import website_page_url
 from .nodes import unread_field
 
 MISSING_LINK_TEXT = "link volgt"
 #: A network's member organisations: shown with its member people, not among its facts.
-MEMBERS_FIELD = "leden"
+MEMBERS_FIELD = Netwerk.leden
 #: An event's links that may still come after it (within ``kennisbank_placeholder_days``).
-AFTER_EVENT_FIELDS = ("terugkijken", "verslag")
+AFTER_EVENT_FIELDS = (Evenement.terugkijken, Evenement.verslag)
 PENDING_CLASS, VAGUE_CLASS, NEVER_CLASS = "kb-link-volgt", "kb-datum-volgt", "kb-niet-vastgelegd"
 
 
@@ -75,34 +74,34 @@ def fact_list(
     facts = nodes.field_list(classes=["kb-facts"])
     shown_place = False
     for field in spec.fields:
-        if field.name in (spec.title_field, "samenvatting") or not field.shown:
+        if field.name in (spec.title_field, SUMMARY.name) or not field.shown:
             continue
         if field.name in unread:
             facts += unread_field(label=field.shown_label, field=field.name)
             continue
-        if field.name == "eind":
+        if field.name == Evenement.eind.name:
             continue
-        if obj.kind == "evenement" and field.name in PLACE_FIELDS:
+        if obj.kind == "evenement" and field in PLACE_FIELDS:
             place = place_of(obj.fields)
             if not shown_place and place is not None:
                 facts += _fact("Waar", [nodes.Text(str(place))])
             shown_place = True
             continue
-        if obj.kind == "netwerk" and field.name == MEMBERS_FIELD:
+        if obj.kind == "netwerk" and field == MEMBERS_FIELD:
             continue  # under "Leden", with the people who are members (see generated.py)
         value = obj.fields.get(field.name)
         if value is None:
             if field.when_missing:
                 facts += _fact(field.shown_label, [pending_marker(field.when_missing)])
             continue
-        if obj.kind == "evenement" and field.name == "start":
-            start, end = cast(When, value), cast(When | None, obj.fields.get("eind"))
-            zone = str(obj.fields.get("tijdzone", DEFAULT_TIMEZONE))
+        if obj.kind == "evenement" and isinstance(value, When) and field == Evenement.start:
+            start, end = value, obj.get(Evenement.eind)
+            zone = obj.get(Evenement.tijdzone) or DEFAULT_TIMEZONE
             when = when_nodes(start, end, today=today)
             facts += _fact("Wanneer", [*when, *_text(season_note([start, end], zone))])
             continue
         if isinstance(value, MissingLink) and last_day is not None:
-            until = last_day + dt.timedelta(days=grace if field.name in AFTER_EVENT_FIELDS else 0)
+            until = last_day + dt.timedelta(days=grace if field in AFTER_EVENT_FIELDS else 0)
             facts += _fact(field.shown_label, missing_link(until=until, today=today))
             continue
         facts += _fact(field.shown_label, value_nodes(field, value, today))
@@ -126,35 +125,39 @@ def when_nodes(
 
 def event_last_day(obj: KBObject) -> dt.date | None:
     """The last day an event object may take place (the end of its month for '2023-04'); None for others."""
-    if obj.kind != "evenement" or "start" not in obj.fields:
+    if obj.kind != "evenement" or not obj.has(Evenement.start):
         return None
-    return max(
-        cast(When, obj.fields[name]).last_day for name in ("start", "eind", "verplaatst-naar") if name in obj.fields
-    )
+    dates = (Evenement.start, Evenement.eind, Evenement.verplaatst_naar)
+    return max(when.last_day for field in dates if (when := obj.get(field)) is not None)
 
 
-def value_nodes(field: Field, value: Value, today: dt.date | None = None) -> list[nodes.Node]:
-    # The field's kind says which type parse_value gave it.
-    match field.kind:
-        case Kind.URL:
-            return url_nodes(cast(Url, value))
-        case Kind.EMAIL:
-            return [mail_link(cast(str, value))]
-        case Kind.WHEN:  # a publication month is complete as it is: no marker
-            return when_nodes(cast(When, value), mark_vague=False)
-        case Kind.LINES:
-            return [_bullets([nodes.Text(line)] for line in cast(tuple[str, ...], value))]
-        case Kind.CHOICES | Kind.WORDS:
-            return [nodes.Text(", ".join(cast(tuple[str, ...], value)))]
-        case Kind.REF:
-            return [object_ref(field.targets, cast(str, value))]
-        case Kind.REFS:
-            return joined([object_ref(field.targets, v)] for v in cast(tuple[str, ...], value))
-        case Kind.ROLES:
-            roles = cast(tuple[Role, ...], value)
-            return [_bullets(role_nodes(role, field.targets, today) for role in roles)]
-        case Kind.CHOICE:
-            return [nodes.Text(field.in_words(str(value)))]
+def value_nodes(field: Field[Value], value: Value, today: dt.date | None = None) -> list[nodes.Node]:
+    # What the value is (parse_value made it of the field's kind), then how the kind reads.
+    if isinstance(value, MissingLink):
+        return url_nodes(value)
+    if isinstance(value, When):  # a publication month is complete as it is: no marker
+        return when_nodes(value, mark_vague=False)
+    if isinstance(value, tuple):
+        texts = [item for item in value if isinstance(item, str)]
+        match field.kind:
+            case Kind.LINES:
+                return [_bullets([nodes.Text(line)] for line in texts)]
+            case Kind.REFS:
+                return joined([object_ref(field.targets, v)] for v in texts)
+            case Kind.ROLES:
+                roles = [item for item in value if isinstance(item, Role)]
+                return [_bullets(role_nodes(role, field.targets, today) for role in roles)]
+        return [nodes.Text(", ".join(texts))]  # choices, words
+    if isinstance(value, str):
+        match field.kind:
+            case Kind.URL:
+                return url_nodes(value)
+            case Kind.EMAIL:
+                return [mail_link(value)]
+            case Kind.REF:
+                return [object_ref(field.targets, value)]
+            case Kind.CHOICE:
+                return [nodes.Text(field.in_words(value))]
     return [nodes.Text(str(value))]
 
 

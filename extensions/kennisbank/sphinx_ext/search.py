@@ -34,9 +34,8 @@ from ..model.schema import TYPES
 from ..model.search import NEWSLETTER_KIND, PACK_KIND, SearchFacts, object_facts, page_facts
 from .buildstate import build_state
 from .capabilities import is_site
-from .domain import KnowledgeBaseDomain, kb_domain
+from .domain import KnowledgeBaseDomain, kb_domain, newsletter_domain
 from .failures import guarded
-from .newsletter import newsletter_domain
 from .nodes import enclosing_section
 from .priorities import AFTER_TITLES
 

@@ -34,6 +34,7 @@ from ..model.agenda import CalendarEvent, calendar_event
 from ..model.news import format_news_date
 from ..model.objects import KBObject
 from ..model.relations import of_kinds, suggest
+from ..model.schema import Bericht, Evenement
 from ..model.timeline import (
     PageTimeline,
     can_act,
@@ -110,8 +111,8 @@ class TimedBlockDirective(KBDirective):
         for obj in kb_domain(self.env).objects_on(self.env.docname):
             if obj.kind == "evenement":
                 return obj.id
-            if obj.kind == "bericht" and "oproep" in obj.fields:
-                return str(obj.fields["oproep"])
+            if obj.kind == "bericht" and (call := obj.get(Bericht.oproep)) is not None:
+                return call
         return ""
 
 
@@ -233,13 +234,13 @@ def call_states(domain: KnowledgeBaseDomain, docname: str) -> list[tuple[object,
 def news_summary(domain: KnowledgeBaseDomain, item: KBObject) -> str:
     """A news item's summary on the reference date: what happened, once its call to action is over."""
     return current_summary(
-        item, build_state(domain.env).settings.today(), _event(domain, str(item.fields.get("oproep", "")))
+        item, build_state(domain.env).settings.today(), _event(domain, item.get(Bericht.oproep) or "")
     )
 
 
 def _event(domain: KnowledgeBaseDomain, event_id: str) -> CalendarEvent | None:
     obj = domain.objects.get(event_id)
-    return domain.event(event_id) if obj is not None and obj.kind == "evenement" and "start" in obj.fields else None
+    return domain.event(event_id) if obj is not None and obj.kind == "evenement" and obj.has(Evenement.start) else None
 
 
 @guarded("het controleren van de oproepen")
@@ -290,7 +291,7 @@ class FillTimeline(SphinxPostTransform):
             with internal_errors("een oproep", page_location(self.env, block), block["event"], block):
                 self.fill(block, _event(domain, block["event"]), today)
         for item in domain.objects_on(self.env.docname):
-            call = _event(domain, str(item.fields.get("oproep", ""))) if item.kind == "bericht" else None
+            call = _event(domain, item.get(Bericht.oproep) or "") if item.kind == "bericht" else None
             if call is not None and not can_act(call, today):
                 self.say_what_happened(item, call, today)
 

@@ -295,14 +295,14 @@ def _dutch(message: str) -> str:
     return f"ongeldige aanroep ({message})"
 
 
-def _missing(match: re.Match) -> str:
+def _missing(match: re.Match[str]) -> str:
     names = [f"'{name}'" for name in match["names"].split(", ")]
     if len(names) == 1:
         return f"het argument {names[0]} ontbreekt"
     return f"de argumenten {', '.join(names[:-1])} en {names[-1]} ontbreken"
 
 
-def _invalid_choice(match: re.Match) -> str:
+def _invalid_choice(match: re.Match[str]) -> str:
     value = match["value"].strip("'\"")
     choices = [choice.strip("'\"") for choice in match["choices"].split(", ")]
     what = f"{match['name']}: onbekende waarde" if match["name"].startswith("-") else f"onbekende {match['name']}"

@@ -18,6 +18,7 @@ from pathlib import Path
 
 from ..model.fieldhelp import TITLE_EXAMPLES, asked, help_text
 from ..model.newsletter import NEWSLETTER, SECTIONS
+from ..model.objects import Value
 from ..model.relations import fold
 from ..model.schema import TYPES, Field, Kind
 from .content import Declared, next_edition_number, read_objects
@@ -69,7 +70,14 @@ class Element:
     options: tuple[str, ...] = ()
     multiple: bool = False
     required: bool = False
-    field: Field | None = None  # the schema's field it fills; None for the form's own elements
+    field: Field[Value] | None = None  # the schema's field it fills; None for the form's own elements
+
+    @property
+    def filled(self) -> Field[Value]:
+        """The field of an element known to fill one (KeyError for the form's own elements)."""
+        if self.field is None:
+            raise KeyError(f"{self.id}: fills no field")
+        return self.field
 
 
 @dataclass(frozen=True)
@@ -158,7 +166,7 @@ def page_word(kind: str) -> str:
     return "vermelding" if kind in SHARED_PAGES else "pagina"
 
 
-def _field_element(kind: str, field: Field, objects: Mapping[str, Declared], docs: Path) -> Element:
+def _field_element(kind: str, field: Field[Value], objects: Mapping[str, Declared], docs: Path) -> Element:
     required = field.required
     described = [help_text(kind, field.name)]
     if kind == NEWSLETTER.name and field.kind is Kind.LINES:
@@ -206,7 +214,7 @@ def _field_element(kind: str, field: Field, objects: Mapping[str, Declared], doc
     return Element(element_type, field.name, field.label, _join(described), placeholder, required=required, field=field)
 
 
-def dropdown_options(field: Field, objects: Mapping[str, Declared]) -> tuple[str, ...]:
+def dropdown_options(field: Field[Value], objects: Mapping[str, Declared]) -> tuple[str, ...]:
     """ "Title (id)" of every object the field may point to, by title; () if it is typed as ids."""
     if not field.targets or not set(field.targets) <= set(DROPDOWN_TYPES):
         return ()
@@ -223,7 +231,7 @@ def _ids_of(kinds: Iterable[str], objects: Mapping[str, Declared]) -> str:
     return "Bekende id’s: " + ", ".join(f"{o.id} ({o.title})" for o in found) + "." if found else ""
 
 
-def _missing(field: Field) -> str:
+def _missing(field: Field[Value]) -> str:
     return "’ of ‘".join(f"Nieuw: {TYPES[t].label.lower()}" for t in field.targets)
 
 

@@ -8,16 +8,16 @@ refuse, with the same words. Each mistake names the field as the form labels it.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import cast
 
 from ..model.agenda import event_problems
 from ..model.news import news_problems
-from ..model.newsletter import NEWSLETTER, SECTIONS, Edition, edition_problems
-from ..model.objects import FieldProblem, KBObject, Value, When
+from ..model.newsletter import NEWSLETTER, SECTIONS, Edition, Nieuwsbrief, edition_problems
+from ..model.objects import FieldProblem, KBObject, Value, When, ids_in, value_of
 from ..model.privacy import FunctionAddresses, check_fields, without_consequence
 from ..model.relations import RelationIndex, check_relations
 from ..model.schema import TYPES, Field, Kind
@@ -28,10 +28,11 @@ from .issuebody import Answers, option_id, parse_issue_body
 from .scaffold import SHARED_PAGES, slug_of, target_path
 
 #: The build's checks across the fields of one type (as sphinx_ext/directives.py runs them).
-CROSS_CHECKS: dict[str, Callable[[Mapping[str, object]], list[FieldProblem]]] = {
+CROSS_CHECKS: dict[str, Callable[[Mapping[str, Value]], list[FieldProblem]]] = {
     "evenement": event_problems,
     "bericht": news_problems,
 }
+_NO_DATE = When(dt.datetime(1, 1, 1), "day")
 #: Quotes a word processor puts around a value; around an address, date or number they cannot be meant.
 QUOTES = "\"'“”‘’„‚«»"
 _BARE_KINDS = (Kind.URL, Kind.EMAIL, Kind.PHONE, Kind.WHEN, Kind.NUMBER, Kind.TIMEZONE, Kind.REF)
@@ -122,7 +123,7 @@ def check_submission(body: str, form: Form, objects: Mapping[str, Declared], doc
 
 def _raw(element: Element, answers: Answers) -> str:
     """The answer as the text a contributor would have written in the field block."""
-    field = cast(Field, element.field)
+    field = element.filled
     if element.type == "dropdown":
         chosen = answers.choices.get(element.id, ())
         if field.kind in (Kind.REF, Kind.REFS):
@@ -134,7 +135,7 @@ def _raw(element: Element, answers: Answers) -> str:
     return text
 
 
-def _written(field: Field, text: str) -> str:
+def _written(field: Field[Value], text: str) -> str:
     """How the value goes into the block: one line, or one item per line for a list of lines."""
     if field.kind in (Kind.LINES, Kind.ROLES):
         return "\n".join(line.strip() for line in text.splitlines() if line.strip())
@@ -144,7 +145,7 @@ def _written(field: Field, text: str) -> str:
 def _required(element: Element) -> str:
     if element.type == "dropdown":
         return "dit veld is verplicht: kies er een uit de lijst"
-    field = cast(Field, element.field)
+    field = element.filled
     example = f", bijvoorbeeld {field.example}" if field.example else ""
     return f"dit veld is verplicht: vul het in{example}"
 
@@ -179,8 +180,8 @@ def _checked_id(
 def _default_id(kind: str, title: str, parsed: Mapping[str, Value]) -> str:
     if kind != NEWSLETTER.name:
         return slug_of(title)
-    date, number = parsed.get("datum"), parsed.get("nummer")
-    return f"{date.value.year}-{number}" if isinstance(date, When) and isinstance(number, int) else ""
+    date, number = value_of(parsed, Nieuwsbrief.datum), value_of(parsed, Nieuwsbrief.nummer)
+    return f"{date.value.year}-{number}" if date is not None and number is not None else ""
 
 
 def _reference_mistakes(
@@ -193,17 +194,16 @@ def _reference_mistakes(
     line_of = {name: _FIRST_FAKE_LINE + index for index, name in enumerate(fields)}
     field_at = {line: name for name, line in line_of.items()}
     if form.kind == NEWSLETTER.name:
+        items = {s.field: ids_in(parsed[s.field]) for s in SECTIONS if s.field in parsed}
         edition = Edition(
             "nieuw",
             0,
-            cast(int, parsed.get("nummer", 0)),
-            cast(When, parsed.get("datum")),
-            items={s.field: cast(tuple[str, ...], parsed[s.field]) for s in SECTIONS if s.field in parsed},
-            item_lines={
-                s.field: (line_of[s.field],) * len(cast(tuple[str, ...], parsed[s.field]))
-                for s in SECTIONS
-                if s.field in parsed
-            },
+            value_of(parsed, Nieuwsbrief.nummer) or 0,
+            # Its ids are checked without a reference date, so its own date is never read: a
+            # missing one (reported on its own) does not keep the ids from being checked.
+            value_of(parsed, Nieuwsbrief.datum) or _NO_DATE,
+            items=items,
+            item_lines={name: (line_of[name],) * len(ids) for name, ids in items.items()},
         )
         problems = edition_problems(edition, known)
     else:
@@ -215,13 +215,13 @@ def _reference_mistakes(
 
 def _number_mistakes(parsed: Mapping[str, Value], docs: Path, labels: Mapping[str, str]) -> list[Mistake]:
     """A newsletter number that an edition already has (the build reports the second one)."""
-    number = parsed.get("nummer")
+    number = value_of(parsed, Nieuwsbrief.nummer)
     taken = next((e for e in read_editions(docs) if e.number == number), None)
     if taken is None:
         return []
     where = taken.path.relative_to(docs.parent).as_posix()
     message = f"nummer {number} is al gebruikt, in {where}; het volgende nummer is {next_edition_number(docs)}"
-    return [Mistake(labels["nummer"], message)]
+    return [Mistake(labels[Nieuwsbrief.nummer.name], message)]
 
 
 def _text_mistakes(text: str, form: Form) -> list[Mistake]:

@@ -96,7 +96,7 @@ def write_feeds(app: Sphinx) -> None:
 
     project = app.config.project
     write(SITE_FEED, project, f"Alle bijeenkomsten uit de {project}", entries)
-    related: dict[str, list] = {}
+    related: dict[str, list[tuple[CalendarEvent, EventContext]]] = {}
     for event, context in entries:
         for obj_id in event.related:
             related.setdefault(obj_id, []).append((event, context))

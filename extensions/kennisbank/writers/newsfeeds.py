@@ -29,7 +29,7 @@ from ..formats.atom import AtomFeed, Category, Entry, write_atom
 from ..formats.feeds import FEED_STYLESHEET, NEWS_FEED_SUFFIX, SITE_NEWS_FEED, TOPIC_FEEDS, news_feed_path
 from ..model.news import ARCHIVE_VIEW, NEWS, published_at, related_ids, tag_uri
 from ..model.objects import KBObject
-from ..model.schema import TYPES
+from ..model.schema import TYPES, Bericht
 from ..sphinx_ext.addresses import feed_link, page_url
 from ..sphinx_ext.buildstate import build_state
 from ..sphinx_ext.capabilities import is_site
@@ -90,7 +90,7 @@ class NewsFeeds:
         return write_atom(feed, [self.entry(item) for item in items])
 
     def entry(self, item: KBObject) -> Entry:
-        read_more = item.fields.get("lees-meer")
+        read_more = item.get(Bericht.lees_meer)
         return Entry(
             id=self.id(f"{NEWS}/{item.id}"),
             title=item.title,

@@ -46,13 +46,13 @@ import tempfile
 import time
 from collections.abc import Iterator
 from pathlib import Path
-from typing import cast
 
 from sphinx.application import Sphinx
 from sphinx.builders.html import StandaloneHTMLBuilder
 from sphinx.util import logging
 
 from ..model.objects import KBObject
+from ..model.schema import KEYWORDS
 from ..model.search import object_facts, vocabulary
 from ..sphinx_ext.buildstate import build_state
 from ..sphinx_ext.domain import kb_domain
@@ -350,7 +350,7 @@ def write_vocabulary(app: Sphinx, path: Path) -> None:
     texts: list[str] = []
     for obj in domain.objects.values():
         if is_searchable(domain, obj.docname):
-            texts += [obj.title, obj.id, *cast(tuple[str, ...], obj.fields.get("trefwoorden", ()))]
+            texts += [obj.title, obj.id, *(obj.get(KEYWORDS) or ())]
     texts += [title.astext() for docname, title in app.env.titles.items() if is_searchable(domain, docname)]
     for word, phrases in build_state(domain.env).settings.search_synonyms:
         texts += [word, *phrases]

@@ -27,6 +27,7 @@ from sphinx.application import Sphinx
 from sphinx.config import Config
 
 from ..model.news import NEWS
+from ..model.schema import SUMMARY
 from ..model.timeline import is_scheduled
 from ..sphinx_ext.buildstate import build_state
 from ..sphinx_ext.domain import kb_domain
@@ -88,7 +89,7 @@ def page_description(app: Sphinx, pagename: str, doctree: nodes.document) -> str
     obj = domain.page_object(pagename)
     if obj is not None and is_scheduled(obj, build_state(domain.env).settings.today()):
         obj = None  # a news item still to appear says only when it will
-    summary = (news_summary(domain, obj) if obj.kind == NEWS else obj.fields.get("samenvatting")) if obj else None
+    summary = (news_summary(domain, obj) if obj.kind == NEWS else obj.get(SUMMARY)) if obj else None
     return shortened(str(summary) if summary else first_paragraph(doctree))
 
 
