@@ -17,6 +17,7 @@ import json
 import os
 import subprocess
 import tempfile
+import threading
 from pathlib import Path
 
 #: How long Pagefind may take (it takes seconds).
@@ -42,12 +43,25 @@ class PagefindRun:
     def wait(self) -> list[str]:
         """Wait until Pagefind is done; what it said (with "quiet": only warnings), a line each.
         Raises if it failed."""
+        # A blocking wait, stopped by a timer: wait(timeout=...) polls with sleeps of up to
+        # 50 ms, which every build would pay at its end.
+        late = threading.Event()
+
+        def stop_it() -> None:
+            late.set()
+            self._process.kill()
+
+        deadline = threading.Timer(TIMEOUT_SECONDS, stop_it)
+        deadline.start()
         try:
-            code = self._process.wait(timeout=TIMEOUT_SECONDS)
+            code = self._process.wait()
             self._said.seek(0)
             said = [line.strip() for line in self._said.read().splitlines() if line.strip()]
         finally:
+            deadline.cancel()
             self.stop()
+        if late.is_set():
+            raise RuntimeError(f"Pagefind was na {TIMEOUT_SECONDS} s niet klaar en is gestopt")
         if code != 0 or not (self.output / "pagefind.js").exists():
             raise RuntimeError(f"Pagefind stopte met code {code}: {' '.join(said)[-2000:]}")
         return said
