@@ -12,11 +12,12 @@ import subprocess
 import sys
 from collections.abc import Iterator
 from pathlib import Path
-from types import ModuleType
+from types import ModuleType, SimpleNamespace
 
 import jinja2
 import jinja2.bccache
 import pytest
+from filelock import FileLock
 from sphinx.jinja2glue import BuiltinTemplateLoader
 from sphinx.testing.util import SphinxTestApp
 from sphinx.util.console import strip_colors
@@ -138,11 +139,28 @@ def docs_html(tmp_path_factory):
 
 
 @pytest.fixture(scope="session")
-def docs_pdf(tmp_path_factory):
-    """The real site's PDFs (kennisbank.pdf and every board pack), built once for every module that reads them."""
-    app = build_once("kennisbank-pdf", DOCS, tmp_path_factory.mktemp("docs-pdf"))
+def docs_pdf(request, tmp_path_factory) -> SimpleNamespace:
+    """The real site's PDFs (kennisbank.pdf and every board pack): their folder as ``outdir``.
+
+    Built once per run, also on several cores: with pytest-xdist the first worker that needs
+    them builds them in the run's own folder (above each worker's), and the others wait for
+    it and read the same files (12 s each, otherwise).
+    """
+    if not hasattr(request.config, "workerinput"):  # one process
+        return SimpleNamespace(outdir=_pdfs_of_docs(tmp_path_factory.mktemp("docs-pdf")))
+    shared = tmp_path_factory.getbasetemp().parent / "docs-pdf"
+    done = shared / "gebouwd.txt"
+    with FileLock(f"{shared}.lock"):
+        if not done.exists():
+            done.parent.mkdir(parents=True, exist_ok=True)
+            done.write_text(str(_pdfs_of_docs(shared)), encoding="utf-8")
+    return SimpleNamespace(outdir=Path(done.read_text(encoding="utf-8")))
+
+
+def _pdfs_of_docs(builddir: Path) -> Path:
+    app = build_once("kennisbank-pdf", DOCS, builddir)
     assert warnings_of(app) == ""
-    return app
+    return Path(app.outdir)
 
 
 @pytest.fixture(scope="session")
