@@ -15,6 +15,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from sphinx.util.console import strip_colors
 
 # Two builds of the real site, each a process of its own: left out by `make test-snel`.
 pytestmark = pytest.mark.slow
@@ -59,7 +60,6 @@ SPHINX_PROGRESS = [
 ]
 #: Ours: the search index's line and the summary, in Dutch (the real site has no problems).
 OURS = [r"zoekindex: Pagefind, \d+ resultaten, in \d+\.\d s", r"Kennisbank: geen problemen"]
-COLOUR = re.compile(r"\x1b\[[0-9;]*[A-Za-z]")
 ALLOWED = re.compile("|".join(f"(?:{pattern})" for pattern in [*SPHINX_PROGRESS, *OURS]))
 
 
@@ -83,7 +83,7 @@ def printed(tmp_path_factory) -> list[str]:
         assert run.returncode == 0, run.stderr
         assert run.stderr == ""  # no warning
     # A CI runner may force colour (FORCE_COLOR): the escape codes are no words.
-    return [COLOUR.sub("", line) for run in runs for line in run.stdout.splitlines()]
+    return [strip_colors(line) for run in runs for line in run.stdout.splitlines()]
 
 
 def test_every_line_is_dutch_or_sphinx_progress(printed):

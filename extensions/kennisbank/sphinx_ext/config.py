@@ -17,6 +17,7 @@ from sphinx.errors import ConfigError
 
 from ..model.newsletter import MAILTO, signup_link
 from ..model.privacy import DEFAULT_FUNCTION_ADDRESSES, FunctionAddresses, pattern_problem
+from ..model.timeline import DEFAULT_NEWS_OLD_AFTER_MONTHS
 from ..model.values import FieldError, parse_email
 
 PREFIX = "kennisbank_"
@@ -118,7 +119,7 @@ class KennisbankConfig:
     messages_url: str = field(default="", metadata={"rebuild": "html"})
     #: After how many months a news item says its age ("Dit bericht is van 1 mei 2023") and
     #: lists show it below the current ones.
-    news_old_after_months: int = 12
+    news_old_after_months: int = DEFAULT_NEWS_OLD_AFTER_MONTHS
     #: After how many months without a review (``herzien``, or a change of its content) a
     #: page is on the editors' maintenance list (``kennisbank onderhoud``).
     review_months: int = 12

@@ -222,7 +222,8 @@ def call_states(domain: KnowledgeBaseDomain, docname: str) -> list[tuple[object,
     timeline = domain.timelines.get(docname)
     if timeline is None:
         return []
-    today, months = build_state(domain.env).settings.today(), build_state(domain.env).settings.news_old_after_months
+    settings = build_state(domain.env).settings
+    today, months = settings.today(), settings.news_old_after_months
     found: list[tuple[object, ...]] = []
     for event_id, _, _ in timeline.calls:
         obj = domain.objects.get(event_id)

@@ -30,7 +30,8 @@ def write_open_data(app: Sphinx) -> None:
     base = site_url(app.config)
     domain = kb_domain(app.env)
     objects, index = domain.objects, domain.index
-    today, months = build_state(domain.env).settings.today(), build_state(domain.env).settings.news_old_after_months
+    settings = build_state(domain.env).settings
+    today, months = settings.today(), settings.news_old_after_months
     version = writer_version()
     cache_file = Path(app.doctreedir, RECORDS_CACHE)
     cached, _ = load_cache(cache_file, version, pickle.loads)
