@@ -9,11 +9,13 @@ The synthetic knowledge base of bench.py is built twice, clean: with our extensi
 same text). Each is served as a static host serves it (gzip for text, as GitHub Pages
 does) and opened in Chromium on a throttled phone profile (1.6 Mbps down, 750 kbps up,
 150 ms latency, through the DevTools protocol): first the front page, whose CSS and
-scripts are then cached, then the search page with a query, as the search box sends it.
+scripts are then cached, then a query sent in each of three ways (FLOWS): the search page's
+address with the query (a link, the address bar), typed after the search button on a phone,
+and typed in a page's search field on a laptop, each ended by Enter.
 Counted: every byte over the wire from leaving the front page until the search is done
 (Pagefind: the page, engine, WebAssembly, index chunks, filter chunks and the excerpts of
 the first ten results; Sphinx: the page, its scripts, ``searchindex.js`` and every result
-page it fetches for its excerpts), and the time until the first result shows. The build
+page it fetches for its excerpts), and the time from sending the query until its first result shows. The build
 times give the cost of indexing: Pagefind's step as the build logs it, against the clean
 build it is part of. A script, never a timed test.
 """
@@ -41,6 +43,13 @@ DOWN, UP, LATENCY = 1_600_000 / 8, 750_000 / 8, 150
 #: What members of the synthetic site type: a theme, a person, an event series.
 QUERIES = ("Thema 7", "Persoon 42", "Bijeenkomst 123")
 COMPRESSED = (".html", ".js", ".css", ".json", ".svg", ".txt", ".xml")
+#: How a member sends a query: the address (a link, the address bar), typed after the search
+#: button on a phone (ours only: the baseline's field is in the closed menu), or typed in the
+#: search field of a page on a laptop, then Enter.
+FLOWS = {"adres": "via het adres", "telefoon": "zoekknop op de telefoon", "zoekveld": "zoekveld van een pagina"}
+BASELINE_FLOWS = ("adres", "zoekveld")
+#: Milliseconds between two keys: a quick typist on a phone.
+KEY_DELAY = 200
 
 
 @dataclass
@@ -50,6 +59,7 @@ class SearchRun:
     requests: int
     seconds: float  # until the first result shows
     results: int
+    flow: str = "adres"
 
 
 class GzipHandler(http.server.SimpleHTTPRequestHandler):
@@ -91,8 +101,10 @@ def serve(folder: Path) -> tuple[http.server.ThreadingHTTPServer, str]:
     return server, f"http://127.0.0.1:{server.server_address[1]}/"
 
 
-def search_in_browser(browser, root: str, query: str, ours: bool) -> SearchRun:  # noqa: ANN001 (Playwright)
-    context = browser.new_context(viewport={"width": 375, "height": 800})
+def search_in_browser(browser, root: str, query: str, ours: bool, flow: str = "adres") -> SearchRun:  # noqa: ANN001
+    """One search from the front page (loaded, so its CSS and scripts are in the cache), in
+    one of FLOWS; the seconds from sending the query (the address, or Enter) to its first result."""
+    context = browser.new_context(viewport={"width": 1280 if flow == "zoekveld" else 375, "height": 800})
     page = context.new_page()
     cdp = context.new_cdp_session(page)
     cdp.send("Network.enable")
@@ -102,17 +114,47 @@ def search_in_browser(browser, root: str, query: str, ours: bool) -> SearchRun: 
     )
     page.goto(root + "index.html", wait_until="networkidle")
     sizes: dict[str, float] = {}
-    cdp.on("Network.loadingFinished", lambda event: sizes.__setitem__(event["requestId"], event["encodedDataLength"]))
+    pending: set[str] = set()
+    cdp.on("Network.requestWillBeSent", lambda event: pending.add(event["requestId"]))
+    cdp.on("Network.loadingFailed", lambda event: pending.discard(event["requestId"]))
+
+    def finished(event: dict) -> None:
+        sizes[event["requestId"]] = event["encodedDataLength"]
+        pending.discard(event["requestId"])
+
+    cdp.on("Network.loadingFinished", finished)
     first = ".kb-resultaat" if ours else "#search-results ul.search li"
-    started = time.perf_counter()
-    page.goto(f"{root}search.html?q={quote(query)}", wait_until="commit")
-    page.wait_for_selector(first, timeout=120_000)
+    if flow == "adres":
+        started = time.perf_counter()
+        page.goto(f"{root}search.html?q={quote(query)}", wait_until="commit")
+    else:
+        if flow == "telefoon":  # the header's button opens the search page, with the field focused
+            page.click(".kb-zoekknop")
+            page.wait_for_function("document.activeElement && document.activeElement.id === 'kb-zoekveld'")
+        else:  # the search field in a page's menu
+            page.click("form.sidebar-search-container input")
+        page.keyboard.type(query, delay=KEY_DELAY)
+        started = time.perf_counter()
+        page.keyboard.press("Enter")
+    if ours:  # the results of this query, not of what was typed before it
+        page.wait_for_function(
+            "q => document.getElementById('kb-zoekstatus').textContent.includes('‘' + q + '’')"
+            " && document.querySelector('.kb-resultaat')",
+            arg=query,
+            timeout=120_000,
+        )
+    else:
+        page.wait_for_selector(first, timeout=120_000)
     seconds = time.perf_counter() - started
-    # Sphinx fetches every result's page for its excerpt, one after another: until none is left.
-    page.wait_for_load_state("networkidle", timeout=600_000)
+    # Sphinx fetches every result's page for its excerpt, one after another: until none is left
+    # (counted here: a search on the page it was typed in has no load state to wait for).
+    quiet = 0
+    while quiet < 5:
+        page.wait_for_timeout(100)
+        quiet = 0 if pending else quiet + 1
     count = page.locator(first).count()
     context.close()
-    return SearchRun(query, round(sum(sizes.values()) / 1000, 1), len(sizes), round(seconds, 2), count)
+    return SearchRun(query, round(sum(sizes.values()) / 1000, 1), len(sizes), round(seconds, 2), count, flow)
 
 
 def build(srcdir: Path, outdir: Path) -> tuple[float, float | None]:
@@ -153,7 +195,12 @@ def measure_search(bench, scale: float, workdir: Path, progress=print, reuse: bo
         for variant in (bench.OURS, bench.SAME_NAVIGATION):
             server, root = serve(workdir / "zoeken" / variant / "html")
             try:
-                runs[variant] = [search_in_browser(browser, root, q, variant == bench.OURS) for q in QUERIES]
+                ours = variant == bench.OURS
+                runs[variant] = [
+                    search_in_browser(browser, root, q, ours, flow)
+                    for flow in (FLOWS if ours else BASELINE_FLOWS)
+                    for q in QUERIES
+                ]
             finally:
                 server.shutdown()
             progress(f"zoeken: {variant} {runs[variant]}")
@@ -168,20 +215,30 @@ def measure_search(bench, scale: float, workdir: Path, progress=print, reuse: bo
 
 def report(bench, found: dict) -> str:  # noqa: ANN001 (the bench module)
     ours, sphinx = found["runs"][bench.OURS], found["runs"][bench.SAME_NAVIGATION]
+    theirs_by = {(run.flow, run.query): run for run in sphinx}
     lines = [
-        "| Zoekvraag | Pagefind (kennisbank) | Sphinx (basislijn, dezelfde navigatie) | verhouding |",
-        "| --- | ---: | ---: | ---: |",
+        "| Zoekvraag | Hoe | Pagefind (kennisbank) | Sphinx (basislijn, dezelfde navigatie) | verhouding |",
+        "| --- | --- | ---: | ---: | ---: |",
     ]
-    for mine, theirs in zip(ours, sphinx, strict=True):
+    shares = []
+    for mine in ours:
+        theirs = theirs_by.get((mine.flow, mine.query))
+        cell = (
+            f"{theirs.kilobytes:.0f} KB in {theirs.requests} verzoeken, eerste resultaat na {theirs.seconds:.2f} s"
+            if theirs
+            else "(het zoekveld zit in het gesloten menu)"
+        )
+        ratio = f"{mine.kilobytes / theirs.kilobytes:.2f}×" if theirs else ""
+        if theirs:
+            shares.append(mine.kilobytes / theirs.kilobytes)
         lines.append(
-            f"| {mine.query} | {mine.kilobytes:.0f} KB in {mine.requests} verzoeken, eerste resultaat na "
-            f"{mine.seconds:.2f} s ({mine.results} getoond) | {theirs.kilobytes:.0f} KB in {theirs.requests} "
-            f"verzoeken, eerste resultaat na {theirs.seconds:.2f} s | {mine.kilobytes / theirs.kilobytes:.2f}× |"
+            f"| {mine.query} | {FLOWS[mine.flow]} | {mine.kilobytes:.0f} KB in {mine.requests} verzoeken, eerste "
+            f"resultaat na {mine.seconds:.2f} s ({mine.results} getoond) | {cell} | {ratio} |"
         )
     clean, step = found["build"][bench.OURS]
     largest = max(run.kilobytes for run in ours)
-    share = max(m.kilobytes / t.kilobytes for m, t in zip(ours, sphinx, strict=True))
-    slowest = max(run.seconds for run in ours)
+    typed = max(run.seconds for run in ours if run.flow != "adres")
+    linked = max(run.seconds for run in ours if run.flow == "adres")
     verdicts = [
         (
             "gedownload per zoekvraag (grootste)",
@@ -189,12 +246,18 @@ def report(bench, found: dict) -> str:  # noqa: ANN001 (the bench module)
             f"≤ {MAX_SEARCH_KB:g} KB",
             largest <= MAX_SEARCH_KB,
         ),
-        ("t.o.v. de zoekfunctie van Sphinx", f"{share:.2f}×", "≤ 0,33×", share <= MAX_SHARE_OF_SPHINX),
+        ("t.o.v. de zoekfunctie van Sphinx", f"{max(shares):.2f}×", "≤ 0,33×", max(shares) <= MAX_SHARE_OF_SPHINX),
         (
-            "eerste resultaat op de telefoon (traagste)",
-            f"{slowest:.2f} s",
+            "eerste resultaat na Enter, getypt (traagste)",
+            f"{typed:.2f} s",
             f"≤ {MAX_SECONDS:g} s",
-            slowest <= MAX_SECONDS,
+            typed <= MAX_SECONDS,
+        ),
+        (
+            "eerste resultaat via een link of de adresbalk (traagste)",
+            f"{linked:.2f} s",
+            f"≤ {MAX_SECONDS:g} s",
+            linked <= MAX_SECONDS,
         ),
     ]
     if step is not None:
@@ -214,7 +277,8 @@ def report(bench, found: dict) -> str:  # noqa: ANN001 (the bench module)
         "",
         f"Omvang: {found['documents']} pagina's (schaal {found['scale']:g}). Telefoonprofiel: 1,6 Mbps, 150 ms "
         "vertraging (Chromium via het DevTools-protocol), tekst met gzip zoals een webhost die stuurt; de startpagina "
-        "was al geladen. Schone build van de basislijn (met de zoekindex van Sphinx): "
-        f"{found['build'][bench.SAME_NAVIGATION][0]:.1f} s; van de kennisbank: {clean:.1f} s.",
+        f"was al geladen. Getypt met {KEY_DELAY} ms per toets; de tijd loopt vanaf Enter. Schone build van de "
+        f"basislijn (met de zoekindex van Sphinx): {found['build'][bench.SAME_NAVIGATION][0]:.1f} s; van de "
+        f"kennisbank: {clean:.1f} s.",
     ]
     return "\n".join(lines)

@@ -2,8 +2,9 @@
 
 QUERY_SET is what members type, each with the pages that must be among the first three
 results; it runs on docs/ as built, and prints its pass rate. Then the filters, "Bedoelde
-u ...?", the address (search.html?q=...), the search button on a phone, the keyboard,
-requests (none to another host) and axe (WCAG 2.2 AA) with results, a filter and none.
+u ...?", the address (search.html?q=...), the search button on a phone, the engine that a
+page's search field fetches ahead, the keyboard, requests (none to another host) and axe
+(WCAG 2.2 AA) with results, a filter and none.
 Uses the server and browser of test_browser.py (imported, so it is skipped with it when
 there is no browser or no Playwright).
 """
@@ -233,6 +234,42 @@ def test_the_search_button_is_in_the_header_of_a_phone(browser, site_url):
         page.wait_for_load_state("networkidle")
         assert urlsplit(page.url).path.endswith("/search.html")
         assert page.evaluate("document.activeElement.id") == "kb-zoekveld"
+    finally:
+        context.close()
+
+
+ENGINE = ("/pagefind/pagefind.js", "/pagefind/wasm.nl.pagefind")
+
+
+def test_a_pages_search_field_fetches_the_engine_for_the_search_page_while_the_member_types(browser, site_url):
+    # Reading a page costs nothing of the search; the search field, once focused, fetches the
+    # engine and its WebAssembly, and the search page that Enter opens takes them from the cache.
+    context, page, requests, violations = open_page(browser, site_url + "themas/jeugd.html")
+    try:
+        page.mouse.wheel(0, 600)
+        page.wait_for_timeout(300)
+        assert [url for url in requests if "/pagefind/" in url] == []
+        cdp = context.new_cdp_session(page)
+        cdp.send("Network.enable")
+        cached: dict[str, bool] = {}
+        cdp.on(
+            "Network.responseReceived",
+            lambda event: cached.__setitem__(
+                event["response"]["url"], bool(event["response"].get("fromPrefetchCache"))
+            ),
+        )
+        page.click("form.sidebar-search-container input")
+        page.keyboard.type("jeugdzorg")
+        page.wait_for_load_state("networkidle")
+        assert sorted(url for url in cached if url.endswith(ENGINE)) == sorted(site_url + e[1:] for e in ENGINE)
+        cached.clear()
+        page.keyboard.press("Enter")
+        page.wait_for_url("**/search.html?q=jeugdzorg")
+        assert below_site(results(page)[0]["href"]) == "themas/jeugd.html"
+        assert {url: taken for url, taken in cached.items() if url.endswith(ENGINE)} == {
+            site_url + e[1:]: True for e in ENGINE
+        }
+        assert violations == []  # the site's Content-Security-Policy allows what it fetches ahead
     finally:
         context.close()
 

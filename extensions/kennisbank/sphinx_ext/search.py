@@ -42,6 +42,9 @@ from .priorities import AFTER_TITLES
 #: Pagefind's folder in the output, the folder in which the indexer stages the objects that
 #: share a page (see writers/pagefind.py), and the vocabulary of "Bedoelde u ...?".
 BUNDLE, STAGING, VOCABULARY = "pagefind", "_kennisbank_zoekdelen", "kennisbank-zoekwoorden.json"
+#: Pagefind's engine and its WebAssembly (for the site's language, Dutch): the bulk of what a
+#: first search downloads, under names that stay the same from build to build.
+ENGINE = (f"{BUNDLE}/pagefind.js", f"{BUNDLE}/wasm.nl.pagefind")
 #: The search page, and what the indexer tells it of the index (see search_page_addresses).
 SEARCH_PAGE, INDEX_CONTEXT = "search", "kb_search_index"
 #: The class of the section of an object that shares its page: a search result of its own.
@@ -139,6 +142,8 @@ def add_search_data(
     context["kb_search"] = None
     if not is_indexed_build(app):
         return
+    # Every page names the engine, which its search field fetches ahead (static/kennisbank.js).
+    context["kb_search_engine"] = " ".join(context["pathto"](path, 1) for path in ENGINE)
     if pagename == SEARCH_PAGE:
         # The form and the search work without the filters: should working them out fail
         # (reported by @guarded), the page is still written.
@@ -192,7 +197,8 @@ def search_page_addresses(context: dict[str, Any]) -> dict[str, Any]:
         "themes": [],
         "years": [],
         "overviews": [],
-        "bundle": pathto(f"{BUNDLE}/pagefind.js", 1),
+        "bundle": pathto(ENGINE[0], 1),
+        "wasm": pathto(ENGINE[1], 1),
         "vocabulary": pathto(VOCABULARY, 1),
         "staging": STAGING,
         "preloads": [pathto(path, 1) for path in index.get("preloads", ())],

@@ -114,10 +114,32 @@
     });
   }
 
+  /* Pagefind's engine and its WebAssembly (most of what a first search downloads) fetched
+   * for the search page while a member types in a page's search field: on a slow phone they
+   * would otherwise be most of the wait after Enter. Only then, so that reading a page costs
+   * nothing extra. The search button names them (kennisbank.sphinx_ext.search). */
+  function searchEngineAhead() {
+    var button = document.querySelector(".kb-zoekknop[data-zoekmachine]");
+    var fields = document.querySelectorAll("form.sidebar-search-container input");
+    if (!button || !fields.length) return;
+    function fetchAhead() {
+      fields.forEach(function (field) { field.removeEventListener("focus", fetchAhead); });
+      button.dataset.zoekmachine.split(" ").forEach(function (address) {
+        var link = document.createElement("link");
+        link.rel = "prefetch";
+        link.crossOrigin = "anonymous"; /* as the search page asks for them */
+        link.href = address;
+        document.head.append(link);
+      });
+    }
+    fields.forEach(function (field) { field.addEventListener("focus", fetchAhead); });
+  }
+
   function start() {
     document.querySelectorAll(".kb-filterbaar").forEach(setUp);
     keyboardMenus();
     scrollHints();
+    searchEngineAhead();
   }
 
   if (document.readyState === "loading") {
