@@ -320,3 +320,23 @@ def test_the_dev_container_forwards_the_port_make_serve_listens_on_from_outside(
     assert config["portsAttributes"][str(port)]["label"] == "Voorbeeld van de kennisbank (make serve)"
     # Outside the container, only this computer.
     assert serve_address(dry_run("serve")) == ("127.0.0.1", port)
+
+
+@needs_make
+def test_the_makefiles_commands_keep_pythons_bytecode_cache_where_the_machine_turns_it_off(tmp_path):
+    # Else each pytest worker rewrites every test module's asserts again, and every process
+    # compiles the extension again (the Makefile says what that costs).
+    shown = subprocess.run(
+        [MAKE, "--no-print-directory", "-f", str(ROOT / "Makefile"), "--eval", SHOW_BYTECODE_CACHE, "cache"],
+        cwd=tmp_path,
+        env=clean_env(PYTHONDONTWRITEBYTECODE="1"),
+        capture_output=True,
+        text=True,
+    )
+    assert shown.returncode == 0, shown.stderr
+    assert shown.stdout.strip() == "schrijft bytecode: True"
+
+
+SHOW_BYTECODE_CACHE = (
+    "cache: ; @" + sys.executable + " -c 'import sys; print(\"schrijft bytecode:\", not sys.dont_write_bytecode)'"
+)
