@@ -5,7 +5,9 @@ site's Content-Security-Policy); skipped with it when there is no browser.
 
 Chromium 156 still applies XSLT, but shows its own English banner above the page
 ("This site uses XSLT; that functionality is being removed from this browser very
-soon"). That banner is the browser's, not ours: axe is told to leave it out.
+soon"). That banner is the browser's, not ours: axe is told to leave it out. The site's
+own pages therefore show a feed's address with a button that copies it, not a link into
+the feed (the last test).
 """
 
 from __future__ import annotations
@@ -63,5 +65,29 @@ def test_a_feed_in_the_browser_is_a_dutch_page_with_its_items(browser, site_url,
         )
         assert result["passes"]
         assert [(v["id"], [n["target"] for n in v["nodes"]]) for v in result["violations"]] == []
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize("width", [375, 1280])
+def test_a_pages_feed_address_is_copied_with_its_button_and_said(browser, site_url, width):
+    # A page offers the address for a news reader, not a link into the feed (and so not into
+    # chromium's English banner); its button copies the address and says so.
+    context, page, _, violations = open_page(browser, site_url + "themas/brede-welvaart.html", width=width)
+    try:
+        context.grant_permissions(["clipboard-read", "clipboard-write"])
+        paragraph = page.locator("p.kb-feed-link")
+        assert paragraph.locator("a").count() == 0
+        address = paragraph.locator("code.kb-feed-adres").inner_text()
+        assert address.endswith("/feeds/thema/brede-welvaart.atom.xml")
+        button = paragraph.get_by_role("button", name="Kopieer het adres")
+        box = button.bounding_box()
+        assert box["height"] >= 24 and box["x"] + box["width"] <= width  # WCAG 2.5.8, on the screen
+        button.focus()
+        page.keyboard.press("Enter")
+        expect_text = paragraph.get_by_role("status")
+        expect_text.filter(has_text="Het adres is gekopieerd.").wait_for()
+        assert page.evaluate("navigator.clipboard.readText()") == address
+        assert violations == []
     finally:
         context.close()

@@ -143,13 +143,14 @@ def test_actueel_lists_every_item_newest_first(built_app):
     first = listing.find("li")
     assert first.select_one(".kb-bericht-datum").get_text() == "20 april 2023"
     assert first.select_one(".kb-bericht-samenvatting").get_text() == "Het juristennetwerk zoekt nieuwe leden."
-    feed = page(built_app, "actueel/index.html").select_one(".kb-feed-link a")
-    assert feed["href"] == "atom.xml" and feed.get_text() == "Abonneer op al het nieuws (Atom-feed)"
-    # What to do with it, and the address to copy: a browser shows a feed only through its
-    # stylesheet, which browsers are dropping.
-    said = " ".join(feed.parent.get_text().split())
-    assert "zet dit adres in een nieuwslezer" in said
-    address = feed.parent.select_one("code.kb-feed-adres").get_text()
+    feed = page(built_app, "actueel/index.html").select_one(".kb-feed-link")
+    assert feed.find("strong").get_text() == "Abonneer op al het nieuws"
+    # What to do with it, and the address to copy; no link to the feed itself, which a browser
+    # shows only through its stylesheet, which browsers are dropping.
+    said = " ".join(feed.get_text().split())
+    assert "in een nieuwslezer (zoals Feedly, Inoreader of Outlook): zet dit adres erin" in said
+    assert feed.select("a") == []
+    address = feed.select_one("code.kb-feed-adres").get_text()
     assert address == built_app.config.html_baseurl.rstrip("/") + "/actueel/atom.xml"
 
 
@@ -175,9 +176,9 @@ def test_a_theme_shows_its_latest_three_items_then_the_rest(built_app):
     latest, older = section.select("ul.kb-berichten")
     assert titles(latest) == NEWEST_FIRST[1:4]
     assert [li.get_text(" ", strip=True) for li in older.find_all("li")] == ["15 november 2022 : Jeugdplan vastgesteld"]
-    feed = section.select_one(".kb-feed-link a")
-    assert feed["href"] == "../feeds/thema/jeugd.atom.xml"
-    assert feed.get_text() == "Abonneer op het nieuws over dit thema (Atom-feed)"
+    feed = section.select_one(".kb-feed-link")
+    assert feed.select_one("code.kb-feed-adres").get_text().endswith("/feeds/thema/jeugd.atom.xml")
+    assert feed.find("strong").get_text() == "Abonneer op het nieuws over dit thema"
     # Listed under "Nieuws" (and its events under "Agenda"): nothing else points at it, so no
     # "Gerelateerd" saying that nothing does.
     assert page(built_app, "themas/jeugd.html").select_one("section.kb-gerelateerd") is None
@@ -236,7 +237,7 @@ def test_elsewhere_the_archive_is_printed_whole(built_app):
     for title in NEWEST_FIRST:
         assert title in archive
     assert archive.index("2023") < archive.index("Juristen zoeken leden") < archive.index("2022")
-    assert "Atom-feed" not in (Path(built_app.outdir) / "actueel" / "index.txt").read_text(encoding="utf-8")
+    assert "nieuwslezer" not in (Path(built_app.outdir) / "actueel" / "index.txt").read_text(encoding="utf-8")
     # Feeds are written by the HTML builders only.
     assert not list(Path(built_app.outdir).rglob("*.xml"))
 

@@ -148,21 +148,19 @@ class NewsView:
         return listing
 
     def feed_paragraph(self, path: str, label: str) -> list[nodes.Node]:
-        # A link to subscribe to is for screens, not for paper (as the agenda's); without
+        # An address to subscribe to is for screens, not for paper (as the agenda's); without
         # html_baseurl no feed is written (writers/newsfeeds.py), so none is offered.
         on_screen = is_for_screens(self.builder) and self.env.config.html_baseurl
-        link = feed_link(self.builder, self.docname, path) if on_screen else None
-        if link is None or not self.domain.news:
+        if not on_screen or feed_link(self.builder, self.docname, path) is None or not self.domain.news:
             return []
-        text = f"{label} (Atom-feed)"
-        ref = nodes.reference(text, text, refuri=link)
-        # A browser shows a feed as a page only through its stylesheet, which browsers are
-        # dropping: the page itself says what to do with the address, and shows it to copy.
+        # The address to put in a news reader, not a link to the feed: a browser shows a feed
+        # only through its stylesheet, which browsers are dropping (Chromium already covers
+        # it with an English warning). static/kennisbank.js adds a button that copies it.
         address = f"{site_url(self.env.config)}/{path}"
-        how = ": zet dit adres in een nieuwslezer (zoals Feedly, Inoreader of Outlook) "
-        how += "om nieuwe berichten vanzelf te zien: "
+        how = " in een nieuwslezer (zoals Feedly, Inoreader of Outlook): zet dit adres erin, dan ziet u "
+        how += "nieuwe berichten vanzelf: "
         shown = nodes.literal(address, address, classes=["kb-feed-adres"])
-        return [nodes.paragraph("", "", ref, nodes.Text(how), shown, classes=["kb-feed-link"])]
+        return [nodes.paragraph("", "", nodes.strong(label, label), nodes.Text(how), shown, classes=["kb-feed-link"])]
 
     # -- the archive ---------------------------------------------------------
 

@@ -135,8 +135,38 @@
     fields.forEach(function (field) { field.addEventListener("focus", fetchAhead); });
   }
 
+  /* A button beside a feed's address (sphinx_ext/news.py) that copies it, and says so. Where
+   * the browser refuses (no clipboard), the address is selected for the member to copy. */
+  function copyButtons() {
+    document.querySelectorAll("code.kb-feed-adres").forEach(function (address) {
+      var button = document.createElement("button");
+      button.type = "button";
+      button.className = "kb-kopieer";
+      button.textContent = "Kopieer het adres";
+      var said = document.createElement("span");
+      said.className = "kb-kopieer-status";
+      said.setAttribute("role", "status");
+      var line = document.createElement("span");
+      line.className = "kb-kopieer-regel";
+      line.append(button, " ", said);
+      address.after(line);
+      button.addEventListener("click", function () {
+        var text = address.textContent.trim();
+        var copied = navigator.clipboard ? navigator.clipboard.writeText(text) : Promise.reject();
+        copied.then(
+          function () { said.textContent = "Het adres is gekopieerd."; },
+          function () {
+            window.getSelection().selectAllChildren(address);
+            said.textContent = "Kopiëren lukte niet: het adres is geselecteerd, kopieer het zelf.";
+          }
+        );
+      });
+    });
+  }
+
   function start() {
     document.querySelectorAll(".kb-filterbaar").forEach(setUp);
+    copyButtons();
     keyboardMenus();
     scrollHints();
     searchEngineAhead();
