@@ -325,6 +325,7 @@ def test_a_search_fetches_its_index_at_once_and_each_file_once(query, extra, bro
     early = [url for url in index if "pagefind-entry.json" in url or url.endswith((".pf_meta", ".pf_index"))]
     early += [url for url in index if url.endswith(".pf_filter") or "kennisbank-volgorde" in url]
     assert len(early) >= (5 if extra else 3) and set(early) <= preloaded
+    assert site_url + ENGINE[1][1:] in preloaded  # the WebAssembly, beside the engine's modulepreload
 
 
 def test_without_javascript_the_search_page_says_so_and_offers_the_overviews(browser, site_url):
