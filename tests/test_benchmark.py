@@ -51,6 +51,7 @@ def sidebar_links(html_path: Path) -> list[str]:
     return [a["href"] for a in tree.find_all("a", href=True)]
 
 
+@pytest.mark.slow  # three builds of the benchmark's site
 def test_all_sites_build_without_warnings_and_have_the_same_pages(bench, sites):
     _items, apps = sites
     for variant in bench.VARIANTS:
@@ -65,6 +66,7 @@ def test_all_sites_build_without_warnings_and_have_the_same_pages(bench, sites):
     assert pages[bench.OURS] - {Path("404.html")} - generated == pages[bench.STOCK] == pages[bench.SAME_NAVIGATION]
 
 
+@pytest.mark.slow  # three builds of the benchmark's site
 def test_baselines_link_at_least_what_the_extension_generates(bench, sites):
     """The baselines are no straw man: every object link our extension puts on a page
     (fields, "Gerelateerd", agenda, directories) is written by hand on the same page."""
@@ -86,6 +88,7 @@ def test_baselines_link_at_least_what_the_extension_generates(bench, sites):
     assert checked > 10
 
 
+@pytest.mark.slow  # three builds of the benchmark's site
 def test_the_baseline_with_the_same_navigation_has_our_sidebar(bench, sites):
     """Ours and the baseline with the same navigation leave the event pages out of the
     sidebar, on every page alike; the stock baseline lists them one by one."""

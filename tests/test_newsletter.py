@@ -324,6 +324,7 @@ console.log(JSON.stringify(doIUseEmail(html, { emailClients: process.argv.slice(
 """
 
 
+@pytest.mark.slow  # node: the caniemail checker
 def test_the_e_mail_uses_only_what_outlook_gmail_and_apple_mail_support(mail):
     node = shutil.which("node")
     if node is None or not (DOIUSE / "package.json").exists():
@@ -345,6 +346,7 @@ def test_the_e_mail_uses_only_what_outlook_gmail_and_apple_mail_support(mail):
         assert any(e.startswith("`@media`") for e in report.get("errors", []))
 
 
+@pytest.mark.slow  # Java: the Nu HTML Checker
 def test_the_e_mail_is_valid_html(mail):
     vnu, java = find_vnu(), shutil.which("java")
     if vnu is None or java is None:

@@ -73,6 +73,7 @@ def test_a_misspelt_field_fails_at_import():
         schema.EVENEMENT.named("strat")
 
 
+@pytest.mark.slow  # a mypy process over the extension
 def test_mypy_rejects_a_misspelt_field_and_a_wrong_type(tmp_path):
     """The point of the constants: a reader's mistake is a type error, not a silent default."""
     mypy_api = pytest.importorskip("mypy.api", reason="mypy comes with the dev extra")
