@@ -322,6 +322,12 @@ def test_the_dev_container_forwards_the_port_make_serve_listens_on_from_outside(
     assert serve_address(dry_run("serve")) == ("127.0.0.1", port)
 
 
+#: A rule that says whether the Python the Makefile's commands run writes bytecode.
+SHOW_BYTECODE_CACHE = (
+    "cache: ; @" + sys.executable + " -c 'import sys; print(\"schrijft bytecode:\", not sys.dont_write_bytecode)'"
+)
+
+
 @needs_make
 def test_the_makefiles_commands_keep_pythons_bytecode_cache_where_the_machine_turns_it_off(tmp_path):
     # Else each pytest worker rewrites every test module's asserts again, and every process
@@ -335,8 +341,3 @@ def test_the_makefiles_commands_keep_pythons_bytecode_cache_where_the_machine_tu
     )
     assert shown.returncode == 0, shown.stderr
     assert shown.stdout.strip() == "schrijft bytecode: True"
-
-
-SHOW_BYTECODE_CACHE = (
-    "cache: ; @" + sys.executable + " -c 'import sys; print(\"schrijft bytecode:\", not sys.dont_write_bytecode)'"
-)
