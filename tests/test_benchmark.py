@@ -447,3 +447,19 @@ def test_the_table_goes_between_the_markers_of_the_prestaties_page(bench):
     assert once.count("| a |") == 1 and "schone build |" not in once.split(bench.MARK_END)[0].split(bench.MARK_START)[1]
     assert bench.with_table(once, "| a |\n| --- |\n| 1 |") == once  # a second run replaces, not adds
     assert f"{bench.MARK_START}\n\n| a |" in once and f"| 1 |\n\n{bench.MARK_END}" in once
+
+
+def test_the_prestaties_page_holds_nothing_hand_written_between_markers(bench):
+    """A run replaces all that stands between its markers: a hand-written explanation there
+    would be lost at the next run. What a run writes is tables and one-line paragraphs, the
+    last of them "Omvang: ..."; what is written by hand is wrapped, and goes after the end."""
+    page = (Path(__file__).parent.parent / "docs" / "prestaties.md").read_text(encoding="utf-8")
+    with script_module(BENCH.with_name("preview.py")) as preview:
+        markers = [(bench.MARK_START, bench.MARK_END), (bench.SEARCH_START, bench.SEARCH_END)]
+        markers.append((preview.MARK_START, preview.MARK_END))
+    for start, end in markers:
+        block = page.split(start, 1)[1].split(end, 1)[0]
+        paragraphs = [part.strip().splitlines() for part in block.split("\n\n") if part.strip()]
+        hand_written = [lines[0] for lines in paragraphs if len(lines) > 1 and not lines[0].startswith("|")]
+        assert hand_written == [], f"tussen {start} en {end}"
+        assert paragraphs[-1][0].startswith("Omvang:"), f"tussen {start} en {end}"
