@@ -53,7 +53,16 @@ Tekst in een kader.
 Een kaart.
 :::
 ::::
+
+```{toctree}
+:hidden:
+
+sectie
+```
 """
+#: A section with a page in it, whose title the foot of the section's own page shows ("Volgende").
+SECTION = "# Sectie\n\n```{toctree}\n:hidden:\n\nvolgende\n```\n"
+NEXT_PAGE = "# Toegankelijkheidsverklaring en `samenwerkingsverband`\n\nTekst.\n"
 
 
 #: The extensions in both orders: sphinx-design registers its visitors before ours, or after.
@@ -67,6 +76,8 @@ ORDERS = {
 def page(request, tmp_path_factory):
     srcdir = tmp_path_factory.mktemp("bron")
     (srcdir / "index.md").write_text(PAGE, encoding="utf-8")
+    (srcdir / "sectie.md").write_text(SECTION, encoding="utf-8")
+    (srcdir / "volgende.md").write_text(NEXT_PAGE, encoding="utf-8")
     (srcdir / "conf.py").write_text(
         f'extensions = {ORDERS[request.param]!r}\nlanguage = "nl"\nhtml_theme = "furo"\n'
         'html_baseurl = "https://kennisbank.example/"\n'
@@ -106,6 +117,18 @@ def test_long_words_in_headings_get_soft_hyphens(page):
     assert "\u00ad" in heading
     # Only the heading: the title the search shows (Pagefind's meta data) keeps the plain word.
     assert soup.select_one('[data-pagefind-meta="title"]').get_text() == "Verenigingsstrategie"
+
+
+def test_the_next_pages_title_at_the_foot_gets_soft_hyphens_too(page):
+    # Half a phone's width each: without them, "Toegankelijkheidsverklaring" broke anywhere.
+    _, _, outdir = page
+    soup = BeautifulSoup((outdir / "sectie.html").read_text(encoding="utf-8"), "html.parser")
+    title = soup.select_one(".related-pages a.next-page .title")
+    words = title.get_text().split()
+    assert words[0].replace("\u00ad", "") == "Toegankelijkheidsverklaring" and "\u00ad" in words[0]
+    assert title.select_one("code").get_text() == "samenwerkingsverband"  # code stays as written
+    following = BeautifulSoup((outdir / "volgende.html").read_text(encoding="utf-8"), "html.parser")
+    assert "\u00ad" not in following.select_one("head title").get_text()  # the page's own title stays whole
 
 
 def test_our_visitors_keep_what_myst_and_sphinx_design_write(page):

@@ -18,14 +18,17 @@ translator's own method.
 Long words in section headings get soft hyphens at their Dutch hyphenation
 points (Pyphen), so that on a phone "Verenigingsstrategie" breaks as
 "Verenigings-strategie", with a hyphen, also in a browser without a Dutch
-dictionary for ``hyphens: auto``. Only the HTML gets them: the doctree, the
-search index and the page titles keep the plain words. The words hyphenated are
-remembered between builds (formats/hyphenation.py, sphinx_ext/buildstate.py).
+dictionary for ``hyphens: auto``. So do the titles of the previous and next
+page at the foot of every page, which have half a phone's width each. Only the
+HTML gets them: the doctree, the search index and the page titles keep the plain
+words. The words hyphenated are remembered between builds (formats/hyphenation.py,
+sphinx_ext/buildstate.py).
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from html import escape
 from typing import Any
 
@@ -56,6 +59,9 @@ CODE_NAME = "Codevoorbeeld"
 TABLE_NAME = "Tabel"
 _LAST_PRE = re.compile(r"<pre(?=[\s>])(?!.*<pre[\s>])", flags=re.S)
 _OPENING_DIV = re.compile(r"^<div(?=[\s>])")
+#: A tag in a title's HTML, whose attributes get no hyphens; nor does code (as in headings).
+_TAG = re.compile(r"(<[^>]*>)")
+_CODE_OPENS, _CODE_CLOSES = re.compile(r"<code[\s>]"), re.compile(r"</code\s*>")
 
 
 def _focusable(name: str) -> str:
@@ -122,6 +128,27 @@ def title_visitors(visit: Visitor, depart: Visitor) -> tuple[Visitor, Visitor]:
     return visit_title, depart_title
 
 
+def hyphenate_neighbours(
+    app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: nodes.document | None
+) -> None:
+    """The titles of the previous and the next page with soft hyphens, as the headings have them."""
+    if not app.config.language or not is_for_screens(app.builder):
+        return
+    for key in ("prev", "next"):
+        link = context.get(key)
+        if link and link.get("title"):
+            context[key] = {**link, "title": _hyphenated_html(link["title"], hyphenator(app.env))}
+
+
+def _hyphenated_html(html: str, hyphenate: Callable[[str], str]) -> str:
+    parts, in_code = [], 0
+    for part in _TAG.split(html):
+        if part.startswith("<"):
+            in_code += 1 if _CODE_OPENS.match(part) else -1 if _CODE_CLOSES.match(part) else 0
+        parts.append(part if part.startswith("<") or in_code else hyphenate(part))
+    return "".join(parts)
+
+
 #: Our HTML visitors, each made from the pair it wraps.
 COMPOSED: dict[type[nodes.Element], Wrapper] = {
     nodes.literal_block: literal_block_visitors,
@@ -139,3 +166,4 @@ def setup(app: Sphinx) -> None:
     app.add_post_transform(UniqueTableIds)
     # Late, so that the visitors of every extension loaded are there to be wrapped.
     app.connect("builder-inited", compose_visitors, priority=WRAP_VISITORS)
+    app.connect("html-page-context", hyphenate_neighbours)
