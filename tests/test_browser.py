@@ -53,7 +53,11 @@ def content_security_policy() -> str:
 
 
 class Handler(http.server.SimpleHTTPRequestHandler):
-    """Serves the build under /kennisbank/ like GitHub Pages, with the CSP header."""
+    """Serves the build under /kennisbank/ like GitHub Pages, with the CSP header.
+
+    Like GitHub Pages, each file may be kept for ten minutes (``Cache-Control: max-age=600``):
+    without it a browser guesses from the file's age, which for a site built seconds ago is
+    nothing, and what a page fetched ahead for the search page may then be fetched again."""
 
     def translate_path(self, path: str) -> str:
         path = path.split("?", 1)[0]
@@ -72,6 +76,7 @@ class Handler(http.server.SimpleHTTPRequestHandler):
 
     def end_headers(self):
         self.send_header("Content-Security-Policy", content_security_policy())
+        self.send_header("Cache-Control", "max-age=600")
         super().end_headers()
 
     def log_message(self, *args):

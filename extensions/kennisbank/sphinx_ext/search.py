@@ -45,6 +45,8 @@ BUNDLE, STAGING, VOCABULARY = "pagefind", "_kennisbank_zoekdelen", "kennisbank-z
 #: Pagefind's engine and its WebAssembly (for the site's language, Dutch): the bulk of what a
 #: first search downloads, under names that stay the same from build to build.
 ENGINE = (f"{BUNDLE}/pagefind.js", f"{BUNDLE}/wasm.nl.pagefind")
+#: The search page's own script, which asks for the index chunks of the query.
+SEARCH_SCRIPT = "_static/kennisbank-zoeken.js"
 #: The search page, and what the indexer tells it of the index (see search_page_addresses).
 SEARCH_PAGE, INDEX_CONTEXT = "search", "kb_search_index"
 #: The class of the section of an object that shares its page: a search result of its own.
@@ -142,8 +144,10 @@ def add_search_data(
     context["kb_search"] = None
     if not is_indexed_build(app):
         return
-    # Every page names the engine, which its search field fetches ahead (static/kennisbank.js).
+    # Every page names the engine and the search page's script, which its search field fetches
+    # ahead (static/kennisbank.js).
     context["kb_search_engine"] = " ".join(context["pathto"](path, 1) for path in ENGINE)
+    context["kb_search_script"] = context["pathto"](SEARCH_SCRIPT, 1)
     if pagename == SEARCH_PAGE:
         # The form and the search work without the filters: should working them out fail
         # (reported by @guarded), the page is still written.

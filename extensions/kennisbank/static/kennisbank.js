@@ -116,23 +116,27 @@
 
   /* Pagefind's engine and its WebAssembly (most of what a first search downloads) fetched
    * for the search page while a member types in a page's search field: on a slow phone they
-   * would otherwise be most of the wait after Enter. Only then, so that reading a page costs
-   * nothing extra. The search button names them (kennisbank.sphinx_ext.search). */
+   * would otherwise be most of the wait after Enter. With them the search page's script, so
+   * that it asks for the query's index chunks as soon as the page arrives. Only then, so that
+   * reading a page costs nothing extra. The search button names them
+   * (kennisbank.sphinx_ext.search). */
   function searchEngineAhead() {
     var button = document.querySelector(".kb-zoekknop[data-zoekmachine]");
     var fields = document.querySelectorAll("form.sidebar-search-container input");
     if (!button || !fields.length) return;
-    function fetchAhead() {
-      fields.forEach(function (field) { field.removeEventListener("focus", fetchAhead); });
-      button.dataset.zoekmachine.split(" ").forEach(function (address) {
-        var link = document.createElement("link");
-        link.rel = "prefetch";
-        link.crossOrigin = "anonymous"; /* as the search page asks for them */
-        link.href = address;
-        document.head.append(link);
-      });
+    function fetchAhead(address, crossOrigin) {
+      var link = document.createElement("link");
+      link.rel = "prefetch";
+      if (crossOrigin) link.crossOrigin = "anonymous"; /* as the search page asks for them */
+      link.href = address;
+      document.head.append(link);
     }
-    fields.forEach(function (field) { field.addEventListener("focus", fetchAhead); });
+    function fetchAllAhead() {
+      fields.forEach(function (field) { field.removeEventListener("focus", fetchAllAhead); });
+      button.dataset.zoekmachine.split(" ").forEach(function (address) { fetchAhead(address, true); });
+      if (button.dataset.zoekscript) fetchAhead(button.dataset.zoekscript, false);
+    }
+    fields.forEach(function (field) { field.addEventListener("focus", fetchAllAhead); });
   }
 
   /* A button beside a feed's address (sphinx_ext/news.py) that copies it, and says so. Where
