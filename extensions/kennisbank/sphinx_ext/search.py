@@ -203,6 +203,7 @@ def search_page_addresses(context: dict[str, Any]) -> dict[str, Any]:
         "overviews": [],
         "bundle": pathto(ENGINE[0], 1),
         "wasm": pathto(ENGINE[1], 1),
+        "script": pathto(SEARCH_SCRIPT, 1),
         "vocabulary": pathto(VOCABULARY, 1),
         "staging": STAGING,
         "preloads": [pathto(path, 1) for path in index.get("preloads", ())],
